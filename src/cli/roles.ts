@@ -1,0 +1,85 @@
+// The composition root shared by `barrage dev` and `barrage start`: builds each requested role.
+import type { BarrageConfig } from '../config';
+import { createHttpDriver } from '../destinations/http';
+import { closeDrivers, type DriverRegistry } from '../destinations/registry';
+import { startReceiver, type RunningReceiver } from '../receiver/server';
+import { connectWithRetry } from '../temporal/clients';
+import { ensureNamespace } from '../temporal/namespaces';
+import { runWorkers } from '../temporal/worker';
+import type { Logger } from '../telemetry/logger';
+import { USER_AGENT } from '../version';
+
+export const ROLES = ['receiver', 'worker'] as const;
+export type Role = (typeof ROLES)[number];
+
+export interface RunRolesOptions {
+  config: BarrageConfig;
+  roles: Role[];
+  address: string;
+  logger: Logger;
+  signal: AbortSignal;
+  onReceiver?: (receiver: RunningReceiver) => void;
+  onWorkerRunning?: () => void;
+}
+
+/** Runs until the signal aborts; then stops taking work, finishes what is in flight, and returns. */
+export async function runRoles(options: RunRolesOptions): Promise<void> {
+  const { config, logger, signal } = options;
+  const connection = await connectWithRetry(options.address, 60_000, () =>
+    logger.warn({ address: options.address }, 'waiting for Temporal'),
+  );
+  if (config.temporal.manageNamespaces) {
+    for (const tenant of config.tenants) {
+      await ensureNamespace(connection, tenant.namespace, { retentionMs: config.temporal.namespaceRetention });
+    }
+  }
+  const tasks: Promise<void>[] = [];
+  let drivers: DriverRegistry | undefined;
+  if (options.roles.includes('worker')) {
+    drivers = {
+      http: createHttpDriver({ allowPrivateDestinations: config.security.allowPrivateDestinations, userAgent: USER_AGENT }),
+    };
+    tasks.push(
+      runWorkers({
+        config,
+        address: options.address,
+        signal,
+        activityDeps: { config: () => config, drivers, logger },
+        onRunning: options.onWorkerRunning,
+      }),
+    );
+  }
+  if (options.roles.includes('receiver')) {
+    const receiver = await startReceiver({ config, connection, logger });
+    options.onReceiver?.(receiver);
+    tasks.push(new Promise<void>((resolve) => signal.addEventListener('abort', () => void receiver.close().then(resolve), { once: true })));
+  }
+  try {
+    await Promise.all(tasks);
+  } finally {
+    if (drivers) await closeDrivers(drivers);
+    await connection.close();
+  }
+}
+
+export function parseRoles(value: string): Role[] {
+  const roles = value.split(',').map((r) => r.trim()).filter(Boolean);
+  const unknown = roles.filter((r) => !(ROLES as readonly string[]).includes(r));
+  if (unknown.length || roles.length === 0) {
+    throw new Error(`unknown role(s) ${unknown.join(', ') || '(none)'}; use any of: ${ROLES.join(', ')}`);
+  }
+  return roles as Role[];
+}
+
+/** An AbortSignal that fires on SIGINT/SIGTERM: the one shutdown path for every role. */
+export function shutdownSignal(logger: Logger): AbortSignal {
+  const controller = new AbortController();
+  const stop = (sig: string) => {
+    if (controller.signal.aborted) return;
+    logger.info({ signal: sig }, 'shutting down');
+    controller.abort();
+  };
+  process.once('SIGINT', () => stop('SIGINT'));
+  process.once('SIGTERM', () => stop('SIGTERM'));
+  return controller.signal;
+}

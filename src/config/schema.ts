@@ -1,0 +1,193 @@
+// The one configuration schema. Every field is described; defaults are the documented ones.
+// Built per environment so that "env:NAME" references resolve (and fail) at load time.
+import { z } from 'zod';
+import { isValidSecret } from '../delivery/signature';
+import { parseDuration } from './duration';
+
+type Env = Record<string, string | undefined>;
+
+const ID = /^[a-z0-9][a-z0-9_-]{0,62}$/;
+const id = (what: string) =>
+  z.string().regex(ID, `${what} must be lowercase letters, digits, "-" or "_" (max 63, starting with a letter or digit)`);
+
+const duration = (description: string, max?: number) =>
+  z
+    .union([z.string(), z.number()])
+    .describe(description)
+    .transform((value, ctx) => {
+      const ms = parseDuration(value);
+      if (ms === undefined) ctx.addIssue({ code: 'custom', message: `"${value}" is not a duration like 500ms, 10s, 5m, 1h, 7d` });
+      else if (max !== undefined && ms > max) ctx.addIssue({ code: 'custom', message: `must be at most ${max} ms` });
+      return ms ?? 0;
+    });
+
+/** A secret value: plain text, or "env:NAME" to read the environment variable NAME. */
+const secretRef = (env: Env) =>
+  z
+    .string()
+    .min(1)
+    .describe('a value, or "env:NAME" to read it from the environment')
+    .transform((value, ctx) => {
+      if (!value.startsWith('env:')) return value;
+      const name = value.slice(4);
+      const resolved = env[name];
+      if (!resolved) ctx.addIssue({ code: 'custom', message: `environment variable ${name} is not set` });
+      return resolved ?? '';
+    });
+
+const webhookSecret = (env: Env) =>
+  secretRef(env).refine(isValidSecret, 'must be a Standard Webhooks secret: "whsec_" + base64 of at least 16 bytes');
+
+const retrySchema = z
+  .object({
+    initialInterval: duration('wait before the 2nd attempt').default(5_000),
+    backoffCoefficient: z.number().min(1).max(10).default(2).describe('each wait is this many times the previous'),
+    maximumInterval: duration('longest wait between attempts; also caps Retry-After').default(3_600_000),
+    maximumAttempts: z.number().int().min(1).max(100).default(10).describe('attempts before the delivery fails'),
+    jitter: z.number().min(0).max(1).default(0.2).describe('random spread of each wait, ±fraction'),
+    horizon: duration('no attempt starts later than this after the first').optional(),
+  })
+  .strict();
+
+const destinationSchema = (env: Env) =>
+  z
+    .object({
+      id: id('destination id'),
+      type: z.literal('http').default('http').describe('destination kind'),
+      url: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).describe('where deliveries are POSTed'),
+      events: z.array(z.string().min(1)).min(1).default(['*']).describe('event types: exact, "prefix.*", or "*"'),
+      secret: z
+        .union([webhookSecret(env), z.array(webhookSecret(env)).min(1)])
+        .optional()
+        .describe('Standard Webhooks signing secret; a list signs with each while rotating'),
+      headers: z.record(z.string(), z.string()).default({}).describe('extra request headers'),
+      timeout: duration('per-attempt request timeout', 120_000).default(10_000),
+      retry: retrySchema.default(retrySchema.parse({})),
+      deadLetter: id('deadLetter').optional().describe('destination id that receives events this one failed'),
+    })
+    .strict();
+
+const extractor = z.union([
+  z.object({ header: z.string().min(1) }).strict(),
+  z.object({ jsonPath: z.string().regex(/^\$(\.[A-Za-z0-9_-]+)+$/, 'use a dotted path like $.type or $.data.id') }).strict(),
+]);
+
+const sourceSchema = (env: Env) =>
+  z
+    .object({
+      id: id('source id'),
+      type: z.literal('http').default('http').describe('source kind'),
+      eventType: z.union([extractor, z.object({ fixed: z.string().min(1) }).strict()]).describe('where the event type comes from'),
+      idempotencyKey: extractor.optional().describe('where the dedupe key comes from; none → every call is new'),
+      verify: z
+        .discriminatedUnion('type', [
+          z
+            .object({
+              type: z.literal('hmac-sha256'),
+              header: z.string().min(1),
+              secret: secretRef(env),
+              encoding: z.enum(['base64', 'hex']).default('base64'),
+            })
+            .strict(),
+          z.object({ type: z.literal('standard-webhooks'), secret: z.union([webhookSecret(env), z.array(webhookSecret(env))]) }).strict(),
+        ])
+        .optional()
+        .describe('signature check; omitted → the URL must carry ?token='),
+      token: secretRef(env).optional().describe('the ?token= value for unsigned sources (default: any tenant API key)'),
+    })
+    .strict();
+
+const tenantSchema = (env: Env) =>
+  z
+    .object({
+      id: id('tenant id'),
+      namespace: z.string().min(1).optional().describe('Temporal namespace (default: the tenant id)'),
+      apiKeys: z.array(secretRef(env)).min(1).describe('bearer keys for POST /v1/events'),
+      destinations: z.array(destinationSchema(env)).default([]),
+      sources: z.array(sourceSchema(env)).default([]),
+    })
+    .strict()
+    .transform((t) => ({ ...t, namespace: t.namespace ?? t.id }));
+
+export const configSchema = (env: Env) =>
+  z
+    .object({
+      server: z
+        .object({
+          port: z.number().int().min(0).max(65535).default(8080).describe('receiver port (0 = any free port)'),
+          host: z.string().default('127.0.0.1').describe('receiver bind address'),
+          maxBodyBytes: z.number().int().min(1).max(1_572_864).default(262_144).describe('largest accepted body'),
+          publicUrl: z.string().optional().describe('base URL used in links (default http://host:port)'),
+        })
+        .strict()
+        .default({ port: 8080, host: '127.0.0.1', maxBodyBytes: 262_144 }),
+      temporal: z
+        .object({
+          address: z.string().default('').describe('host:port of Temporal; empty → embedded dev server'),
+          taskQueue: z.string().min(1).default('barrage'),
+          uiUrl: z.string().optional().describe('Temporal Web UI base URL for links'),
+          namespaceRetention: duration('retention of new namespaces (also the dedupe window)').default(7 * 86_400_000),
+          manageNamespaces: z.boolean().default(true).describe('register namespaces and search attributes at start-up'),
+          devServer: z
+            .object({
+              port: z.number().int().min(1).max(65535).default(7233),
+              uiPort: z.number().int().min(1).max(65535).default(8233),
+              dbFile: z.string().default('.barrage/temporal.db').describe('SQLite file; state survives restarts'),
+              ip: z.string().default('127.0.0.1'),
+            })
+            .strict()
+            .default({ port: 7233, uiPort: 8233, dbFile: '.barrage/temporal.db', ip: '127.0.0.1' }),
+        })
+        .strict()
+        .default(() => ({
+          address: '',
+          taskQueue: 'barrage',
+          namespaceRetention: 7 * 86_400_000,
+          manageNamespaces: true,
+          devServer: { port: 7233, uiPort: 8233, dbFile: '.barrage/temporal.db', ip: '127.0.0.1' },
+        })),
+      security: z
+        .object({
+          allowPrivateDestinations: z.boolean().default(false).describe('SSRF guard off: allow loopback/private targets'),
+        })
+        .strict()
+        .default({ allowPrivateDestinations: false }),
+      log: z
+        .object({ level: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info') })
+        .strict()
+        .default({ level: 'info' }),
+      tenants: z.array(tenantSchema(env)).min(1),
+    })
+    .strict()
+    .superRefine(checkReferences);
+
+type Parsed = { tenants: { id: string; namespace: string; apiKeys: string[]; destinations: { id: string; deadLetter?: string }[]; sources: { id: string }[] }[] };
+
+/** Cross-field rules zod cannot express per field: uniqueness and dead-letter references. */
+function checkReferences(config: Parsed, ctx: z.RefinementCtx): void {
+  const seen = { tenant: new Set<string>(), namespace: new Set<string>(), apiKey: new Set<string>(), source: new Set<string>() };
+  const unique = (set: Set<string>, value: string, path: (string | number)[], what: string) => {
+    if (set.has(value)) ctx.addIssue({ code: 'custom', path, message: `duplicate ${what} "${value}"` });
+    set.add(value);
+  };
+  config.tenants.forEach((tenant, t) => {
+    unique(seen.tenant, tenant.id, ['tenants', t, 'id'], 'tenant id');
+    unique(seen.namespace, tenant.namespace, ['tenants', t, 'namespace'], 'namespace');
+    tenant.apiKeys.forEach((key, k) => unique(seen.apiKey, key, ['tenants', t, 'apiKeys', k], 'API key (keys must identify one tenant)'));
+    tenant.sources.forEach((s, i) => unique(seen.source, s.id, ['tenants', t, 'sources', i, 'id'], 'source id (source URLs are global)'));
+    const ids = new Set<string>();
+    tenant.destinations.forEach((d, i) => unique(ids, d.id, ['tenants', t, 'destinations', i, 'id'], 'destination id'));
+    tenant.destinations.forEach((d, i) => {
+      const path = ['tenants', t, 'destinations', i, 'deadLetter'];
+      if (d.deadLetter === undefined) return;
+      if (d.deadLetter === d.id) ctx.addIssue({ code: 'custom', path, message: 'a destination cannot be its own dead letter' });
+      else if (!ids.has(d.deadLetter)) ctx.addIssue({ code: 'custom', path, message: `no destination "${d.deadLetter}" in tenant ${tenant.id}` });
+    });
+  });
+}
+
+export type BarrageConfig = z.output<ReturnType<typeof configSchema>>;
+export type TenantConfig = BarrageConfig['tenants'][number];
+export type DestinationConfig = TenantConfig['destinations'][number];
+export type SourceConfig = TenantConfig['sources'][number];
+export type RetryConfig = DestinationConfig['retry'];

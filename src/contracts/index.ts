@@ -1,0 +1,5 @@
+export * from './names';
+export * from './types';
+export * from './ids';
+export * from './backoff';
+export * from './search-attributes';

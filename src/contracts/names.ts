@@ -1,0 +1,27 @@
+// Names shared by the workflow sandbox and the Node side. Pure values only: this module is
+// bundled into workflow code.
+
+export const DEFAULT_TASK_QUEUE = 'barrage';
+
+export const WORKFLOW = {
+  callback: 'callbackWorkflow',
+  delivery: 'deliveryWorkflow',
+} as const;
+
+export const QUERY = { deliveryState: 'deliveryState', callbackState: 'callbackState' } as const;
+export const SIGNAL = { retryNow: 'retryNow' } as const;
+
+/** Custom search attributes, registered per tenant namespace. Names are public: keep them. */
+export const SEARCH_ATTRIBUTES = {
+  eventType: { name: 'BarrageEventType', type: 'Keyword' },
+  source: { name: 'BarrageSource', type: 'Keyword' },
+  destination: { name: 'BarrageDestination', type: 'Keyword' },
+  status: { name: 'BarrageStatus', type: 'Keyword' },
+  attempts: { name: 'BarrageAttempts', type: 'Int' },
+} as const;
+
+/** Stable failure types thrown by activities; the retry policies below refer to them by name. */
+export const FAILURE = {
+  unknownDestination: 'BarrageUnknownDestination',
+  invalidInput: 'BarrageInvalidInput',
+} as const;

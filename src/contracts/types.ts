@@ -1,0 +1,90 @@
+// Data that crosses the workflow boundary. Plain JSON only: it is stored in Temporal histories,
+// so it must never carry secrets, URLs resolved from secrets, or anything large beyond the body.
+
+export interface Payload {
+  contentType: string;
+  /** utf8 text as received, or base64 when the bytes are not valid UTF-8. */
+  body: string;
+  encoding: 'utf8' | 'base64';
+}
+
+export interface RetrySpec {
+  initialIntervalMs: number;
+  backoffCoefficient: number;
+  maximumIntervalMs: number;
+  maximumAttempts: number;
+  /** 0..1: each wait is scaled by a factor drawn from [1 - jitter, 1 + jitter]. */
+  jitter: number;
+  /** No attempt starts later than this after the first one. */
+  horizonMs?: number;
+}
+
+export interface DeliveryPlan {
+  destinationId: string;
+  retry: RetrySpec;
+  timeoutMs: number;
+  /** The destination that receives the event if this delivery fails for good. */
+  deadLetter?: Omit<DeliveryPlan, 'deadLetter'>;
+}
+
+export interface EventMeta {
+  eventId: string;
+  tenantId: string;
+  eventType: string;
+  source: string;
+  idempotencyKey?: string;
+  receivedAt: string;
+}
+
+export interface CallbackInput extends EventMeta {
+  payload: Payload;
+  destinations: DeliveryPlan[];
+}
+
+export interface DeliveryInput {
+  event: EventMeta;
+  payload: Payload;
+  plan: DeliveryPlan;
+  /** Attempts of earlier runs (a manual retry starts a new run and keeps the numbering). */
+  previousAttempts?: AttemptRecord[];
+  /** Set on dead-letter deliveries: the delivery whose failure this reports. */
+  deadLetterOf?: string;
+}
+
+export type AttemptOutcome = 'delivered' | 'retryable' | 'permanent';
+
+/** One record per attempt, shared by the log line, the history and the API. */
+export interface AttemptRecord {
+  attempt: number;
+  startedAt: string;
+  durationMs: number;
+  outcome: AttemptOutcome;
+  statusCode?: number;
+  error?: string;
+  retryAfterMs?: number;
+  responseExcerpt?: string;
+}
+
+export interface AttemptRequest {
+  event: EventMeta;
+  payload: Payload;
+  destinationId: string;
+  attempt: number;
+  timeoutMs: number;
+}
+
+export type DeliveryStatus = 'pending' | 'delivering' | 'retrying' | 'delivered' | 'failed' | 'cancelled';
+
+export interface DeliveryState {
+  destinationId: string;
+  status: DeliveryStatus;
+  attempts: AttemptRecord[];
+  nextAttemptAt?: string;
+  deadLetteredTo?: string;
+}
+
+export interface CallbackSummary {
+  eventId: string;
+  status: 'delivered' | 'failed' | 'cancelled';
+  destinations: { destinationId: string; status: DeliveryStatus; attempts: number }[];
+}

@@ -1,0 +1,68 @@
+// One error type decides what a client may see: a stable code, a message, optional details.
+import type { ErrorRequestHandler } from 'express';
+import type { Logger } from '../telemetry/logger';
+
+export type ErrorCode =
+  | 'invalid_json'
+  | 'invalid_request'
+  | 'unauthorized'
+  | 'invalid_signature'
+  | 'not_found'
+  | 'payload_too_large'
+  | 'unsupported_media_type'
+  | 'temporal_unavailable'
+  | 'internal';
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: ErrorCode,
+    message: string,
+    readonly details?: unknown,
+  ) {
+    super(message);
+  }
+
+  toBody() {
+    return { error: { code: this.code, message: this.message, ...(this.details !== undefined ? { details: this.details } : {}) } };
+  }
+}
+
+export const notFound = (what: string) => new ApiError(404, 'not_found', `${what} not found`);
+
+/** gRPC codes that mean "Temporal cannot take this now": the client should retry later. */
+const UNAVAILABLE_CODES = new Set([4, 8, 14]);
+
+export function isTemporalUnavailable(err: unknown): boolean {
+  for (let e = err as { code?: unknown; cause?: unknown } | undefined, depth = 0; e && depth < 5; e = e.cause as typeof e, depth++) {
+    if (typeof e.code === 'number' && UNAVAILABLE_CODES.has(e.code)) return true;
+    if (e instanceof Error && /ECONNREFUSED|UNAVAILABLE|DEADLINE_EXCEEDED|Failed to connect/.test(e.message)) return true;
+  }
+  return false;
+}
+
+/** Maps body-parser, Temporal and unexpected errors onto ApiError; logs every rejection. */
+export function toApiError(err: unknown): ApiError {
+  if (err instanceof ApiError) return err;
+  const type = (err as { type?: string }).type;
+  if (type === 'entity.too.large') return new ApiError(413, 'payload_too_large', 'request body exceeds server.maxBodyBytes');
+  if (type === 'entity.parse.failed') return new ApiError(400, 'invalid_json', 'request body is not valid JSON');
+  if (type === 'encoding.unsupported' || type === 'charset.unsupported') {
+    return new ApiError(415, 'unsupported_media_type', (err as Error).message);
+  }
+  if (isTemporalUnavailable(err)) {
+    return new ApiError(503, 'temporal_unavailable', 'Temporal is unreachable; nothing was accepted, retry later');
+  }
+  return new ApiError(500, 'internal', 'internal error');
+}
+
+export function errorHandler(logger: Logger): ErrorRequestHandler {
+  return (err, req, res, _next) => {
+    const apiError = toApiError(err);
+    const fields = { method: req.method, path: req.path, status: apiError.status, code: apiError.code };
+    if (apiError.status >= 500) logger.error({ ...fields, err }, 'request failed');
+    else logger.warn({ ...fields, reason: apiError.message }, 'request rejected');
+    if (apiError.status === 503) res.setHeader('retry-after', '5');
+    res.status(apiError.status).json(apiError.toBody());
+  };
+}

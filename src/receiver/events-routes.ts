@@ -1,0 +1,92 @@
+import express, { Router, type NextFunction, type Request, type Response } from 'express';
+import type { TenantConfig } from '../config';
+import { readEventStatus } from '../temporal/event-status';
+import { retryDeliveries } from '../temporal/retry-event';
+import { authenticate } from './auth';
+import { eventLinks, type ReceiverContext } from './context';
+import { ApiError, notFound } from './errors';
+import { eventRequestSchema, idempotencyKeySchema, issueDetails, retryRequestSchema } from './schemas';
+
+export function eventsRouter(ctx: ReceiverContext): Router {
+  const router = Router();
+  const json = express.json({ limit: ctx.config.server.maxBodyBytes, type: () => true, strict: false });
+  // Authentication runs before the body is read: an unknown caller learns nothing else.
+  const auth = (req: Request, res: Response, next: NextFunction) => {
+    res.locals.tenant = authenticate(ctx.config, req);
+    next();
+  };
+  const tenantOf = (res: Response) => res.locals.tenant as TenantConfig;
+
+  router.post('/v1/events', auth, requireJson, json, async (req, res) => {
+    const tenant = tenantOf(res);
+    const event = eventRequestSchema.safeParse(req.body);
+    if (!event.success) throw new ApiError(400, 'invalid_request', 'the event does not match the schema', issueDetails(event.error));
+    const key = idempotencyKey(req) ?? event.data.id;
+    const result = await ctx.ingest({
+      tenant,
+      source: 'api',
+      eventType: event.data.type,
+      idempotencyKey: key,
+      payload: { contentType: 'application/json', body: JSON.stringify(event.data.data), encoding: 'utf8' },
+    });
+    res.status(result.duplicate ? 200 : 202).json({ ...result, links: eventLinks(ctx, tenant, result.id) });
+  });
+
+  router.get('/v1/events/:id', auth, async (req, res) => {
+    const tenant = tenantOf(res);
+    const status = await readEventStatus(ctx.clientFor(tenant), String(req.params.id));
+    if (!status) throw notFound('event');
+    res.json({
+      ...status,
+      destinations: status.destinations.map((d) => ({
+        destination: d.destinationId,
+        status: d.status,
+        attempts: d.attempts.length,
+        lastAttempt: d.attempts[d.attempts.length - 1],
+        nextAttemptAt: d.nextAttemptAt,
+        deadLetteredTo: d.deadLetteredTo,
+      })),
+      links: eventLinks(ctx, tenant, status.id),
+    });
+  });
+
+  router.get('/v1/events/:id/attempts', auth, async (req, res) => {
+    const tenant = tenantOf(res);
+    const status = await readEventStatus(ctx.clientFor(tenant), String(req.params.id));
+    if (!status) throw notFound('event');
+    const attempts = status.destinations.flatMap((d) => d.attempts.map((a) => ({ destination: d.destinationId, ...a })));
+    res.json({ id: status.id, attempts });
+  });
+
+  router.post('/v1/events/:id/retry', auth, json, async (req, res) => {
+    const tenant = tenantOf(res);
+    const body = retryRequestSchema.safeParse(req.body ?? {});
+    if (!body.success) throw new ApiError(400, 'invalid_request', 'invalid retry request', issueDetails(body.error));
+    const client = ctx.clientFor(tenant);
+    const status = await readEventStatus(client, String(req.params.id));
+    if (!status) throw notFound('event');
+    const known = status.destinations.map((d) => d.destinationId);
+    if (body.data.destination && !known.includes(body.data.destination)) throw notFound('destination of this event');
+    const destinations = body.data.destination ? [body.data.destination] : known;
+    const result = await retryDeliveries(client, { tenant, eventId: status.id, destinations, taskQueue: ctx.config.temporal.taskQueue });
+    res.status(202).json({ id: status.id, ...result });
+  });
+
+  return router;
+}
+
+function requireJson(req: Request, _res: unknown, next: (err?: unknown) => void): void {
+  if (!req.is('application/json')) {
+    next(new ApiError(415, 'unsupported_media_type', 'POST /v1/events takes Content-Type: application/json'));
+  } else next();
+}
+
+function idempotencyKey(req: Request): string | undefined {
+  const raw = req.get('idempotency-key');
+  if (raw === undefined) return undefined;
+  const parsed = idempotencyKeySchema.safeParse(raw);
+  if (!parsed.success) {
+    throw new ApiError(400, 'invalid_request', 'invalid Idempotency-Key header', issueDetails(parsed.error));
+  }
+  return parsed.data;
+}

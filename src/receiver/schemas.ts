@@ -1,0 +1,70 @@
+// Request and response shapes of the HTTP API; validation and /openapi.json both come from here.
+import { z } from 'zod';
+
+export const EVENT_TYPE = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,199}$/;
+
+export const eventRequestSchema = z
+  .object({
+    type: z.string().regex(EVENT_TYPE, 'letters, digits and . _ : - (max 200)').describe('event type used for routing'),
+    id: z.string().min(1).max(255).optional().describe('sender event id; the dedupe key unless Idempotency-Key is set'),
+    data: z.json().describe('the payload delivered to destinations, as JSON'),
+  })
+  .strict();
+
+export const idempotencyKeySchema = z.string().min(1).max(255).regex(/^[\x21-\x7e]+$/, 'printable ASCII without spaces');
+
+export const retryRequestSchema = z
+  .object({ destination: z.string().min(1).optional().describe('only this destination; default all failed') })
+  .strict();
+
+export const acceptedSchema = z.object({
+  id: z.string(),
+  type: z.string(),
+  duplicate: z.boolean(),
+  destinations: z.array(z.string()),
+  links: z.object({ self: z.string(), temporalUi: z.string().optional() }),
+});
+
+const statusEnum = z.enum(['pending', 'delivering', 'retrying', 'delivered', 'failed', 'cancelled']);
+export const attemptSchema = z.object({
+  attempt: z.number().int(),
+  startedAt: z.string(),
+  durationMs: z.number(),
+  outcome: z.enum(['delivered', 'retryable', 'permanent']),
+  statusCode: z.number().int().optional(),
+  error: z.string().optional(),
+  retryAfterMs: z.number().optional(),
+  responseExcerpt: z.string().max(4096).optional(),
+});
+
+export const eventStatusSchema = z.object({
+  id: z.string(),
+  type: z.string(),
+  source: z.string(),
+  receivedAt: z.string(),
+  status: statusEnum,
+  destinations: z.array(
+    z.object({
+      destination: z.string(),
+      status: statusEnum,
+      attempts: z.number().int(),
+      lastAttempt: attemptSchema.optional(),
+      nextAttemptAt: z.string().optional(),
+      deadLetteredTo: z.string().optional(),
+    }),
+  ),
+});
+
+export const attemptsResponseSchema = z.object({
+  id: z.string(),
+  attempts: z.array(attemptSchema.extend({ destination: z.string() })),
+});
+
+export const errorSchema = z.object({
+  error: z.object({ code: z.string(), message: z.string(), details: z.unknown().optional() }),
+});
+
+/** zod issues → the `details` of a 400: one entry per field. */
+export function issueDetails(error: z.ZodError) {
+  return error.issues.map((i) => ({ path: i.path.map(String).join('.') || '(body)', message: i.message }));
+}

@@ -1,0 +1,89 @@
+// The embedded Temporal dev server for `barrage dev` and the tests: the real server, one process.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { Connection } from '@temporalio/client';
+import { SEARCH_ATTRIBUTES } from '../contracts';
+
+export interface DevServerOptions {
+  cliPath: string;
+  ip: string;
+  port: number;
+  uiPort?: number;
+  /** SQLite file; omitted → in memory. */
+  dbFile?: string;
+  /** Created at launch with our search attributes, so they are usable at once. */
+  namespaces: string[];
+  headless?: boolean;
+  readyTimeoutMs?: number;
+  onOutput?: (line: string) => void;
+}
+
+export interface DevServer {
+  address: string;
+  process: ChildProcess;
+  stop(): Promise<void>;
+}
+
+export function devServerArgs(options: DevServerOptions): string[] {
+  const args = ['server', 'start-dev', '--ip', options.ip, '--port', String(options.port), '--log-level', 'warn'];
+  if (options.headless) args.push('--headless');
+  else args.push('--ui-port', String(options.uiPort ?? options.port + 1000), '--ui-disable-news-fetch');
+  if (options.dbFile) args.push('--db-filename', options.dbFile);
+  for (const ns of options.namespaces) args.push('--namespace', ns);
+  for (const sa of Object.values(SEARCH_ATTRIBUTES)) args.push('--search-attribute', `${sa.name}=${sa.type}`);
+  return args;
+}
+
+export async function startDevServer(options: DevServerOptions): Promise<DevServer> {
+  if (options.dbFile) mkdirSync(dirname(options.dbFile), { recursive: true });
+  const child = spawn(options.cliPath, devServerArgs(options), { stdio: ['ignore', 'pipe', 'pipe'] });
+  const output: string[] = [];
+  const collect = (data: Buffer) => {
+    for (const line of data.toString().split('\n').filter(Boolean)) {
+      output.push(line);
+      if (output.length > 50) output.shift();
+      options.onOutput?.(line);
+    }
+  };
+  child.stdout?.on('data', collect);
+  child.stderr?.on('data', collect);
+  const address = `${options.ip}:${options.port}`;
+  const exited = new Promise<never>((_, reject) =>
+    child.once('exit', (code) => reject(new Error(`Temporal dev server exited (code ${code}):\n${output.join('\n')}`))),
+  );
+  exited.catch(() => undefined);
+  await Promise.race([waitForServer(address, options.readyTimeoutMs ?? 60_000), exited]);
+  return {
+    address,
+    process: child,
+    stop: () => stopProcess(child),
+  };
+}
+
+async function waitForServer(address: string, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      const connection = await Connection.connect({ address, connectTimeout: 1000 });
+      await connection.workflowService.getSystemInfo({});
+      await connection.close();
+      return;
+    } catch (err) {
+      if (Date.now() > deadline) throw new Error(`Temporal dev server at ${address} not ready after ${timeoutMs} ms: ${err}`);
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  }
+}
+
+export function stopProcess(child: ChildProcess, graceMs = 5000): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => child.kill('SIGKILL'), graceMs);
+    child.once('exit', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+    child.kill('SIGTERM');
+  });
+}

@@ -1,0 +1,75 @@
+// Reads an event's state back from Temporal: the callback's memo plus each delivery's query.
+import { WorkflowNotFoundError, type Client } from '@temporalio/client';
+import { defaultPayloadConverter } from '@temporalio/common';
+import {
+  deliveryWorkflowId,
+  QUERY,
+  type CallbackInput,
+  type DeliveryState,
+  type DeliveryStatus,
+} from '../contracts';
+import type { CallbackMemo } from '../ingest/ingest';
+
+export interface EventStatus {
+  id: string;
+  type: string;
+  source: string;
+  receivedAt: string;
+  idempotencyKey?: string;
+  status: DeliveryStatus;
+  destinations: DeliveryState[];
+}
+
+export async function readMemo(client: Client, eventId: string): Promise<CallbackMemo | undefined> {
+  try {
+    const description = await client.workflow.getHandle(eventId).describe();
+    return description.memo as unknown as CallbackMemo;
+  } catch (err) {
+    if (err instanceof WorkflowNotFoundError) return undefined;
+    throw err;
+  }
+}
+
+export async function deliveryState(client: Client, eventId: string, destinationId: string): Promise<DeliveryState> {
+  try {
+    return await client.workflow.getHandle(deliveryWorkflowId(eventId, destinationId)).query<DeliveryState>(QUERY.deliveryState);
+  } catch (err) {
+    // The parent has not started this child yet.
+    if (err instanceof WorkflowNotFoundError) return { destinationId, status: 'pending', attempts: [] };
+    throw err;
+  }
+}
+
+export async function readEventStatus(client: Client, eventId: string): Promise<EventStatus | undefined> {
+  const memo = await readMemo(client, eventId);
+  if (!memo) return undefined;
+  const destinations = await Promise.all(memo.destinations.map((d) => deliveryState(client, eventId, d)));
+  return {
+    id: eventId,
+    type: memo.eventType,
+    source: memo.source,
+    receivedAt: memo.receivedAt,
+    ...(memo.idempotencyKey !== undefined ? { idempotencyKey: memo.idempotencyKey } : {}),
+    status: overallStatus(destinations.map((d) => d.status)),
+    destinations,
+  };
+}
+
+/** In flight while any destination is; otherwise the worst settled outcome. */
+export function overallStatus(statuses: DeliveryStatus[]): DeliveryStatus {
+  if (statuses.length > 0 && statuses.every((s) => s === 'pending')) return 'pending';
+  if (statuses.some((s) => s === 'delivering' || s === 'pending')) return 'delivering';
+  if (statuses.includes('retrying')) return 'retrying';
+  if (statuses.includes('failed')) return 'failed';
+  if (statuses.includes('cancelled')) return 'cancelled';
+  return 'delivered';
+}
+
+/** The callback's original input, read from its first history event (the payload is not in the memo). */
+export async function readCallbackInput(client: Client, eventId: string): Promise<CallbackInput> {
+  const history = await client.workflow.getHandle(eventId).fetchHistory();
+  const started = history.events?.[0]?.workflowExecutionStartedEventAttributes;
+  const payload = started?.input?.payloads?.[0];
+  if (!payload) throw new Error(`callback ${eventId} has no recorded input`);
+  return defaultPayloadConverter.fromPayload<CallbackInput>(payload);
+}

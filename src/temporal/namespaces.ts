@@ -1,0 +1,76 @@
+// Tenant namespaces and their search attributes, registered idempotently at start-up.
+import { Connection } from '@temporalio/client';
+import { msToTs } from '@temporalio/common/lib/time';
+import { temporal } from '@temporalio/proto';
+import { SEARCH_ATTRIBUTES } from '../contracts';
+
+const IndexedValueType = temporal.api.enums.v1.IndexedValueType;
+const SA_TYPES = {
+  Keyword: IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD,
+  Int: IndexedValueType.INDEXED_VALUE_TYPE_INT,
+} as const;
+
+const ALREADY_EXISTS = 6;
+const NOT_FOUND = 5;
+
+export interface EnsureNamespaceOptions {
+  retentionMs: number;
+  /** How long to wait for a new namespace to become usable (the server caches namespaces). */
+  readyTimeoutMs?: number;
+}
+
+export async function ensureNamespace(connection: Connection, namespace: string, options: EnsureNamespaceOptions): Promise<void> {
+  try {
+    await connection.workflowService.registerNamespace({
+      namespace,
+      workflowExecutionRetentionPeriod: msToTs(options.retentionMs),
+      description: 'Barrage tenant',
+    });
+  } catch (err) {
+    if ((err as { code?: number }).code !== ALREADY_EXISTS) throw err;
+  }
+  await ensureSearchAttributes(connection, namespace);
+  await waitUntilReady(connection, namespace, options.readyTimeoutMs ?? 30_000);
+}
+
+async function ensureSearchAttributes(connection: Connection, namespace: string): Promise<void> {
+  const existing = await connection.operatorService.listSearchAttributes({ namespace });
+  const missing = Object.values(SEARCH_ATTRIBUTES).filter((sa) => !(sa.name in (existing.customAttributes ?? {})));
+  if (missing.length === 0) return;
+  try {
+    await connection.operatorService.addSearchAttributes({
+      namespace,
+      searchAttributes: Object.fromEntries(missing.map((sa) => [sa.name, SA_TYPES[sa.type]])),
+    });
+  } catch (err) {
+    if ((err as { code?: number }).code !== ALREADY_EXISTS) throw err;
+  }
+}
+
+/** A namespace is ready when visibility answers queries that use our search attributes. */
+export async function waitUntilReady(connection: Connection, namespace: string, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await connection.workflowService.countWorkflowExecutions({
+        namespace,
+        query: `${SEARCH_ATTRIBUTES.status.name} = 'failed' AND ${SEARCH_ATTRIBUTES.attempts.name} > 0`,
+      });
+      return;
+    } catch (err) {
+      const code = (err as { code?: number }).code;
+      const retriable = code === NOT_FOUND || code === 3 /* INVALID_ARGUMENT: attribute not known yet */;
+      if (!retriable || Date.now() > deadline) throw err;
+      await new Promise((r) => setTimeout(r, Math.min(250 * 2 ** attempt, 1000)));
+    }
+  }
+}
+
+export async function namespaceReady(connection: Connection, namespace: string): Promise<boolean> {
+  try {
+    await connection.workflowService.describeNamespace({ namespace });
+    return true;
+  } catch {
+    return false;
+  }
+}

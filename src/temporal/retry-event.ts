@@ -1,0 +1,51 @@
+// POST /v1/events/{id}/retry: failed or cancelled deliveries get a new run under the same
+// workflow ID (numbering continues); a delivery waiting on its backoff is told to go now.
+import type { Client } from '@temporalio/client';
+import { deliveryWorkflowId, SA, SIGNAL, WORKFLOW, type DeliveryInput } from '../contracts';
+import { deliveryPlan, type TenantConfig } from '../config';
+import { deliveryState, readCallbackInput } from './event-status';
+
+export interface RetryResult {
+  retried: string[];
+  /** Already delivered or still in progress without a wait to skip. */
+  skipped: string[];
+}
+
+export async function retryDeliveries(
+  client: Client,
+  options: { tenant: TenantConfig; eventId: string; destinations: string[]; taskQueue: string },
+): Promise<RetryResult> {
+  const result: RetryResult = { retried: [], skipped: [] };
+  const input = await readCallbackInput(client, options.eventId);
+  const { payload, destinations: _plans, ...event } = input;
+  for (const destinationId of options.destinations) {
+    const state = await deliveryState(client, options.eventId, destinationId);
+    const workflowId = deliveryWorkflowId(options.eventId, destinationId);
+    if (state.status === 'retrying') {
+      await client.workflow.getHandle(workflowId).signal(SIGNAL.retryNow);
+      result.retried.push(destinationId);
+      continue;
+    }
+    const current = options.tenant.destinations.find((d) => d.id === destinationId);
+    if ((state.status !== 'failed' && state.status !== 'cancelled') || !current) {
+      result.skipped.push(destinationId);
+      continue;
+    }
+    const args: DeliveryInput = { event, payload, plan: deliveryPlan(current, options.tenant), previousAttempts: state.attempts };
+    await client.workflow.start(WORKFLOW.delivery, {
+      workflowId,
+      taskQueue: options.taskQueue,
+      args: [args],
+      workflowIdReusePolicy: 'ALLOW_DUPLICATE',
+      staticSummary: `manual retry of ${event.eventType} → ${destinationId}`,
+      typedSearchAttributes: [
+        { key: SA.eventType, value: event.eventType },
+        { key: SA.source, value: event.source },
+        { key: SA.destination, value: destinationId },
+        { key: SA.status, value: 'pending' },
+      ],
+    });
+    result.retried.push(destinationId);
+  }
+  return result;
+}

@@ -1,0 +1,50 @@
+// One accepted callback: fan out to one child delivery per matched destination and wait for all.
+import * as wf from '@temporalio/workflow';
+import {
+  deliveryWorkflowId,
+  SA,
+  type CallbackInput,
+  type CallbackSummary,
+  type DeliveryState,
+  type EventMeta,
+} from '../src/contracts';
+import { deliveryWorkflow } from './delivery';
+
+export async function callbackWorkflow(input: CallbackInput): Promise<CallbackSummary> {
+  const { payload, destinations, ...event } = input;
+  const meta: EventMeta = event;
+  // allSettled: one destination's failure must never hide or cancel the others.
+  const results = await Promise.allSettled(
+    destinations.map((plan) =>
+      wf.executeChild(deliveryWorkflow, {
+        workflowId: deliveryWorkflowId(input.eventId, plan.destinationId),
+        staticSummary: `${input.eventType} → ${plan.destinationId}`,
+        typedSearchAttributes: [
+          { key: SA.eventType, value: input.eventType },
+          { key: SA.source, value: input.source },
+          { key: SA.destination, value: plan.destinationId },
+          { key: SA.status, value: 'pending' },
+        ],
+        args: [{ event: meta, payload, plan }],
+      }),
+    ),
+  );
+  const summary = summarize(input, results);
+  wf.upsertSearchAttributes([{ key: SA.status, value: summary.status }]);
+  return summary;
+}
+
+function summarize(input: CallbackInput, results: PromiseSettledResult<DeliveryState>[]): CallbackSummary {
+  const destinations = results.map((result, i) =>
+    result.status === 'fulfilled'
+      ? { destinationId: result.value.destinationId, status: result.value.status, attempts: result.value.attempts.length }
+      : { destinationId: input.destinations[i].destinationId, status: 'failed' as const, attempts: 0 },
+  );
+  const statuses = destinations.map((d) => d.status);
+  const status = statuses.every((s) => s === 'delivered')
+    ? 'delivered'
+    : statuses.some((s) => s === 'failed')
+      ? 'failed'
+      : 'cancelled';
+  return { eventId: input.eventId, status, destinations };
+}

@@ -1,0 +1,120 @@
+// One destination's delivery: attempt (activity) → durable timer → attempt …, until delivered,
+// permanently refused, or the destination's retry policy is exhausted.
+import * as wf from '@temporalio/workflow';
+import type { Activities } from '../activities';
+import {
+  deadLetterWorkflowId,
+  nextAttemptDelay,
+  QUERY,
+  SA,
+  SIGNAL,
+  type AttemptRecord,
+  type DeliveryInput,
+  type DeliveryState,
+  type DeliveryStatus,
+  type Payload,
+} from '../src/contracts';
+import { attemptActivityOptions } from './policies';
+
+export const deliveryStateQuery = wf.defineQuery<DeliveryState>(QUERY.deliveryState);
+/** Skips the current backoff wait: the next attempt starts now. */
+export const retryNowSignal = wf.defineSignal(SIGNAL.retryNow);
+
+export async function deliveryWorkflow(input: DeliveryInput): Promise<DeliveryState> {
+  const { event, payload, plan } = input;
+  const state: DeliveryState = {
+    destinationId: plan.destinationId,
+    status: 'pending',
+    attempts: [...(input.previousAttempts ?? [])],
+  };
+  let retryRequested = false;
+  wf.setHandler(deliveryStateQuery, () => state);
+  wf.setHandler(retryNowSignal, () => void (retryRequested = true));
+
+  const { attemptDelivery } = wf.proxyActivities<Activities>(attemptActivityOptions(plan.timeoutMs));
+  const firstAttempt = state.attempts.length + 1;
+  const startedAt = Date.now();
+  try {
+    for (let attempt = firstAttempt; ; attempt++) {
+      setStatus(state, 'delivering');
+      const record = await attemptDelivery.executeWithOptions(
+        { ...attemptActivityOptions(plan.timeoutMs), summary: `attempt ${attempt} → ${plan.destinationId}` },
+        [{ event, payload, destinationId: plan.destinationId, attempt, timeoutMs: plan.timeoutMs }],
+      );
+      state.attempts.push(record);
+      if (record.outcome === 'delivered') return setStatus(state, 'delivered');
+      if (record.outcome === 'permanent') break;
+      const delay = nextAttemptDelay({
+        spec: plan.retry,
+        attemptsMade: attempt - firstAttempt + 1,
+        elapsedMs: Date.now() - startedAt,
+        random: Math.random(),
+        retryAfterMs: record.retryAfterMs,
+      });
+      if (delay === undefined) break;
+      state.nextAttemptAt = new Date(Date.now() + delay).toISOString();
+      retryRequested = false;
+      setStatus(state, 'retrying');
+      await wf.condition(() => retryRequested, delay);
+      state.nextAttemptAt = undefined;
+    }
+  } catch (err) {
+    if (!wf.isCancellation(err)) throw err;
+    state.nextAttemptAt = undefined;
+    return setStatus(state, 'cancelled');
+  }
+  setStatus(state, 'failed');
+  if (plan.deadLetter) state.deadLetteredTo = await startDeadLetter(input, state);
+  return state;
+}
+
+function setStatus(state: DeliveryState, status: DeliveryStatus): DeliveryState {
+  state.status = status;
+  wf.upsertSearchAttributes([
+    { key: SA.status, value: status },
+    { key: SA.attempts, value: state.attempts.length },
+  ]);
+  return state;
+}
+
+/** Abandoned child: the dead-letter delivery outlives this workflow and retries on its own policy. */
+async function startDeadLetter(input: DeliveryInput, state: DeliveryState): Promise<string> {
+  const target = input.plan.deadLetter!;
+  const failedId = wf.workflowInfo().workflowId;
+  await wf.startChild(deliveryWorkflow, {
+    workflowId: deadLetterWorkflowId(failedId),
+    parentClosePolicy: 'ABANDON',
+    typedSearchAttributes: [
+      { key: SA.eventType, value: input.event.eventType },
+      { key: SA.source, value: input.event.source },
+      { key: SA.destination, value: target.destinationId },
+      { key: SA.status, value: 'pending' },
+    ],
+    args: [{ event: input.event, payload: deadLetterPayload(input, state), plan: target, deadLetterOf: failedId }],
+  });
+  return target.destinationId;
+}
+
+function deadLetterPayload(input: DeliveryInput, state: DeliveryState): Payload {
+  const last: AttemptRecord | undefined = state.attempts[state.attempts.length - 1];
+  const body = {
+    type: 'barrage.dead_letter',
+    event: {
+      id: input.event.eventId,
+      type: input.event.eventType,
+      source: input.event.source,
+      receivedAt: input.event.receivedAt,
+      contentType: input.payload.contentType,
+      encoding: input.payload.encoding,
+      body: input.payload.body,
+    },
+    failure: {
+      destination: input.plan.destinationId,
+      attempts: state.attempts.length,
+      lastStatusCode: last?.statusCode,
+      lastError: last?.error,
+      failedAt: new Date(Date.now()).toISOString(),
+    },
+  };
+  return { contentType: 'application/json', body: JSON.stringify(body), encoding: 'utf8' };
+}

@@ -1,0 +1,2 @@
+export { callbackWorkflow } from './callback';
+export { deliveryWorkflow, deliveryStateQuery, retryNowSignal } from './delivery';
