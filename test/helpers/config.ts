@@ -1,0 +1,47 @@
+// Config fixtures: a valid config object with overrides, parsed by the real schema.
+import { stringify } from 'yaml';
+import { parseConfig, type BarrageConfig } from '../../src/config';
+
+export const TEST_SECRET = 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw';
+
+export interface DestinationFixture {
+  id: string;
+  url: string;
+  events?: string[];
+  secret?: string | string[];
+  headers?: Record<string, string>;
+  timeout?: string;
+  retry?: Record<string, unknown>;
+  deadLetter?: string;
+}
+
+/** Fast retries so tests wait milliseconds, not minutes. */
+export const FAST_RETRY = { initialInterval: '100ms', backoffCoefficient: 2, maximumInterval: '1s', maximumAttempts: 5, jitter: 0 };
+
+export function destination(id: string, url: string, overrides: Partial<DestinationFixture> = {}): DestinationFixture {
+  return { id, url, events: ['*'], secret: TEST_SECRET, timeout: '5s', retry: FAST_RETRY, ...overrides };
+}
+
+export interface TenantFixture {
+  id: string;
+  namespace?: string;
+  apiKeys: string[];
+  destinations: DestinationFixture[];
+  sources?: unknown[];
+}
+
+export function testConfig(options: { address: string; taskQueue: string; tenants: TenantFixture[]; raw?: Record<string, unknown> }): BarrageConfig {
+  const raw = {
+    server: { port: 0, maxBodyBytes: 4096 },
+    temporal: { address: options.address, taskQueue: options.taskQueue },
+    security: { allowPrivateDestinations: true },
+    log: { level: 'silent' },
+    tenants: options.tenants,
+    ...options.raw,
+  };
+  return parseConfig(stringify(raw), {}, 'test');
+}
+
+export function uniqueName(prefix: string): string {
+  return `${prefix}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
+}

@@ -1,0 +1,68 @@
+// Runs the real receiver + worker roles in the test process against the shared Temporal.
+import { Connection, Client } from '@temporalio/client';
+import { runRoles, type Role } from '../../src/cli/roles';
+import type { BarrageConfig } from '../../src/config';
+import { createLogger } from '../../src/telemetry/logger';
+
+export interface TestHub {
+  url: string;
+  stop(): Promise<void>;
+}
+
+export async function startHub(config: BarrageConfig, roles: Role[] = ['receiver', 'worker']): Promise<TestHub> {
+  const controller = new AbortController();
+  let url = '';
+  let markWorker: () => void = () => undefined;
+  const workerUp = new Promise<void>((resolve) => (markWorker = resolve));
+  let markReceiver: () => void = () => undefined;
+  const receiverUp = new Promise<void>((resolve) => (markReceiver = resolve));
+  const running = runRoles({
+    config,
+    roles,
+    address: config.temporal.address,
+    logger: createLogger(process.env.BARRAGE_TEST_LOG ?? 'silent'),
+    signal: controller.signal,
+    onReceiver: (r) => {
+      url = r.url;
+      markReceiver();
+    },
+    onWorkerRunning: markWorker,
+  });
+  running.catch(() => undefined);
+  await Promise.race([
+    Promise.all([roles.includes('worker') ? workerUp : null, roles.includes('receiver') ? receiverUp : null]),
+    running.then(() => Promise.reject(new Error('hub stopped during start-up'))),
+  ]);
+  return {
+    get url() {
+      return url;
+    },
+    async stop() {
+      controller.abort();
+      await running;
+    },
+  };
+}
+
+export async function temporalClient(address: string, namespace: string): Promise<Client> {
+  const connection = await Connection.connect({ address });
+  return new Client({ connection, namespace });
+}
+
+export interface ApiResponse {
+  status: number;
+  body: any; // eslint-disable-line @typescript-eslint/no-explicit-any
+}
+
+export async function api(url: string, init: { method?: string; key?: string; body?: unknown; raw?: string | Buffer; headers?: Record<string, string> } = {}): Promise<ApiResponse> {
+  const headers: Record<string, string> = { ...init.headers };
+  if (init.key) headers.authorization = `Bearer ${init.key}`;
+  let body: string | Buffer | undefined = init.raw;
+  if (init.body !== undefined) {
+    body = JSON.stringify(init.body);
+    headers['content-type'] ??= 'application/json';
+  }
+  const res = await fetch(url, { method: init.method ?? (body === undefined ? 'GET' : 'POST'), headers, body });
+  const text = await res.text();
+  return { status: res.status, body: text ? JSON.parse(text) : undefined };
+}

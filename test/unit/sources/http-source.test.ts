@@ -1,0 +1,82 @@
+import { createHmac } from 'node:crypto';
+import { parseConfig } from '../../../src/config';
+import { signatureHeader } from '../../../src/delivery/signature';
+import { extract, lazyJson, payloadFromBytes, verifySource, type RawRequest } from '../../../src/sources/http-source';
+
+const SECRET = 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw';
+const config = parseConfig(
+  `
+tenants:
+  - id: acme
+    apiKeys: [key-a]
+    sources:
+      - { id: hmac, eventType: { header: X-Topic }, verify: { type: hmac-sha256, header: X-Sig, secret: s3, encoding: hex } }
+      - { id: sw, eventType: { jsonPath: $.type }, idempotencyKey: { jsonPath: $.data.id }, verify: { type: standard-webhooks, secret: "${SECRET}" } }
+      - { id: open, eventType: { fixed: open.event } }
+      - { id: tokened, eventType: { fixed: t.e }, token: tok }
+`,
+  {},
+);
+const tenant = config.tenants[0];
+const source = (id: string) => tenant.sources.find((s) => s.id === id)!;
+const NOW = 1_700_000_000_000;
+const req = (body: string, headers: Record<string, string> = {}, query: Record<string, string> = {}): RawRequest => ({
+  body: Buffer.from(body),
+  headers,
+  query,
+});
+
+describe('source verification', () => {
+  test('hmac-sha256 over the raw body', () => {
+    const body = '{"a":1}';
+    const good = createHmac('sha256', 's3').update(body).digest('hex');
+    expect(verifySource(source('hmac'), tenant, req(body, { 'x-sig': good }), NOW)).toEqual({ ok: true });
+    expect(verifySource(source('hmac'), tenant, req(body + ' ', { 'x-sig': good }), NOW)).toEqual({ ok: false, reason: 'signature mismatch' });
+    expect(verifySource(source('hmac'), tenant, req(body), NOW)).toEqual({ ok: false, reason: 'missing X-Sig header' });
+  });
+
+  test('standard-webhooks headers', () => {
+    const body = '{"type":"x.y"}';
+    const ts = Math.floor(NOW / 1000);
+    const headers = { 'webhook-id': 'msg_1', 'webhook-timestamp': String(ts), 'webhook-signature': signatureHeader([SECRET], { id: 'msg_1', timestampSeconds: ts, body }) };
+    expect(verifySource(source('sw'), tenant, req(body, headers), NOW)).toEqual({ ok: true });
+    expect(verifySource(source('sw'), tenant, req(body, { ...headers, 'webhook-id': 'msg_2' }), NOW).ok).toBe(false);
+  });
+
+  test('unsigned sources need the token in the URL', () => {
+    expect(verifySource(source('open'), tenant, req('x', {}, { token: 'key-a' }), NOW)).toEqual({ ok: true });
+    expect(verifySource(source('open'), tenant, req('x'), NOW).ok).toBe(false);
+    expect(verifySource(source('tokened'), tenant, req('x', {}, { token: 'key-a' }), NOW)).toEqual({ ok: false, reason: 'wrong token' });
+    expect(verifySource(source('tokened'), tenant, req('x', {}, { token: 'tok' }), NOW)).toEqual({ ok: true });
+  });
+});
+
+describe('extraction', () => {
+  const r = req('{"type":"order.created","data":{"id":42}}', { 'x-topic': ' orders/create ' });
+  const json = lazyJson(r.body);
+  test.each([
+    [{ header: 'X-Topic' }, 'orders/create'],
+    [{ jsonPath: '$.type' }, 'order.created'],
+    [{ jsonPath: '$.data.id' }, '42'],
+    [{ jsonPath: '$.data.missing' }, undefined],
+    [{ fixed: 'f.x' }, 'f.x'],
+    [{ header: 'X-None' }, undefined],
+  ])('%j → %j', (extractor, expected) => {
+    expect(extract(extractor, r, json)).toBe(expected);
+  });
+
+  test('non-JSON bodies yield nothing for a jsonPath', () => {
+    const raw = req('not json');
+    expect(extract({ jsonPath: '$.type' }, raw, lazyJson(raw.body))).toBeUndefined();
+  });
+});
+
+describe('payloadFromBytes', () => {
+  test('keeps text as text and binary as base64, byte-for-byte', () => {
+    expect(payloadFromBytes(Buffer.from('héllo'), 'text/plain')).toEqual({ contentType: 'text/plain', body: 'héllo', encoding: 'utf8' });
+    const binary = Buffer.from([0xff, 0x00, 0xfe]);
+    const payload = payloadFromBytes(binary, undefined);
+    expect(payload).toEqual({ contentType: 'application/octet-stream', body: binary.toString('base64'), encoding: 'base64' });
+    expect(Buffer.from(payload.body, payload.encoding).equals(binary)).toBe(true);
+  });
+});

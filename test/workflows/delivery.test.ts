@@ -1,0 +1,112 @@
+import { WorkflowIdReusePolicy } from '@temporalio/client';
+import { SIGNAL, type DeliveryState } from '../../src/contracts';
+import { deliveryInput, plan, scriptedAttempts, workflowEnv, type WorkflowEnv } from '../helpers/workflow-env';
+import { countEvents } from '../helpers/history';
+import { eventually } from '../helpers/sink';
+
+let env: WorkflowEnv;
+beforeAll(async () => (env = await workflowEnv()));
+afterAll(() => env.close());
+
+async function runDelivery(input = deliveryInput()) {
+  return env.client.workflow.execute('deliveryWorkflow', {
+    taskQueue: env.taskQueue,
+    workflowId: input.event.eventId,
+    args: [input],
+    workflowIdReusePolicy: WorkflowIdReusePolicy.ALLOW_DUPLICATE,
+  }) as Promise<DeliveryState>;
+}
+
+
+describe('deliveryWorkflow', () => {
+  test('retries with backoff timers until delivered', async () => {
+    const { activities, calls } = scriptedAttempts([{ outcome: 'retryable', statusCode: 500 }, { outcome: 'retryable', statusCode: 500 }, { outcome: 'delivered', statusCode: 200 }]);
+    const input = deliveryInput();
+    const state = await env.run(activities, () => runDelivery(input));
+    expect(state.status).toBe('delivered');
+    expect(state.attempts.map((a) => [a.attempt, a.statusCode])).toEqual([[1, 500], [2, 500], [3, 200]]);
+    expect(calls.map((c) => c.attempt)).toEqual([1, 2, 3]);
+    // Backoff 50 ms then 100 ms, each a durable timer in the history.
+    expect(calls[1].at - calls[0].at).toBeGreaterThanOrEqual(45);
+    expect(calls[2].at - calls[1].at).toBeGreaterThanOrEqual(95);
+    expect(await countEvents(env.client, input.event.eventId, 'EVENT_TYPE_TIMER_STARTED')).toBe(2);
+    expect(await countEvents(env.client, input.event.eventId, 'EVENT_TYPE_ACTIVITY_TASK_COMPLETED')).toBe(3);
+  });
+
+  test('honours Retry-After, clamped to the maximum interval', async () => {
+    const { activities, calls } = scriptedAttempts([{ outcome: 'retryable', statusCode: 429, retryAfterMs: 1200 }, { outcome: 'retryable', statusCode: 429, retryAfterMs: 3_600_000 }, { outcome: 'delivered' }]);
+    const input = deliveryInput({ plan: plan({ retry: { initialIntervalMs: 10, backoffCoefficient: 1, maximumIntervalMs: 1500, maximumAttempts: 5, jitter: 0 } }) });
+    const state = await env.run(activities, () => runDelivery(input));
+    expect(state.status).toBe('delivered');
+    expect(calls[1].at - calls[0].at).toBeGreaterThanOrEqual(1150);
+    const clamped = calls[2].at - calls[1].at;
+    expect(clamped).toBeGreaterThanOrEqual(1450);
+    expect(clamped).toBeLessThan(5000);
+  });
+
+  test('a permanent failure stops at once and dead-letters the event with a failure summary', async () => {
+    const { activities, calls } = scriptedAttempts([{ outcome: 'permanent', statusCode: 404, error: 'HTTP 404' }, { outcome: 'delivered' }]);
+    const input = deliveryInput({ plan: plan({ deadLetter: { ...plan(), destinationId: 'audit' } }) });
+    const state = await env.run(activities, async () => {
+      const result = await runDelivery(input);
+      await eventually(async () => (calls.length >= 2 ? true : undefined), 10_000, 'dead-letter attempt');
+      return result;
+    });
+    expect(state).toMatchObject({ status: 'failed', deadLetteredTo: 'audit' });
+    expect(state.attempts).toHaveLength(1);
+    const deadLetter = calls[1];
+    expect(deadLetter.destinationId).toBe('audit');
+    const body = JSON.parse(deadLetter.payload.body);
+    expect(body).toMatchObject({
+      type: 'barrage.dead_letter',
+      event: { id: input.event.eventId, type: 'order.created', body: '{"n":1}' },
+      failure: { destination: 'billing', attempts: 1, lastStatusCode: 404, lastError: 'HTTP 404' },
+    });
+  });
+
+  test('fails after maximumAttempts', async () => {
+    const { activities, calls } = scriptedAttempts([{ outcome: 'retryable', statusCode: 502 }]);
+    const input = deliveryInput({ plan: plan({ retry: { initialIntervalMs: 10, backoffCoefficient: 1, maximumIntervalMs: 10, maximumAttempts: 3, jitter: 0 } }) });
+    const state = await env.run(activities, () => runDelivery(input));
+    expect(state.status).toBe('failed');
+    expect(calls).toHaveLength(3);
+  });
+
+  test('cancelling during a backoff wait ends the delivery as cancelled', async () => {
+    const { activities, calls } = scriptedAttempts([{ outcome: 'retryable', statusCode: 500 }]);
+    const input = deliveryInput({ plan: plan({ retry: { initialIntervalMs: 600_000, backoffCoefficient: 1, maximumIntervalMs: 600_000, maximumAttempts: 3, jitter: 0 } }) });
+    const state = await env.run(activities, async () => {
+      const handle = await env.client.workflow.start('deliveryWorkflow', { taskQueue: env.taskQueue, workflowId: input.event.eventId, args: [input] });
+      const waiting = await eventually(async () => {
+        const s = await handle.query<DeliveryState>('deliveryState');
+        return s.status === 'retrying' ? s : undefined;
+      });
+      expect(waiting.nextAttemptAt).toBeDefined();
+      await handle.cancel();
+      return (await handle.result()) as DeliveryState;
+    });
+    expect(state.status).toBe('cancelled');
+    expect(calls).toHaveLength(1);
+  });
+
+  test('the retryNow signal skips the backoff wait', async () => {
+    const { activities, calls } = scriptedAttempts([{ outcome: 'retryable', statusCode: 500 }, { outcome: 'delivered' }]);
+    const input = deliveryInput({ plan: plan({ retry: { initialIntervalMs: 600_000, backoffCoefficient: 1, maximumIntervalMs: 600_000, maximumAttempts: 3, jitter: 0 } }) });
+    const state = await env.run(activities, async () => {
+      const handle = await env.client.workflow.start('deliveryWorkflow', { taskQueue: env.taskQueue, workflowId: input.event.eventId, args: [input] });
+      await eventually(async () => ((await handle.query<DeliveryState>('deliveryState')).status === 'retrying' ? true : undefined));
+      await handle.signal(SIGNAL.retryNow);
+      return (await handle.result()) as DeliveryState;
+    });
+    expect(state.status).toBe('delivered');
+    expect(calls).toHaveLength(2);
+  });
+
+  test('a manual retry run continues the attempt numbering', async () => {
+    const { activities, calls } = scriptedAttempts([{ outcome: 'delivered' }]);
+    const previous = [{ attempt: 1, startedAt: new Date().toISOString(), durationMs: 3, outcome: 'permanent' as const, statusCode: 404 }];
+    const state = await env.run(activities, () => runDelivery(deliveryInput({ previousAttempts: previous })));
+    expect(state.attempts.map((a) => a.attempt)).toEqual([1, 2]);
+    expect(calls[0].attempt).toBe(2);
+  });
+});
