@@ -24,8 +24,10 @@ function ensureNodeModules() {
   const stamp = join(root, 'node_modules', '.barrage-lock-hash');
   const want = hashFile(join(root, 'package-lock.json'));
   if (existsSync(stamp) && readFileSync(stamp, 'utf8') === want) return say('npm packages are current');
-  console.log('[setup] installing npm packages (npm ci)…');
-  run('npm', ['ci', '--no-audit', '--no-fund'], { stdio: 'inherit' });
+  console.log('[setup] installing npm packages…');
+  // `npm install` honours the lock file as `npm ci` would; npm 11's `npm ci` refuses this lock
+  // over platform bindings of a jest dependency (unrs-resolver) that npm itself never records.
+  run('npm', ['install', '--no-audit', '--no-fund'], { stdio: 'inherit' });
   writeFileSync(stamp, want);
 }
 

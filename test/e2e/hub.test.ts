@@ -1,0 +1,239 @@
+// The whole hub (real receiver + worker roles, real Temporal, real HTTP sinks on 127.0.0.1).
+import { createHmac } from 'node:crypto';
+import { Connection, type Client } from '@temporalio/client';
+import type { BarrageConfig } from '../../src/config';
+import { startReceiver } from '../../src/receiver/server';
+import { createLogger } from '../../src/telemetry/logger';
+import { destination, testConfig, uniqueName } from '../helpers/config';
+import { testTemporalAddress } from '../helpers/env';
+import { countEvents } from '../helpers/history';
+import { api, startHub, temporalClient, type TestHub } from '../helpers/hub';
+import { eventually, startTestSink, type TestSink } from '../helpers/sink';
+
+const KEY_A = 'key-tenant-a';
+const KEY_B = 'key-tenant-b';
+const SHOP_SECRET = 'shop-secret';
+
+const sinkNames = ['fan1', 'fan2', 'fan3', 'flaky', 'gone', 'dlq', 'limited', 'once', 'raw', 'fixable', 'b'] as const;
+type SinkName = (typeof sinkNames)[number];
+const sinks = {} as Record<SinkName, TestSink>;
+let hub: TestHub;
+let config: BarrageConfig;
+let clientA: Client;
+let clientB: Client;
+
+beforeAll(async () => {
+  for (const name of sinkNames) sinks[name] = await startTestSink();
+  sinks.flaky.respond = (_r, i) => ({ status: i < 2 ? 500 : 200, body: i < 2 ? 'not yet' : 'ok' });
+  sinks.gone.respond = () => ({ status: 404, body: 'no such hook' });
+  sinks.limited.respond = (_r, i) => (i === 0 ? { status: 429, headers: { 'retry-after': '2' } } : { status: 200 });
+  sinks.fixable.respond = () => ({ status: 410 });
+  const address = testTemporalAddress();
+  config = testConfig({
+    address,
+    taskQueue: uniqueName('e2e'),
+    tenants: [
+      {
+        id: 'tenant-a',
+        namespace: 'barrage-e2e',
+        apiKeys: [KEY_A],
+        destinations: [
+          destination('fan1', sinks.fan1.url, { events: ['fanout.*'] }),
+          destination('fan2', sinks.fan2.url, { events: ['fanout.*'] }),
+          destination('fan3', sinks.fan3.url, { events: ['fanout.*'] }),
+          destination('flaky', sinks.flaky.url, { events: ['flaky.*'] }),
+          destination('gone', sinks.gone.url, { events: ['gone.*'], deadLetter: 'dlq' }),
+          destination('dlq', sinks.dlq.url, { events: ['never.sent'] }),
+          destination('limited', sinks.limited.url, { events: ['limited.*'], retry: { initialInterval: '100ms', maximumInterval: '5s', jitter: 0 } }),
+          destination('once', sinks.once.url, { events: ['dup.*'] }),
+          destination('raw', sinks.raw.url, { events: ['shop.*'] }),
+          destination('fixable', sinks.fixable.url, { events: ['fixable.*'] }),
+        ],
+        sources: [{ id: 'shop', eventType: { header: 'X-Shop-Topic' }, idempotencyKey: { header: 'X-Shop-Delivery-Id' }, verify: { type: 'hmac-sha256', header: 'X-Shop-Hmac', secret: SHOP_SECRET } }],
+      },
+      { id: 'tenant-b', namespace: 'barrage-e2e-b', apiKeys: [KEY_B], destinations: [destination('b', sinks.b.url)], sources: [{ id: 'b-shop', eventType: { fixed: 'b.event' }, verify: { type: 'hmac-sha256', header: 'X-Sig', secret: 'b-secret' } }] },
+    ],
+  });
+  hub = await startHub(config);
+  clientA = await temporalClient(address, 'barrage-e2e');
+  clientB = await temporalClient(address, 'barrage-e2e-b');
+});
+
+afterAll(async () => {
+  await hub?.stop();
+  await Promise.all(Object.values(sinks).map((s) => s.close()));
+  await clientA?.connection.close();
+  await clientB?.connection.close();
+});
+
+const post = (body: unknown, headers: Record<string, string> = {}, key = KEY_A) => api(`${hub.url}/v1/events`, { key, body, headers });
+const status = (id: string, key = KEY_A) => api(`${hub.url}/v1/events/${id}`, { key });
+const settled = (id: string, key = KEY_A) =>
+  eventually(async () => {
+    const res = await status(id, key);
+    return ['delivered', 'failed', 'cancelled'].includes(res.body?.status) ? res.body : undefined;
+  }, 30_000, `event ${id} to settle`);
+
+describe('delivery', () => {
+  test('fans out to every subscribed destination with the same webhook-id', async () => {
+    const res = await post({ type: 'fanout.created', data: { n: 1 } });
+    expect(res.status).toBe(202);
+    expect(res.body).toMatchObject({ type: 'fanout.created', duplicate: false, destinations: ['fan1', 'fan2', 'fan3'] });
+    expect(res.body.links.self).toBe(`${hub.url}/v1/events/${res.body.id}`);
+    const got = await Promise.all([sinks.fan1, sinks.fan2, sinks.fan3].map((s) => s.waitFor(1)));
+    for (const [request] of got) {
+      expect(request.headers['webhook-id']).toBe(res.body.id);
+      expect(request.body.toString()).toBe('{"n":1}');
+      expect(request.headers['webhook-signature']).toMatch(/^v1,/);
+    }
+    expect((await settled(res.body.id)).status).toBe('delivered');
+  });
+
+  test('500, 500, 200 is delivered on attempt 3, and all 3 attempts are in the API and the history', async () => {
+    const res = await post({ type: 'flaky.ping', data: {} });
+    const body = await settled(res.body.id);
+    expect(body.destinations).toEqual([expect.objectContaining({ destination: 'flaky', status: 'delivered', attempts: 3 })]);
+    expect(sinks.flaky.received.map((r) => r.headers['barrage-attempt'])).toEqual(['1', '2', '3']);
+    const attempts = await api(`${hub.url}/v1/events/${res.body.id}/attempts`, { key: KEY_A });
+    expect(attempts.body.attempts.map((a: { attempt: number; statusCode: number; outcome: string; responseExcerpt: string }) => [a.attempt, a.statusCode, a.outcome, a.responseExcerpt])).toEqual([
+      [1, 500, 'retryable', 'not yet'],
+      [2, 500, 'retryable', 'not yet'],
+      [3, 200, 'delivered', 'ok'],
+    ]);
+    expect(await countEvents(clientA, `${res.body.id}.flaky`, 'EVENT_TYPE_ACTIVITY_TASK_COMPLETED')).toBe(3);
+    expect(await countEvents(clientA, `${res.body.id}.flaky`, 'EVENT_TYPE_TIMER_STARTED')).toBe(2);
+  });
+
+  test('404 fails after one attempt, goes to the dead-letter destination and is findable by BarrageStatus', async () => {
+    const res = await post({ type: 'gone.away', data: { x: 1 } });
+    const body = await settled(res.body.id);
+    expect(body.status).toBe('failed');
+    expect(body.destinations[0]).toMatchObject({ destination: 'gone', status: 'failed', attempts: 1, deadLetteredTo: 'dlq', lastAttempt: { statusCode: 404 } });
+    const [dead] = await sinks.dlq.waitFor(1);
+    expect(JSON.parse(dead.body.toString())).toMatchObject({
+      type: 'barrage.dead_letter',
+      event: { id: res.body.id, type: 'gone.away', body: '{"x":1}' },
+      failure: { destination: 'gone', attempts: 1, lastStatusCode: 404 },
+    });
+    const failed = await eventually(async () => {
+      const ids: string[] = [];
+      for await (const wf of clientA.workflow.list({ query: 'BarrageStatus="failed"' })) ids.push(wf.workflowId);
+      return ids.includes(`${res.body.id}.gone`) ? ids : undefined;
+    }, 10_000, 'visibility to list the failed delivery');
+    expect(failed).toContain(`${res.body.id}.gone`);
+  });
+
+  test('429 with Retry-After: 2 waits at least 2 s', async () => {
+    const res = await post({ type: 'limited.call', data: {} });
+    const [first, second] = await sinks.limited.waitFor(2);
+    expect(second.at - first.at).toBeGreaterThanOrEqual(2000);
+    expect((await settled(res.body.id)).status).toBe('delivered');
+  });
+
+  test('a duplicate key is accepted once and delivered once, also after delivery finished', async () => {
+    const key = uniqueName('order');
+    const first = await post({ type: 'dup.created', data: { v: 1 } }, { 'Idempotency-Key': key });
+    const again = await post({ type: 'dup.created', data: { v: 2 } }, { 'Idempotency-Key': key });
+    expect(first.status).toBe(202);
+    expect(again.status).toBe(200);
+    expect(again.body).toMatchObject({ id: first.body.id, duplicate: true, destinations: ['once'] });
+    await settled(first.body.id);
+    const byBodyId = await post({ type: 'dup.created', id: key, data: { v: 3 } });
+    expect(byBodyId).toMatchObject({ status: 200, body: { id: first.body.id, duplicate: true } });
+    await new Promise((r) => setTimeout(r, 500));
+    expect(sinks.once.received.filter((r) => r.headers['webhook-id'] === first.body.id)).toHaveLength(1);
+    expect(sinks.once.received[0].body.toString()).toBe('{"v":1}');
+  });
+
+  test('a source callback is verified and delivered byte-for-byte with its content type', async () => {
+    const raw = Buffer.from('<order id="7">ü</order>');
+    const sig = createHmac('sha256', SHOP_SECRET).update(raw).digest('base64');
+    const headers = { 'content-type': 'application/xml', 'X-Shop-Topic': 'shop.order', 'X-Shop-Hmac': sig, 'X-Shop-Delivery-Id': uniqueName('d') };
+    const res = await api(`${hub.url}/v1/sources/shop`, { raw, headers });
+    expect(res.status).toBe(202);
+    const [got] = await sinks.raw.waitFor(1);
+    expect(got.body.equals(raw)).toBe(true);
+    expect(got.headers['content-type']).toBe('application/xml');
+    expect(got.headers['barrage-event-type']).toBe('shop.order');
+    expect((await api(`${hub.url}/v1/sources/shop`, { raw, headers })).body).toMatchObject({ id: res.body.id, duplicate: true });
+  });
+
+  test('POST /v1/events/{id}/retry delivers a failed destination again, numbering on', async () => {
+    const res = await post({ type: 'fixable.thing', data: {} });
+    expect((await settled(res.body.id)).status).toBe('failed');
+    sinks.fixable.respond = () => ({ status: 200 });
+    const retry = await api(`${hub.url}/v1/events/${res.body.id}/retry`, { key: KEY_A, body: { destination: 'fixable' } });
+    expect(retry).toMatchObject({ status: 202, body: { retried: ['fixable'], skipped: [] } });
+    const body = await settled(res.body.id);
+    expect(body.destinations[0]).toMatchObject({ status: 'delivered', attempts: 2, lastAttempt: { attempt: 2, statusCode: 200 } });
+    const unknown = await api(`${hub.url}/v1/events/${res.body.id}/retry`, { key: KEY_A, body: { destination: 'nope' } });
+    expect(unknown.status).toBe(404);
+  });
+});
+
+describe('tenants', () => {
+  test("tenant B's key cannot see tenant A's event", async () => {
+    const res = await post({ type: 'fanout.secret', data: {} });
+    expect((await status(res.body.id, KEY_B)).status).toBe(404);
+    expect((await status(res.body.id, KEY_B)).body).toEqual({ error: { code: 'not_found', message: 'event not found' } });
+    expect((await api(`${hub.url}/v1/events/${res.body.id}/attempts`, { key: KEY_B })).status).toBe(404);
+    expect((await api(`${hub.url}/v1/events/${res.body.id}/retry`, { key: KEY_B, body: {} })).status).toBe(404);
+    expect((await status(res.body.id, KEY_A)).status).toBe(200);
+  });
+});
+
+describe('bad input starts nothing', () => {
+  const count = async () => (await clientB.workflow.count()).count;
+  const big = 'x'.repeat(5000);
+  type Send = () => Promise<{ status: number; body: { error: { code: string; details?: unknown } } }>;
+  const cases: [string, number, string, Send][] = [
+    ['invalid JSON', 400, 'invalid_json', () => api(`${hub.url}/v1/events`, { key: KEY_B, raw: '{"type":', headers: { 'content-type': 'application/json' } })],
+    ['schema violation', 400, 'invalid_request', () => post({ data: 1, extra: true }, {}, KEY_B)],
+    ['bad event type', 400, 'invalid_request', () => post({ type: 'has space', data: 1 }, {}, KEY_B)],
+    ['bad Idempotency-Key', 400, 'invalid_request', () => post({ type: 'b.x', data: 1 }, { 'Idempotency-Key': 'two words' }, KEY_B)],
+    ['missing key', 401, 'unauthorized', () => api(`${hub.url}/v1/events`, { body: { type: 'b.x', data: 1 } })],
+    ['wrong key', 401, 'unauthorized', () => post({ type: 'b.x', data: 1 }, {}, 'nope')],
+    ['unknown event', 404, 'not_found', () => status('evt_doesnotexist', KEY_B)],
+    ['unknown source', 404, 'not_found', () => api(`${hub.url}/v1/sources/nope`, { raw: 'x' })],
+    ['bad source signature', 401, 'invalid_signature', () => api(`${hub.url}/v1/sources/b-shop`, { raw: 'x', headers: { 'X-Sig': 'forged' } })],
+    ['body too large', 413, 'payload_too_large', () => post({ type: 'b.x', data: big }, {}, KEY_B)],
+    ['source body too large', 413, 'payload_too_large', () => api(`${hub.url}/v1/sources/b-shop`, { raw: big, headers: { 'X-Sig': 'x' } })],
+    ['wrong content type', 415, 'unsupported_media_type', () => api(`${hub.url}/v1/events`, { key: KEY_B, raw: 'type=b.x', headers: { 'content-type': 'text/plain' } })],
+  ];
+
+  test.each(cases)('%s → %i %s', async (_name, expectedStatus, code, send) => {
+    const before = await count();
+    const res = await send();
+    expect(res.status).toBe(expectedStatus);
+    expect(res.body.error.code).toBe(code);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(await count()).toBe(before);
+  });
+
+  test('schema errors list the fields', async () => {
+    const res = await post({ data: 1, extra: true }, {}, KEY_B);
+    expect(res.body.error.details).toEqual(
+      expect.arrayContaining([expect.objectContaining({ path: 'type' }), expect.objectContaining({ path: '(body)', message: expect.stringMatching(/extra/) })]),
+    );
+  });
+
+  test('Temporal unreachable → 503, nothing accepted', async () => {
+    const dead = await startReceiver({ config: { ...config, server: { ...config.server, port: 0 } }, connection: Connection.lazy({ address: '127.0.0.1:1' }), logger: createLogger('silent') });
+    try {
+      const res = await api(`${dead.url}/v1/events`, { key: KEY_B, body: { type: 'b.x', data: 1 } });
+      expect(res).toMatchObject({ status: 503, body: { error: { code: 'temporal_unavailable' } } });
+      expect((await api(`${dead.url}/readyz`)).status).toBe(503);
+      expect((await api(`${dead.url}/healthz`)).status).toBe(200);
+    } finally {
+      await dead.close();
+    }
+  });
+
+  test('health, readiness and the OpenAPI document', async () => {
+    expect(await api(`${hub.url}/healthz`)).toEqual({ status: 200, body: { status: 'ok' } });
+    expect(await api(`${hub.url}/readyz`)).toEqual({ status: 200, body: { status: 'ready' } });
+    const doc = await api(`${hub.url}/openapi.json`);
+    expect(doc.body.openapi).toBe('3.0.3');
+    expect(doc.body.paths['/v1/events'].post.requestBody.content['application/json'].schema.required).toEqual(['type', 'data']);
+  });
+});
