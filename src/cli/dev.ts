@@ -37,7 +37,13 @@ export async function runDev(options: DevOptions): Promise<void> {
     address = server.address;
   }
   if (options.sink) {
-    const sink = await startSink({ host: '127.0.0.1', port: options.sinkPort, secrets: sinkSecrets(config, options.sinkPort), status: 200, print: (line) => console.log(`[listen] ${line}`) });
+    const sink = await startSink({
+      host: '127.0.0.1',
+      port: options.sinkPort,
+      secrets: sinkSecrets(config, options.sinkPort),
+      status: 200,
+      print: (line) => console.log(`[listen] ${line}`),
+    });
     stops.push(sink.close);
   }
   try {
@@ -64,14 +70,20 @@ function sinkSecrets(config: BarrageConfig, port: number): string[] {
 
 function printBanner(options: DevOptions, apiUrl: string, address: string): void {
   const { config } = options;
-  const ui = config.temporal.uiUrl ?? (config.temporal.address ? '(external Temporal)' : `http://${config.temporal.devServer.ip}:${config.temporal.devServer.uiPort}`);
+  const ui =
+    config.temporal.uiUrl ??
+    (config.temporal.address
+      ? '(external Temporal)'
+      : `http://${config.temporal.devServer.ip}:${config.temporal.devServer.uiPort}`);
   const lines = [
     '',
     'Barrage dev is running',
     `  API            ${apiUrl}   (config: ${options.configPath})`,
     `  Temporal       ${address}`,
     `  Temporal Web UI ${ui}`,
-    options.sink ? `  Example sink   http://127.0.0.1:${options.sinkPort}/hooks   (deliveries print here as [listen])` : '  Example sink   off',
+    options.sink
+      ? `  Example sink   http://127.0.0.1:${options.sinkPort}/hooks   (deliveries print here as [listen])`
+      : '  Example sink   off',
     `  Tenants        ${config.tenants.map((t) => `${t.id} (namespace ${t.namespace})`).join(', ')}`,
     '  Stop with Ctrl-C.',
     '',

@@ -3,6 +3,7 @@
 import { join } from 'node:path';
 import { Command, InvalidArgumentError } from 'commander';
 import { ConfigError, loadConfig, PROJECT_ROOT, resolveConfigPath, temporalAddress } from '../config';
+import { configReferenceMarkdown } from '../config/reference';
 import { startSink } from '../sink/listen';
 import { createLogger } from '../telemetry/logger';
 import { VERSION } from '../version';
@@ -60,9 +61,14 @@ program
     });
   });
 
-program
-  .command('config')
-  .description('configuration tools')
+const configCommand = program.command('config').description('configuration tools');
+
+configCommand
+  .command('reference')
+  .description('print every config key with type, default and description (Markdown)')
+  .action(() => console.log(configReferenceMarkdown()));
+
+configCommand
   .command('check')
   .description('validate a config file and list every problem by path')
   .option('-c, --config <file>', 'config file (default: BARRAGE_CONFIG)')
@@ -80,7 +86,13 @@ program
   .option('-s, --secret <secret...>', 'Standard Webhooks secret(s) to verify with')
   .option('--status <code>', 'HTTP status to answer', intOption, 200)
   .action(async (opts: { port: number; host: string; secret?: string[]; status: number }) => {
-    const sink = await startSink({ host: opts.host, port: opts.port, secrets: opts.secret ?? [], status: opts.status, print: (l) => console.log(l) });
+    const sink = await startSink({
+      host: opts.host,
+      port: opts.port,
+      secrets: opts.secret ?? [],
+      status: opts.status,
+      print: (l) => console.log(l),
+    });
     console.log(`listening on ${sink.url} — point a destination here; Ctrl-C to stop`);
     await new Promise<void>((resolve) => shutdownSignal(createLogger('warn')).addEventListener('abort', () => resolve()));
     await sink.close();

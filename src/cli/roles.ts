@@ -52,7 +52,9 @@ export async function runRoles(options: RunRolesOptions): Promise<void> {
   if (options.roles.includes('receiver')) {
     const receiver = await startReceiver({ config, connection, logger });
     options.onReceiver?.(receiver);
-    tasks.push(new Promise<void>((resolve) => signal.addEventListener('abort', () => void receiver.close().then(resolve), { once: true })));
+    tasks.push(
+      new Promise<void>((resolve) => signal.addEventListener('abort', () => void receiver.close().then(resolve), { once: true })),
+    );
   }
   try {
     await Promise.all(tasks);
@@ -63,7 +65,10 @@ export async function runRoles(options: RunRolesOptions): Promise<void> {
 }
 
 export function parseRoles(value: string): Role[] {
-  const roles = value.split(',').map((r) => r.trim()).filter(Boolean);
+  const roles = value
+    .split(',')
+    .map((r) => r.trim())
+    .filter(Boolean);
   const unknown = roles.filter((r) => !(ROLES as readonly string[]).includes(r));
   if (unknown.length || roles.length === 0) {
     throw new Error(`unknown role(s) ${unknown.join(', ') || '(none)'}; use any of: ${ROLES.join(', ')}`);

@@ -40,9 +40,9 @@ const webhookSecret = (env: Env) =>
 
 const retrySchema = z
   .object({
-    initialInterval: duration('wait before the 2nd attempt').default(5_000),
+    initialInterval: duration('wait before the 2nd attempt').prefault('5s'),
     backoffCoefficient: z.number().min(1).max(10).default(2).describe('each wait is this many times the previous'),
-    maximumInterval: duration('longest wait between attempts; also caps Retry-After').default(3_600_000),
+    maximumInterval: duration('longest wait between attempts; also caps Retry-After').prefault('1h'),
     maximumAttempts: z.number().int().min(1).max(100).default(10).describe('attempts before the delivery fails'),
     jitter: z.number().min(0).max(1).default(0.2).describe('random spread of each wait, ±fraction'),
     horizon: duration('no attempt starts later than this after the first').optional(),
@@ -52,7 +52,7 @@ const retrySchema = z
 const destinationSchema = (env: Env) =>
   z
     .object({
-      id: id('destination id'),
+      id: id('destination id').describe('unique within the tenant; used in workflow IDs'),
       type: z.literal('http').default('http').describe('destination kind'),
       url: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).describe('where deliveries are POSTed'),
       events: z.array(z.string().min(1)).min(1).default(['*']).describe('event types: exact, "prefix.*", or "*"'),
@@ -61,8 +61,8 @@ const destinationSchema = (env: Env) =>
         .optional()
         .describe('Standard Webhooks signing secret; a list signs with each while rotating'),
       headers: z.record(z.string(), z.string()).default({}).describe('extra request headers'),
-      timeout: duration('per-attempt request timeout', 120_000).default(10_000),
-      retry: retrySchema.default(retrySchema.parse({})),
+      timeout: duration('per-attempt request timeout (max 2m)', 120_000).prefault('10s'),
+      retry: retrySchema.prefault({}).describe('backoff between attempts'),
       deadLetter: id('deadLetter').optional().describe('destination id that receives events this one failed'),
     })
     .strict();
@@ -75,9 +75,11 @@ const extractor = z.union([
 const sourceSchema = (env: Env) =>
   z
     .object({
-      id: id('source id'),
+      id: id('source id').describe('globally unique: the URL is POST /v1/sources/{id}'),
       type: z.literal('http').default('http').describe('source kind'),
-      eventType: z.union([extractor, z.object({ fixed: z.string().min(1) }).strict()]).describe('where the event type comes from'),
+      eventType: z
+        .union([extractor, z.object({ fixed: z.string().min(1) }).strict()])
+        .describe('where the event type comes from'),
       idempotencyKey: extractor.optional().describe('where the dedupe key comes from; none → every call is new'),
       verify: z
         .discriminatedUnion('type', [
@@ -86,10 +88,12 @@ const sourceSchema = (env: Env) =>
               type: z.literal('hmac-sha256'),
               header: z.string().min(1),
               secret: secretRef(env),
-              encoding: z.enum(['base64', 'hex']).default('base64'),
+              encoding: z.enum(['base64', 'hex']).default('base64').describe('how the header encodes the HMAC'),
             })
             .strict(),
-          z.object({ type: z.literal('standard-webhooks'), secret: z.union([webhookSecret(env), z.array(webhookSecret(env))]) }).strict(),
+          z
+            .object({ type: z.literal('standard-webhooks'), secret: z.union([webhookSecret(env), z.array(webhookSecret(env))]) })
+            .strict(),
         ])
         .optional()
         .describe('signature check; omitted → the URL must carry ?token='),
@@ -100,11 +104,11 @@ const sourceSchema = (env: Env) =>
 const tenantSchema = (env: Env) =>
   z
     .object({
-      id: id('tenant id'),
+      id: id('tenant id').describe('tenant name; also the default namespace'),
       namespace: z.string().min(1).optional().describe('Temporal namespace (default: the tenant id)'),
       apiKeys: z.array(secretRef(env)).min(1).describe('bearer keys for POST /v1/events'),
-      destinations: z.array(destinationSchema(env)).default([]),
-      sources: z.array(sourceSchema(env)).default([]),
+      destinations: z.array(destinationSchema(env)).default([]).describe('where this tenant\'s events are delivered'),
+      sources: z.array(sourceSchema(env)).default([]).describe('inbound third-party callback endpoints'),
     })
     .strict()
     .transform((t) => ({ ...t, namespace: t.namespace ?? t.id }));
@@ -120,48 +124,57 @@ export const configSchema = (env: Env) =>
           publicUrl: z.string().optional().describe('base URL used in links (default http://host:port)'),
         })
         .strict()
-        .default({ port: 8080, host: '127.0.0.1', maxBodyBytes: 262_144 }),
+        .prefault({})
+        .describe('the HTTP receiver'),
       temporal: z
         .object({
           address: z.string().default('').describe('host:port of Temporal; empty → embedded dev server'),
-          taskQueue: z.string().min(1).default('barrage'),
+          taskQueue: z.string().min(1).default('barrage').describe('task queue shared by workers and starters'),
           uiUrl: z.string().optional().describe('Temporal Web UI base URL for links'),
-          namespaceRetention: duration('retention of new namespaces (also the dedupe window)').default(7 * 86_400_000),
+          namespaceRetention: duration('retention of new namespaces (also the dedupe window)').prefault('7d'),
           manageNamespaces: z.boolean().default(true).describe('register namespaces and search attributes at start-up'),
           devServer: z
             .object({
-              port: z.number().int().min(1).max(65535).default(7233),
-              uiPort: z.number().int().min(1).max(65535).default(8233),
+              port: z.number().int().min(1).max(65535).default(7233).describe('gRPC port of the embedded server'),
+              uiPort: z.number().int().min(1).max(65535).default(8233).describe('Web UI port of the embedded server'),
               dbFile: z.string().default('.barrage/temporal.db').describe('SQLite file; state survives restarts'),
-              ip: z.string().default('127.0.0.1'),
+              ip: z.string().default('127.0.0.1').describe('address the embedded server binds'),
             })
             .strict()
-            .default({ port: 7233, uiPort: 8233, dbFile: '.barrage/temporal.db', ip: '127.0.0.1' }),
+            .prefault({})
+            .describe('the embedded dev server (used when address is empty)'),
         })
         .strict()
-        .default(() => ({
-          address: '',
-          taskQueue: 'barrage',
-          namespaceRetention: 7 * 86_400_000,
-          manageNamespaces: true,
-          devServer: { port: 7233, uiPort: 8233, dbFile: '.barrage/temporal.db', ip: '127.0.0.1' },
-        })),
+        .prefault({})
+        .describe('where Temporal is'),
       security: z
         .object({
           allowPrivateDestinations: z.boolean().default(false).describe('SSRF guard off: allow loopback/private targets'),
         })
         .strict()
-        .default({ allowPrivateDestinations: false }),
+        .prefault({})
+        .describe('delivery safety'),
       log: z
-        .object({ level: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info') })
+        .object({
+          level: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info').describe('JSON log level'),
+        })
         .strict()
-        .default({ level: 'info' }),
-      tenants: z.array(tenantSchema(env)).min(1),
+        .prefault({})
+        .describe('logging'),
+      tenants: z.array(tenantSchema(env)).min(1).describe('one Temporal namespace each'),
     })
     .strict()
     .superRefine(checkReferences);
 
-type Parsed = { tenants: { id: string; namespace: string; apiKeys: string[]; destinations: { id: string; deadLetter?: string }[]; sources: { id: string }[] }[] };
+type Parsed = {
+  tenants: {
+    id: string;
+    namespace: string;
+    apiKeys: string[];
+    destinations: { id: string; deadLetter?: string }[];
+    sources: { id: string }[];
+  }[];
+};
 
 /** Cross-field rules zod cannot express per field: uniqueness and dead-letter references. */
 function checkReferences(config: Parsed, ctx: z.RefinementCtx): void {
@@ -173,15 +186,20 @@ function checkReferences(config: Parsed, ctx: z.RefinementCtx): void {
   config.tenants.forEach((tenant, t) => {
     unique(seen.tenant, tenant.id, ['tenants', t, 'id'], 'tenant id');
     unique(seen.namespace, tenant.namespace, ['tenants', t, 'namespace'], 'namespace');
-    tenant.apiKeys.forEach((key, k) => unique(seen.apiKey, key, ['tenants', t, 'apiKeys', k], 'API key (keys must identify one tenant)'));
-    tenant.sources.forEach((s, i) => unique(seen.source, s.id, ['tenants', t, 'sources', i, 'id'], 'source id (source URLs are global)'));
+    tenant.apiKeys.forEach((key, k) =>
+      unique(seen.apiKey, key, ['tenants', t, 'apiKeys', k], 'API key (keys must identify one tenant)'),
+    );
+    tenant.sources.forEach((s, i) =>
+      unique(seen.source, s.id, ['tenants', t, 'sources', i, 'id'], 'source id (source URLs are global)'),
+    );
     const ids = new Set<string>();
     tenant.destinations.forEach((d, i) => unique(ids, d.id, ['tenants', t, 'destinations', i, 'id'], 'destination id'));
     tenant.destinations.forEach((d, i) => {
       const path = ['tenants', t, 'destinations', i, 'deadLetter'];
       if (d.deadLetter === undefined) return;
       if (d.deadLetter === d.id) ctx.addIssue({ code: 'custom', path, message: 'a destination cannot be its own dead letter' });
-      else if (!ids.has(d.deadLetter)) ctx.addIssue({ code: 'custom', path, message: `no destination "${d.deadLetter}" in tenant ${tenant.id}` });
+      else if (!ids.has(d.deadLetter))
+        ctx.addIssue({ code: 'custom', path, message: `no destination "${d.deadLetter}" in tenant ${tenant.id}` });
     });
   });
 }

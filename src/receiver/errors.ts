@@ -24,7 +24,9 @@ export class ApiError extends Error {
   }
 
   toBody() {
-    return { error: { code: this.code, message: this.message, ...(this.details !== undefined ? { details: this.details } : {}) } };
+    return {
+      error: { code: this.code, message: this.message, ...(this.details !== undefined ? { details: this.details } : {}) },
+    };
   }
 }
 
@@ -34,7 +36,11 @@ export const notFound = (what: string) => new ApiError(404, 'not_found', `${what
 const UNAVAILABLE_CODES = new Set([4, 8, 14]);
 
 export function isTemporalUnavailable(err: unknown): boolean {
-  for (let e = err as { code?: unknown; cause?: unknown } | undefined, depth = 0; e && depth < 5; e = e.cause as typeof e, depth++) {
+  for (
+    let e = err as { code?: unknown; cause?: unknown } | undefined, depth = 0;
+    e && depth < 5;
+    e = e.cause as typeof e, depth++
+  ) {
     if (typeof e.code === 'number' && UNAVAILABLE_CODES.has(e.code)) return true;
     if (e instanceof Error && /ECONNREFUSED|UNAVAILABLE|DEADLINE_EXCEEDED|Failed to connect/.test(e.message)) return true;
   }

@@ -20,7 +20,8 @@ export function eventsRouter(ctx: ReceiverContext): Router {
   router.post('/v1/events', auth, requireJson, json, async (req, res) => {
     const tenant = tenantOf(res);
     const event = eventRequestSchema.safeParse(req.body);
-    if (!event.success) throw new ApiError(400, 'invalid_request', 'the event does not match the schema', issueDetails(event.error));
+    if (!event.success)
+      throw new ApiError(400, 'invalid_request', 'the event does not match the schema', issueDetails(event.error));
     const key = idempotencyKey(req) ?? event.data.id;
     const result = await ctx.ingest({
       tenant,
@@ -68,7 +69,12 @@ export function eventsRouter(ctx: ReceiverContext): Router {
     const known = status.destinations.map((d) => d.destinationId);
     if (body.data.destination && !known.includes(body.data.destination)) throw notFound('destination of this event');
     const destinations = body.data.destination ? [body.data.destination] : known;
-    const result = await retryDeliveries(client, { tenant, eventId: status.id, destinations, taskQueue: ctx.config.temporal.taskQueue });
+    const result = await retryDeliveries(client, {
+      tenant,
+      eventId: status.id,
+      destinations,
+      taskQueue: ctx.config.temporal.taskQueue,
+    });
     res.status(202).json({ id: status.id, ...result });
   });
 

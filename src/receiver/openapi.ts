@@ -1,7 +1,14 @@
 // /openapi.json, generated from the same zod schemas the routes validate with.
 import { z } from 'zod';
 import { VERSION } from '../version';
-import { acceptedSchema, attemptsResponseSchema, errorSchema, eventRequestSchema, eventStatusSchema, retryRequestSchema } from './schemas';
+import {
+  acceptedSchema,
+  attemptsResponseSchema,
+  errorSchema,
+  eventRequestSchema,
+  eventStatusSchema,
+  retryRequestSchema,
+} from './schemas';
 
 const schema = (s: z.ZodType) => z.toJSONSchema(s, { target: 'openapi-3.0', unrepresentable: 'any' });
 const json = (s: z.ZodType) => ({ content: { 'application/json': { schema: schema(s) } } });
@@ -73,7 +80,12 @@ export function openApiDocument() {
         },
       },
       '/healthz': { get: { summary: 'Process is up', responses: { 200: { description: 'ok' } } } },
-      '/readyz': { get: { summary: 'Temporal reachable, namespaces ready', responses: { 200: { description: 'ready' }, 503: error('not ready') } } },
+      '/readyz': {
+        get: {
+          summary: 'Temporal reachable, namespaces ready',
+          responses: { 200: { description: 'ready' }, 503: error('not ready') },
+        },
+      },
     },
   };
 }

@@ -11,7 +11,11 @@ export const eventRequestSchema = z
   })
   .strict();
 
-export const idempotencyKeySchema = z.string().min(1).max(255).regex(/^[\x21-\x7e]+$/, 'printable ASCII without spaces');
+export const idempotencyKeySchema = z
+  .string()
+  .min(1)
+  .max(255)
+  .regex(/^[\x21-\x7e]+$/, 'printable ASCII without spaces');
 
 export const retryRequestSchema = z
   .object({ destination: z.string().min(1).optional().describe('only this destination; default all failed') })

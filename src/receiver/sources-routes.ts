@@ -10,33 +10,46 @@ export function sourcesRouter(ctx: ReceiverContext): Router {
   const router = Router();
   const raw = express.raw({ limit: ctx.config.server.maxBodyBytes, type: () => true });
 
-  router.post('/v1/sources/:sourceId', (req, _res, next) => {
-    // Unknown sources are refused before their body is read.
-    if (!findSource(ctx.config, String(req.params.sourceId))) return next(notFound('source'));
-    next();
-  }, raw, async (req, res) => {
-    const { tenant, source } = findSource(ctx.config, String(req.params.sourceId))!;
-    const request: RawRequest = { body: Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0), headers: req.headers, query: req.query };
-    const verified = verifySource(source, tenant, request, ctx.now());
-    if (!verified.ok) throw new ApiError(401, 'invalid_signature', `callback not verified: ${verified.reason}`);
-    const json = lazyJson(request.body);
-    const eventType = extract(source.eventType, request, json);
-    if (!eventType || !EVENT_TYPE.test(eventType)) {
-      throw new ApiError(400, 'invalid_request', 'no valid event type in the callback', [{ path: 'eventType', message: describe(source.eventType) }]);
-    }
-    const key = source.idempotencyKey ? extract(source.idempotencyKey, request, json) : undefined;
-    if (key !== undefined && !idempotencyKeySchema.safeParse(key).success) {
-      throw new ApiError(400, 'invalid_request', 'invalid idempotency key in the callback', [{ path: 'idempotencyKey', message: 'printable ASCII, 1–255 characters' }]);
-    }
-    const result = await ctx.ingest({
-      tenant,
-      source: source.id,
-      eventType,
-      idempotencyKey: key,
-      payload: payloadFromBytes(request.body, req.get('content-type')),
-    });
-    res.status(result.duplicate ? 200 : 202).json({ ...result, links: eventLinks(ctx, tenant, result.id) });
-  });
+  router.post(
+    '/v1/sources/:sourceId',
+    (req, _res, next) => {
+      // Unknown sources are refused before their body is read.
+      if (!findSource(ctx.config, String(req.params.sourceId))) return next(notFound('source'));
+      next();
+    },
+    raw,
+    async (req, res) => {
+      const { tenant, source } = findSource(ctx.config, String(req.params.sourceId))!;
+      const request: RawRequest = {
+        body: Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0),
+        headers: req.headers,
+        query: req.query,
+      };
+      const verified = verifySource(source, tenant, request, ctx.now());
+      if (!verified.ok) throw new ApiError(401, 'invalid_signature', `callback not verified: ${verified.reason}`);
+      const json = lazyJson(request.body);
+      const eventType = extract(source.eventType, request, json);
+      if (!eventType || !EVENT_TYPE.test(eventType)) {
+        throw new ApiError(400, 'invalid_request', 'no valid event type in the callback', [
+          { path: 'eventType', message: describe(source.eventType) },
+        ]);
+      }
+      const key = source.idempotencyKey ? extract(source.idempotencyKey, request, json) : undefined;
+      if (key !== undefined && !idempotencyKeySchema.safeParse(key).success) {
+        throw new ApiError(400, 'invalid_request', 'invalid idempotency key in the callback', [
+          { path: 'idempotencyKey', message: 'printable ASCII, 1–255 characters' },
+        ]);
+      }
+      const result = await ctx.ingest({
+        tenant,
+        source: source.id,
+        eventType,
+        idempotencyKey: key,
+        payload: payloadFromBytes(request.body, req.get('content-type')),
+      });
+      res.status(result.duplicate ? 200 : 202).json({ ...result, links: eventLinks(ctx, tenant, result.id) });
+    },
+  );
   return router;
 }
 

@@ -7,5 +7,7 @@ export const WORKFLOW_BUNDLE_PATH = join(PROJECT_ROOT, 'dist', 'workflow-bundle.
 export const WORKFLOWS_SOURCE = join(PROJECT_ROOT, 'workflows', 'index.ts');
 
 export function workflowSource(): { workflowBundle: { codePath: string } } | { workflowsPath: string } {
-  return existsSync(WORKFLOW_BUNDLE_PATH) ? { workflowBundle: { codePath: WORKFLOW_BUNDLE_PATH } } : { workflowsPath: WORKFLOWS_SOURCE };
+  return existsSync(WORKFLOW_BUNDLE_PATH)
+    ? { workflowBundle: { codePath: WORKFLOW_BUNDLE_PATH } }
+    : { workflowsPath: WORKFLOWS_SOURCE };
 }

@@ -1,13 +1,7 @@
 // Reads an event's state back from Temporal: the callback's memo plus each delivery's query.
 import { WorkflowNotFoundError, type Client } from '@temporalio/client';
 import { defaultPayloadConverter } from '@temporalio/common';
-import {
-  deliveryWorkflowId,
-  QUERY,
-  type CallbackInput,
-  type DeliveryState,
-  type DeliveryStatus,
-} from '../contracts';
+import { deliveryWorkflowId, QUERY, type CallbackInput, type DeliveryState, type DeliveryStatus } from '../contracts';
 import type { CallbackMemo } from '../ingest/ingest';
 
 export interface EventStatus {

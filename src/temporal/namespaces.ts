@@ -59,7 +59,7 @@ export async function waitUntilReady(connection: Connection, namespace: string, 
       return;
     } catch (err) {
       const code = (err as { code?: number }).code;
-      const retriable = code === NOT_FOUND || code === 3 /* INVALID_ARGUMENT: attribute not known yet */;
+      const retriable = code === NOT_FOUND || code === 3; /* INVALID_ARGUMENT: attribute not known yet */
       if (!retriable || Date.now() > deadline) throw err;
       await new Promise((r) => setTimeout(r, Math.min(250 * 2 ** attempt, 1000)));
     }

@@ -44,14 +44,32 @@ beforeAll(async () => {
           destination('flaky', sinks.flaky.url, { events: ['flaky.*'] }),
           destination('gone', sinks.gone.url, { events: ['gone.*'], deadLetter: 'dlq' }),
           destination('dlq', sinks.dlq.url, { events: ['never.sent'] }),
-          destination('limited', sinks.limited.url, { events: ['limited.*'], retry: { initialInterval: '100ms', maximumInterval: '5s', jitter: 0 } }),
+          destination('limited', sinks.limited.url, {
+            events: ['limited.*'],
+            retry: { initialInterval: '100ms', maximumInterval: '5s', jitter: 0 },
+          }),
           destination('once', sinks.once.url, { events: ['dup.*'] }),
           destination('raw', sinks.raw.url, { events: ['shop.*'] }),
           destination('fixable', sinks.fixable.url, { events: ['fixable.*'] }),
         ],
-        sources: [{ id: 'shop', eventType: { header: 'X-Shop-Topic' }, idempotencyKey: { header: 'X-Shop-Delivery-Id' }, verify: { type: 'hmac-sha256', header: 'X-Shop-Hmac', secret: SHOP_SECRET } }],
+        sources: [
+          {
+            id: 'shop',
+            eventType: { header: 'X-Shop-Topic' },
+            idempotencyKey: { header: 'X-Shop-Delivery-Id' },
+            verify: { type: 'hmac-sha256', header: 'X-Shop-Hmac', secret: SHOP_SECRET },
+          },
+        ],
       },
-      { id: 'tenant-b', namespace: 'barrage-e2e-b', apiKeys: [KEY_B], destinations: [destination('b', sinks.b.url)], sources: [{ id: 'b-shop', eventType: { fixed: 'b.event' }, verify: { type: 'hmac-sha256', header: 'X-Sig', secret: 'b-secret' } }] },
+      {
+        id: 'tenant-b',
+        namespace: 'barrage-e2e-b',
+        apiKeys: [KEY_B],
+        destinations: [destination('b', sinks.b.url)],
+        sources: [
+          { id: 'b-shop', eventType: { fixed: 'b.event' }, verify: { type: 'hmac-sha256', header: 'X-Sig', secret: 'b-secret' } },
+        ],
+      },
     ],
   });
   hub = await startHub(config);
@@ -66,13 +84,18 @@ afterAll(async () => {
   await clientB?.connection.close();
 });
 
-const post = (body: unknown, headers: Record<string, string> = {}, key = KEY_A) => api(`${hub.url}/v1/events`, { key, body, headers });
+const post = (body: unknown, headers: Record<string, string> = {}, key = KEY_A) =>
+  api(`${hub.url}/v1/events`, { key, body, headers });
 const status = (id: string, key = KEY_A) => api(`${hub.url}/v1/events/${id}`, { key });
 const settled = (id: string, key = KEY_A) =>
-  eventually(async () => {
-    const res = await status(id, key);
-    return ['delivered', 'failed', 'cancelled'].includes(res.body?.status) ? res.body : undefined;
-  }, 30_000, `event ${id} to settle`);
+  eventually(
+    async () => {
+      const res = await status(id, key);
+      return ['delivered', 'failed', 'cancelled'].includes(res.body?.status) ? res.body : undefined;
+    },
+    30_000,
+    `event ${id} to settle`,
+  );
 
 describe('delivery', () => {
   test('fans out to every subscribed destination with the same webhook-id', async () => {
@@ -95,7 +118,14 @@ describe('delivery', () => {
     expect(body.destinations).toEqual([expect.objectContaining({ destination: 'flaky', status: 'delivered', attempts: 3 })]);
     expect(sinks.flaky.received.map((r) => r.headers['barrage-attempt'])).toEqual(['1', '2', '3']);
     const attempts = await api(`${hub.url}/v1/events/${res.body.id}/attempts`, { key: KEY_A });
-    expect(attempts.body.attempts.map((a: { attempt: number; statusCode: number; outcome: string; responseExcerpt: string }) => [a.attempt, a.statusCode, a.outcome, a.responseExcerpt])).toEqual([
+    expect(
+      attempts.body.attempts.map((a: { attempt: number; statusCode: number; outcome: string; responseExcerpt: string }) => [
+        a.attempt,
+        a.statusCode,
+        a.outcome,
+        a.responseExcerpt,
+      ]),
+    ).toEqual([
       [1, 500, 'retryable', 'not yet'],
       [2, 500, 'retryable', 'not yet'],
       [3, 200, 'delivered', 'ok'],
@@ -108,18 +138,28 @@ describe('delivery', () => {
     const res = await post({ type: 'gone.away', data: { x: 1 } });
     const body = await settled(res.body.id);
     expect(body.status).toBe('failed');
-    expect(body.destinations[0]).toMatchObject({ destination: 'gone', status: 'failed', attempts: 1, deadLetteredTo: 'dlq', lastAttempt: { statusCode: 404 } });
+    expect(body.destinations[0]).toMatchObject({
+      destination: 'gone',
+      status: 'failed',
+      attempts: 1,
+      deadLetteredTo: 'dlq',
+      lastAttempt: { statusCode: 404 },
+    });
     const [dead] = await sinks.dlq.waitFor(1);
     expect(JSON.parse(dead.body.toString())).toMatchObject({
       type: 'barrage.dead_letter',
       event: { id: res.body.id, type: 'gone.away', body: '{"x":1}' },
       failure: { destination: 'gone', attempts: 1, lastStatusCode: 404 },
     });
-    const failed = await eventually(async () => {
-      const ids: string[] = [];
-      for await (const wf of clientA.workflow.list({ query: 'BarrageStatus="failed"' })) ids.push(wf.workflowId);
-      return ids.includes(`${res.body.id}.gone`) ? ids : undefined;
-    }, 10_000, 'visibility to list the failed delivery');
+    const failed = await eventually(
+      async () => {
+        const ids: string[] = [];
+        for await (const wf of clientA.workflow.list({ query: 'BarrageStatus="failed"' })) ids.push(wf.workflowId);
+        return ids.includes(`${res.body.id}.gone`) ? ids : undefined;
+      },
+      10_000,
+      'visibility to list the failed delivery',
+    );
     expect(failed).toContain(`${res.body.id}.gone`);
   });
 
@@ -148,7 +188,12 @@ describe('delivery', () => {
   test('a source callback is verified and delivered byte-for-byte with its content type', async () => {
     const raw = Buffer.from('<order id="7">ü</order>');
     const sig = createHmac('sha256', SHOP_SECRET).update(raw).digest('base64');
-    const headers = { 'content-type': 'application/xml', 'X-Shop-Topic': 'shop.order', 'X-Shop-Hmac': sig, 'X-Shop-Delivery-Id': uniqueName('d') };
+    const headers = {
+      'content-type': 'application/xml',
+      'X-Shop-Topic': 'shop.order',
+      'X-Shop-Hmac': sig,
+      'X-Shop-Delivery-Id': uniqueName('d'),
+    };
     const res = await api(`${hub.url}/v1/sources/shop`, { raw, headers });
     expect(res.status).toBe(202);
     const [got] = await sinks.raw.waitFor(1);
@@ -165,7 +210,11 @@ describe('delivery', () => {
     const retry = await api(`${hub.url}/v1/events/${res.body.id}/retry`, { key: KEY_A, body: { destination: 'fixable' } });
     expect(retry).toMatchObject({ status: 202, body: { retried: ['fixable'], skipped: [] } });
     const body = await settled(res.body.id);
-    expect(body.destinations[0]).toMatchObject({ status: 'delivered', attempts: 2, lastAttempt: { attempt: 2, statusCode: 200 } });
+    expect(body.destinations[0]).toMatchObject({
+      status: 'delivered',
+      attempts: 2,
+      lastAttempt: { attempt: 2, statusCode: 200 },
+    });
     const unknown = await api(`${hub.url}/v1/events/${res.body.id}/retry`, { key: KEY_A, body: { destination: 'nope' } });
     expect(unknown.status).toBe(404);
   });
@@ -187,18 +236,43 @@ describe('bad input starts nothing', () => {
   const big = 'x'.repeat(5000);
   type Send = () => Promise<{ status: number; body: { error: { code: string; details?: unknown } } }>;
   const cases: [string, number, string, Send][] = [
-    ['invalid JSON', 400, 'invalid_json', () => api(`${hub.url}/v1/events`, { key: KEY_B, raw: '{"type":', headers: { 'content-type': 'application/json' } })],
+    [
+      'invalid JSON',
+      400,
+      'invalid_json',
+      () => api(`${hub.url}/v1/events`, { key: KEY_B, raw: '{"type":', headers: { 'content-type': 'application/json' } }),
+    ],
     ['schema violation', 400, 'invalid_request', () => post({ data: 1, extra: true }, {}, KEY_B)],
     ['bad event type', 400, 'invalid_request', () => post({ type: 'has space', data: 1 }, {}, KEY_B)],
-    ['bad Idempotency-Key', 400, 'invalid_request', () => post({ type: 'b.x', data: 1 }, { 'Idempotency-Key': 'two words' }, KEY_B)],
+    [
+      'bad Idempotency-Key',
+      400,
+      'invalid_request',
+      () => post({ type: 'b.x', data: 1 }, { 'Idempotency-Key': 'two words' }, KEY_B),
+    ],
     ['missing key', 401, 'unauthorized', () => api(`${hub.url}/v1/events`, { body: { type: 'b.x', data: 1 } })],
     ['wrong key', 401, 'unauthorized', () => post({ type: 'b.x', data: 1 }, {}, 'nope')],
     ['unknown event', 404, 'not_found', () => status('evt_doesnotexist', KEY_B)],
     ['unknown source', 404, 'not_found', () => api(`${hub.url}/v1/sources/nope`, { raw: 'x' })],
-    ['bad source signature', 401, 'invalid_signature', () => api(`${hub.url}/v1/sources/b-shop`, { raw: 'x', headers: { 'X-Sig': 'forged' } })],
+    [
+      'bad source signature',
+      401,
+      'invalid_signature',
+      () => api(`${hub.url}/v1/sources/b-shop`, { raw: 'x', headers: { 'X-Sig': 'forged' } }),
+    ],
     ['body too large', 413, 'payload_too_large', () => post({ type: 'b.x', data: big }, {}, KEY_B)],
-    ['source body too large', 413, 'payload_too_large', () => api(`${hub.url}/v1/sources/b-shop`, { raw: big, headers: { 'X-Sig': 'x' } })],
-    ['wrong content type', 415, 'unsupported_media_type', () => api(`${hub.url}/v1/events`, { key: KEY_B, raw: 'type=b.x', headers: { 'content-type': 'text/plain' } })],
+    [
+      'source body too large',
+      413,
+      'payload_too_large',
+      () => api(`${hub.url}/v1/sources/b-shop`, { raw: big, headers: { 'X-Sig': 'x' } }),
+    ],
+    [
+      'wrong content type',
+      415,
+      'unsupported_media_type',
+      () => api(`${hub.url}/v1/events`, { key: KEY_B, raw: 'type=b.x', headers: { 'content-type': 'text/plain' } }),
+    ],
   ];
 
   test.each(cases)('%s → %i %s', async (_name, expectedStatus, code, send) => {
@@ -213,12 +287,19 @@ describe('bad input starts nothing', () => {
   test('schema errors list the fields', async () => {
     const res = await post({ data: 1, extra: true }, {}, KEY_B);
     expect(res.body.error.details).toEqual(
-      expect.arrayContaining([expect.objectContaining({ path: 'type' }), expect.objectContaining({ path: '(body)', message: expect.stringMatching(/extra/) })]),
+      expect.arrayContaining([
+        expect.objectContaining({ path: 'type' }),
+        expect.objectContaining({ path: '(body)', message: expect.stringMatching(/extra/) }),
+      ]),
     );
   });
 
   test('Temporal unreachable → 503, nothing accepted', async () => {
-    const dead = await startReceiver({ config: { ...config, server: { ...config.server, port: 0 } }, connection: Connection.lazy({ address: '127.0.0.1:1' }), logger: createLogger('silent') });
+    const dead = await startReceiver({
+      config: { ...config, server: { ...config.server, port: 0 } },
+      connection: Connection.lazy({ address: '127.0.0.1:1' }),
+      logger: createLogger('silent'),
+    });
     try {
       const res = await api(`${dead.url}/v1/events`, { key: KEY_B, body: { type: 'b.x', data: 1 } });
       expect(res).toMatchObject({ status: 503, body: { error: { code: 'temporal_unavailable' } } });

@@ -31,7 +31,14 @@ beforeAll(async () => {
     temporal: { address: testTemporalAddress(), taskQueue: uniqueName('crash') },
     security: { allowPrivateDestinations: true },
     log: { level: 'info' },
-    tenants: [{ id: 'crash', namespace: 'barrage-kill', apiKeys: ['key-crash'], destinations: [{ id: 'slow', url: sink.url, secret: TEST_SECRET, timeout: '3s', retry: FAST_RETRY }] }],
+    tenants: [
+      {
+        id: 'crash',
+        namespace: 'barrage-kill',
+        apiKeys: ['key-crash'],
+        destinations: [{ id: 'slow', url: sink.url, secret: TEST_SECRET, timeout: '3s', retry: FAST_RETRY }],
+      },
+    ],
   };
   configFile = join(mkdtempSync(join(tmpdir(), 'barrage-crash-')), 'barrage.yaml');
   writeFileSync(configFile, stringify(raw));
@@ -61,12 +68,17 @@ test('a worker killed mid-run and started again still delivers everything, witho
 
   const second = startWorker();
   await second.waitForOutput(/worker running/);
-  const states = await eventually(async () => {
-    const all = await Promise.all(ids.map((id) => api(`${receiver.url}/v1/events/${id}`, { key: 'key-crash' })));
-    return all.every((s) => s.body.status === 'delivered') ? all.map((s) => s.body) : undefined;
-  }, 60_000, 'every event delivered after the restart');
+  const states = await eventually(
+    async () => {
+      const all = await Promise.all(ids.map((id) => api(`${receiver.url}/v1/events/${id}`, { key: 'key-crash' })));
+      return all.every((s) => s.body.status === 'delivered') ? all.map((s) => s.body) : undefined;
+    },
+    60_000,
+    'every event delivered after the restart',
+  );
 
   expect(new Set(sink.received.map((r) => r.headers['webhook-id']))).toEqual(new Set(ids));
   // The attempt cut off by the crash is re-run as the same attempt, not counted twice.
-  for (const state of states) expect(state.destinations[0]).toMatchObject({ status: 'delivered', attempts: 1, lastAttempt: { attempt: 1 } });
+  for (const state of states)
+    expect(state.destinations[0]).toMatchObject({ status: 'delivered', attempts: 1, lastAttempt: { attempt: 1 } });
 });

@@ -16,7 +16,13 @@ export interface DestinationFixture {
 }
 
 /** Fast retries so tests wait milliseconds, not minutes. */
-export const FAST_RETRY = { initialInterval: '100ms', backoffCoefficient: 2, maximumInterval: '1s', maximumAttempts: 5, jitter: 0 };
+export const FAST_RETRY = {
+  initialInterval: '100ms',
+  backoffCoefficient: 2,
+  maximumInterval: '1s',
+  maximumAttempts: 5,
+  jitter: 0,
+};
 
 export function destination(id: string, url: string, overrides: Partial<DestinationFixture> = {}): DestinationFixture {
   return { id, url, events: ['*'], secret: TEST_SECRET, timeout: '5s', retry: FAST_RETRY, ...overrides };
@@ -30,7 +36,12 @@ export interface TenantFixture {
   sources?: unknown[];
 }
 
-export function testConfig(options: { address: string; taskQueue: string; tenants: TenantFixture[]; raw?: Record<string, unknown> }): BarrageConfig {
+export function testConfig(options: {
+  address: string;
+  taskQueue: string;
+  tenants: TenantFixture[];
+  raw?: Record<string, unknown>;
+}): BarrageConfig {
   const raw = {
     server: { port: 0, maxBodyBytes: 4096 },
     temporal: { address: options.address, taskQueue: options.taskQueue },

@@ -51,10 +51,13 @@ export async function temporalClient(address: string, namespace: string): Promis
 
 export interface ApiResponse {
   status: number;
-  body: any; // eslint-disable-line @typescript-eslint/no-explicit-any
+  body: any;
 }
 
-export async function api(url: string, init: { method?: string; key?: string; body?: unknown; raw?: string | Buffer; headers?: Record<string, string> } = {}): Promise<ApiResponse> {
+export async function api(
+  url: string,
+  init: { method?: string; key?: string; body?: unknown; raw?: string | Buffer; headers?: Record<string, string> } = {},
+): Promise<ApiResponse> {
   const headers: Record<string, string> = { ...init.headers };
   if (init.key) headers.authorization = `Bearer ${init.key}`;
   let body: string | Buffer | undefined = init.raw;

@@ -12,8 +12,17 @@ export interface Spawned {
   exited: Promise<number | null>;
 }
 
-export function spawnLogged(command: string, args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv; detached?: boolean } = {}): Spawned {
-  const child = spawn(command, args, { cwd: options.cwd ?? PROJECT_ROOT, env: options.env ?? process.env, detached: options.detached, stdio: ['ignore', 'pipe', 'pipe'] });
+export function spawnLogged(
+  command: string,
+  args: string[],
+  options: { cwd?: string; env?: NodeJS.ProcessEnv; detached?: boolean } = {},
+): Spawned {
+  const child = spawn(command, args, {
+    cwd: options.cwd ?? PROJECT_ROOT,
+    env: options.env ?? process.env,
+    detached: options.detached,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let text = '';
   child.stdout?.on('data', (d: Buffer) => (text += d.toString()));
   child.stderr?.on('data', (d: Buffer) => (text += d.toString()));
@@ -25,7 +34,8 @@ export function spawnLogged(command: string, args: string[], options: { cwd?: st
     async waitForOutput(pattern, timeoutMs = 60_000) {
       const deadline = Date.now() + timeoutMs;
       while (!pattern.test(text)) {
-        if (child.exitCode !== null) throw new Error(`process exited (${child.exitCode}) before ${pattern}:\n${text.slice(-3000)}`);
+        if (child.exitCode !== null)
+          throw new Error(`process exited (${child.exitCode}) before ${pattern}:\n${text.slice(-3000)}`);
         if (Date.now() > deadline) throw new Error(`no ${pattern} within ${timeoutMs} ms:\n${text.slice(-3000)}`);
         await new Promise((r) => setTimeout(r, 50));
       }

@@ -28,7 +28,13 @@ export async function workflowEnv(): Promise<WorkflowEnv> {
     taskQueue: '',
     async run(activities, fn) {
       env.taskQueue = uniqueName('wf');
-      const worker = await Worker.create({ connection: native, namespace: WF_NAMESPACE, taskQueue: env.taskQueue, activities, ...workflowSource() });
+      const worker = await Worker.create({
+        connection: native,
+        namespace: WF_NAMESPACE,
+        taskQueue: env.taskQueue,
+        activities,
+        ...workflowSource(),
+      });
       return worker.runUntil(fn);
     },
     async close() {
@@ -63,7 +69,13 @@ export function plan(overrides: Partial<DeliveryPlan> = {}): DeliveryPlan {
 
 export function deliveryInput(overrides: Partial<DeliveryInput> = {}): DeliveryInput {
   return {
-    event: { eventId: uniqueName('evt'), tenantId: 'acme', eventType: 'order.created', source: 'api', receivedAt: new Date().toISOString() },
+    event: {
+      eventId: uniqueName('evt'),
+      tenantId: 'acme',
+      eventType: 'order.created',
+      source: 'api',
+      receivedAt: new Date().toISOString(),
+    },
     payload: { contentType: 'application/json', body: '{"n":1}', encoding: 'utf8' },
     plan: plan(),
     ...overrides,

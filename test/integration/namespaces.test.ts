@@ -26,7 +26,10 @@ test('a new namespace is registered with every search attribute and usable at on
     taskQueue: uniqueName('ns'),
     workflowId: uniqueName('evt'),
     args: [],
-    typedSearchAttributes: [{ key: SA.status, value: 'pending' }, { key: SA.attempts, value: 0 }],
+    typedSearchAttributes: [
+      { key: SA.status, value: 'pending' },
+      { key: SA.attempts, value: 0 },
+    ],
   });
   const description = await handle.describe();
   expect(description.typedSearchAttributes.get(SA.status)).toBe('pending');

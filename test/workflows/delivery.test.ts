@@ -17,14 +17,21 @@ async function runDelivery(input = deliveryInput()) {
   }) as Promise<DeliveryState>;
 }
 
-
 describe('deliveryWorkflow', () => {
   test('retries with backoff timers until delivered', async () => {
-    const { activities, calls } = scriptedAttempts([{ outcome: 'retryable', statusCode: 500 }, { outcome: 'retryable', statusCode: 500 }, { outcome: 'delivered', statusCode: 200 }]);
+    const { activities, calls } = scriptedAttempts([
+      { outcome: 'retryable', statusCode: 500 },
+      { outcome: 'retryable', statusCode: 500 },
+      { outcome: 'delivered', statusCode: 200 },
+    ]);
     const input = deliveryInput();
     const state = await env.run(activities, () => runDelivery(input));
     expect(state.status).toBe('delivered');
-    expect(state.attempts.map((a) => [a.attempt, a.statusCode])).toEqual([[1, 500], [2, 500], [3, 200]]);
+    expect(state.attempts.map((a) => [a.attempt, a.statusCode])).toEqual([
+      [1, 500],
+      [2, 500],
+      [3, 200],
+    ]);
     expect(calls.map((c) => c.attempt)).toEqual([1, 2, 3]);
     // Backoff 50 ms then 100 ms, each a durable timer in the history.
     expect(calls[1].at - calls[0].at).toBeGreaterThanOrEqual(45);
@@ -34,8 +41,16 @@ describe('deliveryWorkflow', () => {
   });
 
   test('honours Retry-After, clamped to the maximum interval', async () => {
-    const { activities, calls } = scriptedAttempts([{ outcome: 'retryable', statusCode: 429, retryAfterMs: 1200 }, { outcome: 'retryable', statusCode: 429, retryAfterMs: 3_600_000 }, { outcome: 'delivered' }]);
-    const input = deliveryInput({ plan: plan({ retry: { initialIntervalMs: 10, backoffCoefficient: 1, maximumIntervalMs: 1500, maximumAttempts: 5, jitter: 0 } }) });
+    const { activities, calls } = scriptedAttempts([
+      { outcome: 'retryable', statusCode: 429, retryAfterMs: 1200 },
+      { outcome: 'retryable', statusCode: 429, retryAfterMs: 3_600_000 },
+      { outcome: 'delivered' },
+    ]);
+    const input = deliveryInput({
+      plan: plan({
+        retry: { initialIntervalMs: 10, backoffCoefficient: 1, maximumIntervalMs: 1500, maximumAttempts: 5, jitter: 0 },
+      }),
+    });
     const state = await env.run(activities, () => runDelivery(input));
     expect(state.status).toBe('delivered');
     expect(calls[1].at - calls[0].at).toBeGreaterThanOrEqual(1150);
@@ -45,7 +60,10 @@ describe('deliveryWorkflow', () => {
   });
 
   test('a permanent failure stops at once and dead-letters the event with a failure summary', async () => {
-    const { activities, calls } = scriptedAttempts([{ outcome: 'permanent', statusCode: 404, error: 'HTTP 404' }, { outcome: 'delivered' }]);
+    const { activities, calls } = scriptedAttempts([
+      { outcome: 'permanent', statusCode: 404, error: 'HTTP 404' },
+      { outcome: 'delivered' },
+    ]);
     const input = deliveryInput({ plan: plan({ deadLetter: { ...plan(), destinationId: 'audit' } }) });
     const state = await env.run(activities, async () => {
       const result = await runDelivery(input);
@@ -66,7 +84,11 @@ describe('deliveryWorkflow', () => {
 
   test('fails after maximumAttempts', async () => {
     const { activities, calls } = scriptedAttempts([{ outcome: 'retryable', statusCode: 502 }]);
-    const input = deliveryInput({ plan: plan({ retry: { initialIntervalMs: 10, backoffCoefficient: 1, maximumIntervalMs: 10, maximumAttempts: 3, jitter: 0 } }) });
+    const input = deliveryInput({
+      plan: plan({
+        retry: { initialIntervalMs: 10, backoffCoefficient: 1, maximumIntervalMs: 10, maximumAttempts: 3, jitter: 0 },
+      }),
+    });
     const state = await env.run(activities, () => runDelivery(input));
     expect(state.status).toBe('failed');
     expect(calls).toHaveLength(3);
@@ -74,9 +96,17 @@ describe('deliveryWorkflow', () => {
 
   test('cancelling during a backoff wait ends the delivery as cancelled', async () => {
     const { activities, calls } = scriptedAttempts([{ outcome: 'retryable', statusCode: 500 }]);
-    const input = deliveryInput({ plan: plan({ retry: { initialIntervalMs: 600_000, backoffCoefficient: 1, maximumIntervalMs: 600_000, maximumAttempts: 3, jitter: 0 } }) });
+    const input = deliveryInput({
+      plan: plan({
+        retry: { initialIntervalMs: 600_000, backoffCoefficient: 1, maximumIntervalMs: 600_000, maximumAttempts: 3, jitter: 0 },
+      }),
+    });
     const state = await env.run(activities, async () => {
-      const handle = await env.client.workflow.start('deliveryWorkflow', { taskQueue: env.taskQueue, workflowId: input.event.eventId, args: [input] });
+      const handle = await env.client.workflow.start('deliveryWorkflow', {
+        taskQueue: env.taskQueue,
+        workflowId: input.event.eventId,
+        args: [input],
+      });
       const waiting = await eventually(async () => {
         const s = await handle.query<DeliveryState>('deliveryState');
         return s.status === 'retrying' ? s : undefined;
@@ -91,10 +121,20 @@ describe('deliveryWorkflow', () => {
 
   test('the retryNow signal skips the backoff wait', async () => {
     const { activities, calls } = scriptedAttempts([{ outcome: 'retryable', statusCode: 500 }, { outcome: 'delivered' }]);
-    const input = deliveryInput({ plan: plan({ retry: { initialIntervalMs: 600_000, backoffCoefficient: 1, maximumIntervalMs: 600_000, maximumAttempts: 3, jitter: 0 } }) });
+    const input = deliveryInput({
+      plan: plan({
+        retry: { initialIntervalMs: 600_000, backoffCoefficient: 1, maximumIntervalMs: 600_000, maximumAttempts: 3, jitter: 0 },
+      }),
+    });
     const state = await env.run(activities, async () => {
-      const handle = await env.client.workflow.start('deliveryWorkflow', { taskQueue: env.taskQueue, workflowId: input.event.eventId, args: [input] });
-      await eventually(async () => ((await handle.query<DeliveryState>('deliveryState')).status === 'retrying' ? true : undefined));
+      const handle = await env.client.workflow.start('deliveryWorkflow', {
+        taskQueue: env.taskQueue,
+        workflowId: input.event.eventId,
+        args: [input],
+      });
+      await eventually(async () =>
+        (await handle.query<DeliveryState>('deliveryState')).status === 'retrying' ? true : undefined,
+      );
       await handle.signal(SIGNAL.retryNow);
       return (await handle.result()) as DeliveryState;
     });
@@ -104,7 +144,9 @@ describe('deliveryWorkflow', () => {
 
   test('a manual retry run continues the attempt numbering', async () => {
     const { activities, calls } = scriptedAttempts([{ outcome: 'delivered' }]);
-    const previous = [{ attempt: 1, startedAt: new Date().toISOString(), durationMs: 3, outcome: 'permanent' as const, statusCode: 404 }];
+    const previous = [
+      { attempt: 1, startedAt: new Date().toISOString(), durationMs: 3, outcome: 'permanent' as const, statusCode: 404 },
+    ];
     const state = await env.run(activities, () => runDelivery(deliveryInput({ previousAttempts: previous })));
     expect(state.attempts.map((a) => a.attempt)).toEqual([1, 2]);
     expect(calls[0].attempt).toBe(2);

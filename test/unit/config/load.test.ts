@@ -44,7 +44,11 @@ describe('config', () => {
     expect(tenant.namespace).toBe('acme');
     expect(tenant.apiKeys).toEqual(['k_acme', 'plain-key']);
     expect(tenant.sources[0].verify).toMatchObject({ secret: 's3cret' });
-    expect(tenant.destinations[1]).toMatchObject({ events: ['*'], timeout: 10_000, retry: { maximumAttempts: 10, initialInterval: 5000 } });
+    expect(tenant.destinations[1]).toMatchObject({
+      events: ['*'],
+      timeout: 10_000,
+      retry: { maximumAttempts: 10, initialInterval: 5000 },
+    });
   });
 
   test('routing and delivery plans come from the config', () => {

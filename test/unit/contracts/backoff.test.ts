@@ -1,6 +1,12 @@
 import { nextAttemptDelay, type RetrySpec } from '../../../src/contracts';
 
-const spec: RetrySpec = { initialIntervalMs: 1000, backoffCoefficient: 2, maximumIntervalMs: 10_000, maximumAttempts: 5, jitter: 0 };
+const spec: RetrySpec = {
+  initialIntervalMs: 1000,
+  backoffCoefficient: 2,
+  maximumIntervalMs: 10_000,
+  maximumAttempts: 5,
+  jitter: 0,
+};
 
 describe('nextAttemptDelay', () => {
   test.each([

@@ -29,7 +29,10 @@ describe('Standard Webhooks signatures', () => {
     const input = { ...VECTOR, signatureHeader: header, nowSeconds: VECTOR.timestampSeconds + 10 };
     expect(verify([VECTOR.secret, OTHER], input)).toEqual({ ok: true });
     expect(verify([VECTOR.secret], input)).toEqual({ ok: false, reason: 'no matching signature' });
-    expect(verify([OTHER], { ...input, nowSeconds: VECTOR.timestampSeconds + 301 })).toEqual({ ok: false, reason: 'timestamp outside tolerance' });
+    expect(verify([OTHER], { ...input, nowSeconds: VECTOR.timestampSeconds + 301 })).toEqual({
+      ok: false,
+      reason: 'timestamp outside tolerance',
+    });
   });
 
   test('reject a tampered body', () => {

@@ -6,7 +6,13 @@ import { createHttpDriver } from '../../../src/destinations/http';
 import { startTestSink, type TestSink } from '../../helpers/sink';
 
 const SECRET = 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw';
-const event: EventMeta = { eventId: 'evt_1', tenantId: 'acme', eventType: 'order.created', source: 'api', receivedAt: '2026-01-01T00:00:00Z' };
+const event: EventMeta = {
+  eventId: 'evt_1',
+  tenantId: 'acme',
+  eventType: 'order.created',
+  source: 'api',
+  receivedAt: '2026-01-01T00:00:00Z',
+};
 const payload = { contentType: 'application/json', body: '{"n":1}', encoding: 'utf8' as const };
 
 function destinationFor(url: string, extra = ''): DestinationConfig {
@@ -56,7 +62,13 @@ describe('HTTP destination driver', () => {
 
   test('a 503 with Retry-After is retryable with the wait carried as data', async () => {
     sink.respond = () => ({ status: 503, headers: { 'retry-after': '7' }, body: 'busy' });
-    expect(await deliver()).toEqual({ outcome: 'retryable', statusCode: 503, error: 'HTTP 503', retryAfterMs: 7000, responseExcerpt: 'busy' });
+    expect(await deliver()).toEqual({
+      outcome: 'retryable',
+      statusCode: 503,
+      error: 'HTTP 503',
+      retryAfterMs: 7000,
+      responseExcerpt: 'busy',
+    });
   });
 
   test('a redirect is not followed and fails the delivery', async () => {

@@ -31,14 +31,21 @@ describe('source verification', () => {
     const body = '{"a":1}';
     const good = createHmac('sha256', 's3').update(body).digest('hex');
     expect(verifySource(source('hmac'), tenant, req(body, { 'x-sig': good }), NOW)).toEqual({ ok: true });
-    expect(verifySource(source('hmac'), tenant, req(body + ' ', { 'x-sig': good }), NOW)).toEqual({ ok: false, reason: 'signature mismatch' });
+    expect(verifySource(source('hmac'), tenant, req(body + ' ', { 'x-sig': good }), NOW)).toEqual({
+      ok: false,
+      reason: 'signature mismatch',
+    });
     expect(verifySource(source('hmac'), tenant, req(body), NOW)).toEqual({ ok: false, reason: 'missing X-Sig header' });
   });
 
   test('standard-webhooks headers', () => {
     const body = '{"type":"x.y"}';
     const ts = Math.floor(NOW / 1000);
-    const headers = { 'webhook-id': 'msg_1', 'webhook-timestamp': String(ts), 'webhook-signature': signatureHeader([SECRET], { id: 'msg_1', timestampSeconds: ts, body }) };
+    const headers = {
+      'webhook-id': 'msg_1',
+      'webhook-timestamp': String(ts),
+      'webhook-signature': signatureHeader([SECRET], { id: 'msg_1', timestampSeconds: ts, body }),
+    };
     expect(verifySource(source('sw'), tenant, req(body, headers), NOW)).toEqual({ ok: true });
     expect(verifySource(source('sw'), tenant, req(body, { ...headers, 'webhook-id': 'msg_2' }), NOW).ok).toBe(false);
   });
@@ -46,7 +53,10 @@ describe('source verification', () => {
   test('unsigned sources need the token in the URL', () => {
     expect(verifySource(source('open'), tenant, req('x', {}, { token: 'key-a' }), NOW)).toEqual({ ok: true });
     expect(verifySource(source('open'), tenant, req('x'), NOW).ok).toBe(false);
-    expect(verifySource(source('tokened'), tenant, req('x', {}, { token: 'key-a' }), NOW)).toEqual({ ok: false, reason: 'wrong token' });
+    expect(verifySource(source('tokened'), tenant, req('x', {}, { token: 'key-a' }), NOW)).toEqual({
+      ok: false,
+      reason: 'wrong token',
+    });
     expect(verifySource(source('tokened'), tenant, req('x', {}, { token: 'tok' }), NOW)).toEqual({ ok: true });
   });
 });
@@ -73,7 +83,11 @@ describe('extraction', () => {
 
 describe('payloadFromBytes', () => {
   test('keeps text as text and binary as base64, byte-for-byte', () => {
-    expect(payloadFromBytes(Buffer.from('héllo'), 'text/plain')).toEqual({ contentType: 'text/plain', body: 'héllo', encoding: 'utf8' });
+    expect(payloadFromBytes(Buffer.from('héllo'), 'text/plain')).toEqual({
+      contentType: 'text/plain',
+      body: 'héllo',
+      encoding: 'utf8',
+    });
     const binary = Buffer.from([0xff, 0x00, 0xfe]);
     const payload = payloadFromBytes(binary, undefined);
     expect(payload).toEqual({ contentType: 'application/octet-stream', body: binary.toString('base64'), encoding: 'base64' });
