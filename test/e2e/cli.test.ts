@@ -1,0 +1,111 @@
+// The `barrage` binary as users run it: config check, and `start` with separate roles.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { stringify } from 'yaml';
+import { FAST_RETRY, TEST_SECRET, uniqueName } from '../helpers/config';
+import { testTemporalAddress } from '../helpers/env';
+import { api } from '../helpers/hub';
+import { CLI, spawnLogged, type Spawned } from '../helpers/process';
+import { eventually, startTestSink, type TestSink } from '../helpers/sink';
+
+const dir = mkdtempSync(join(tmpdir(), 'barrage-cli-'));
+const write = (name: string, content: unknown) => {
+  const path = join(dir, name);
+  writeFileSync(path, typeof content === 'string' ? content : stringify(content));
+  return path;
+};
+
+describe('barrage config check', () => {
+  test('a valid file is OK (exit 0)', async () => {
+    const proc = spawnLogged(process.execPath, [CLI, 'config', 'check', '--config', 'docs/examples/barrage.yaml']);
+    expect(await proc.exited).toBe(0);
+    expect(proc.output()).toMatch(/barrage\.yaml: OK \(1 tenant\(s\), 1 destination\(s\)\)/);
+  });
+
+  test('a wrong file lists every problem by path (exit 2)', async () => {
+    const path = write(
+      'bad.yaml',
+      'server: { port: -1 }\ntenants:\n  - id: a\n    apiKeys: ["env:NOPE_NOT_SET"]\n    destinations: [{ id: d, url: "nope" }]\n',
+    );
+    const proc = spawnLogged(process.execPath, [CLI, 'config', 'check', '--config', path]);
+    expect(await proc.exited).toBe(2);
+    expect(proc.output()).toContain('server.port:');
+    expect(proc.output()).toContain('tenants.0.apiKeys.0: environment variable NOPE_NOT_SET is not set');
+    expect(proc.output()).toContain('tenants.0.destinations.0.url: must be an http(s) URL');
+  });
+
+  test('BARRAGE_CONFIG is used when --config is absent', async () => {
+    const proc = spawnLogged(process.execPath, [CLI, 'config', 'check'], {
+      env: { ...process.env, BARRAGE_CONFIG: 'docs/examples/barrage.yaml' },
+    });
+    expect(await proc.exited).toBe(0);
+  });
+
+  test('an unknown role is refused with the valid ones named', async () => {
+    const proc = spawnLogged(process.execPath, [
+      CLI,
+      'start',
+      '--config',
+      'docs/examples/barrage.yaml',
+      '--role',
+      'receiver,cook',
+    ]);
+    expect(await proc.exited).toBe(1);
+    expect(proc.output()).toContain('unknown role(s) cook; use any of: receiver, worker');
+  });
+});
+
+describe('barrage start: separate roles, several of each', () => {
+  let sink: TestSink;
+  const procs: Spawned[] = [];
+  afterAll(async () => {
+    for (const p of procs) p.child.kill('SIGTERM');
+    await Promise.all(procs.map((p) => p.exited));
+    await sink?.close();
+  });
+
+  test('two receivers and two workers share the load and deliver every event', async () => {
+    sink = await startTestSink();
+    const base = {
+      temporal: { address: testTemporalAddress(), taskQueue: uniqueName('scale') },
+      security: { allowPrivateDestinations: true },
+      log: { level: 'info' },
+      tenants: [
+        {
+          id: 'scale',
+          namespace: 'barrage-e2e',
+          apiKeys: ['key-scale'],
+          destinations: [{ id: 'd', url: sink.url, secret: TEST_SECRET, retry: FAST_RETRY }],
+        },
+      ],
+    };
+    const configs = [write('r1.yaml', { ...base, server: { port: 0 } }), write('r2.yaml', { ...base, server: { port: 0 } })];
+    const start = (config: string, role: string) => {
+      const p = spawnLogged(process.execPath, [CLI, 'start', '--config', config, '--role', role]);
+      procs.push(p);
+      return p;
+    };
+    const workers = [start(configs[0], 'worker'), start(configs[1], 'worker')];
+    const receivers = [start(configs[0], 'receiver'), start(configs[1], 'receiver')];
+    await Promise.all(workers.map((w) => w.waitForOutput(/worker running/)));
+    await Promise.all(receivers.map((r) => r.waitForOutput(/receiver listening/)));
+    const urls = receivers.map((r) => /"url":"(http:\/\/[^"]+)"/.exec(r.output())![1]);
+    const ids: string[] = [];
+    for (let i = 0; i < 20; i++) {
+      const res = await api(`${urls[i % 2]}/v1/events`, { key: 'key-scale', body: { type: 'scale.test', data: { i } } });
+      expect(res.status).toBe(202);
+      ids.push(res.body.id);
+    }
+    await eventually(
+      async () => (new Set(sink.received.map((r) => r.headers['webhook-id'])).size === 20 ? true : undefined),
+      30_000,
+      '20 deliveries',
+    );
+    expect(new Set(sink.received.map((r) => r.headers['webhook-id']))).toEqual(new Set(ids));
+    // Both workers took attempts: the load is shared, not failed over.
+    const attemptsLogged = workers.map((w) => (w.output().match(/"msg":"delivery attempt"/g) ?? []).length);
+    expect(attemptsLogged.reduce((a, b) => a + b)).toBeGreaterThanOrEqual(20);
+    expect(Math.min(...attemptsLogged)).toBeGreaterThan(0);
+  });
+});
