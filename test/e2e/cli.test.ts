@@ -3,6 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
+import { signatureHeader } from '../../src/delivery/signature';
 import { FAST_RETRY, TEST_SECRET, uniqueName } from '../helpers/config';
 import { testTemporalAddress } from '../helpers/env';
 import { api } from '../helpers/hub';
@@ -53,6 +54,39 @@ describe('barrage config check', () => {
     ]);
     expect(await proc.exited).toBe(1);
     expect(proc.output()).toContain('unknown role(s) cook; use any of: receiver, worker');
+  });
+});
+
+describe('barrage listen', () => {
+  test('prints each delivery and whether its signature verifies', async () => {
+    const listen = spawnLogged(process.execPath, [CLI, 'listen', '--port', '0', '--secret', TEST_SECRET, '--status', '202']);
+    try {
+      await listen.waitForOutput(/listening on http:\/\/127\.0\.0\.1:\d+/);
+      const url = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(listen.output())![1];
+      const ts = Math.floor(Date.now() / 1000);
+      const body = '{"hello":"world"}';
+      const headers = {
+        'content-type': 'application/json',
+        'webhook-id': 'evt_listen',
+        'webhook-timestamp': String(ts),
+        'webhook-signature': signatureHeader([TEST_SECRET], { id: 'evt_listen', timestampSeconds: ts, body }),
+        'barrage-event-type': 'demo.ok',
+        'barrage-attempt': '1',
+      };
+      const ok = await fetch(`${url}/hooks`, { method: 'POST', headers, body });
+      expect(ok.status).toBe(202);
+      await listen.waitForOutput(/POST \/hooks demo\.ok id=evt_listen attempt=1 signature OK/);
+      expect(listen.output()).toContain('application/json 17 bytes: {"hello":"world"}');
+      await fetch(`${url}/hooks`, {
+        method: 'POST',
+        headers: { ...headers, 'barrage-event-type': 'demo.bad' },
+        body: body + ' ',
+      });
+      await listen.waitForOutput(/demo\.bad id=evt_listen attempt=1 signature INVALID \(no matching signature\)/);
+    } finally {
+      listen.child.kill('SIGINT');
+      await listen.exited;
+    }
   });
 });
 
