@@ -1,19 +1,8 @@
 // Starts one real Temporal dev server (in memory, headless) for the whole test run.
-import { createServer } from 'node:net';
 import { findTemporalCli, TEMPORAL_CLI_MISSING } from '../../src/config';
+import { freePort } from '../../src/net/free-port';
 import { startDevServer } from '../../src/temporal/dev-server';
 import { TEST_NAMESPACES } from './env';
-
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 export default async function globalSetup(): Promise<void> {
   const cliPath = findTemporalCli(process.env);

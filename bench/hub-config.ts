@@ -1,0 +1,54 @@
+// The configs the benchmark runs Barrage with: one tenant, destinations for each scenario.
+export interface HubConfigOptions {
+  address: string;
+  taskQueue: string;
+  sinkUrl: string;
+  maxFanout: number;
+}
+
+export const NAMESPACE = 'bench';
+export const API_KEY = 'bench-key';
+export const COST_DESTINATIONS = [1, 3, 10] as const;
+/** Deliveries are signed, as in production. */
+const SECRET = 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw';
+
+/** d<i> subscribes to fan<N>.* for every N > i, and to cost<D>.* for every D > i. */
+function fanDestinations(o: HubConfigOptions, fanouts: number[]) {
+  return Array.from({ length: o.maxFanout }, (_, i) => ({
+    id: `d${i}`,
+    url: `${o.sinkUrl}/d${i}`,
+    events: [
+      ...fanouts.filter((n) => i < n).map((n) => `fan${n}.*`),
+      ...COST_DESTINATIONS.filter((d) => i < d).map((d) => `cost${d}.*`),
+    ],
+    secret: SECRET,
+    retry: { initialInterval: '100ms', jitter: 0 },
+  }));
+}
+
+export function hubConfig(o: HubConfigOptions, fanouts: number[]) {
+  return {
+    server: { port: 0 },
+    temporal: { address: o.address, taskQueue: o.taskQueue, manageNamespaces: true },
+    security: { allowPrivateDestinations: true },
+    log: { level: 'info' },
+    tenants: [
+      {
+        id: 'bench',
+        namespace: NAMESPACE,
+        apiKeys: [API_KEY],
+        destinations: [
+          { id: 'one', url: `${o.sinkUrl}/one`, events: ['e2e.*'], secret: SECRET },
+          {
+            id: 'flaky',
+            url: `${o.sinkUrl}/flaky`,
+            events: ['retry.*'],
+            secret: SECRET,
+            retry: { initialInterval: '100ms', backoffCoefficient: 1, maximumAttempts: 30, jitter: 0 },
+          },
+          ...fanDestinations(o, fanouts),
+        ].filter((d) => d.events.length > 0),
+      },
+    ],
+  };
+}

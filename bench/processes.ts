@@ -1,0 +1,72 @@
+// The processes a benchmark run starts, each a real OS process so its memory can be read.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createWriteStream, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { stringify } from 'yaml';
+import { PROJECT_ROOT } from '../src/config';
+import { stopProcess } from '../src/temporal/dev-server';
+
+export const CLI = join(PROJECT_ROOT, 'dist', 'src', 'cli', 'main.js');
+export const FLOOR_WORKER = join(PROJECT_ROOT, 'dist', 'bench', 'floor', 'worker.js');
+
+export interface Proc {
+  name: string;
+  child: ChildProcess;
+  stop(): Promise<void>;
+}
+
+/** Peak resident set (VmHWM) of a live process, in MiB. */
+export function peakRssMiB(pid: number | undefined): number {
+  if (!pid) return NaN;
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    const kb = Number(/VmHWM:\s+(\d+) kB/.exec(status)?.[1]);
+    return kb / 1024;
+  } catch {
+    return NaN;
+  }
+}
+
+/** Starts a node process, logs to a file, and resolves once a line matches `ready`. */
+export async function startNode(name: string, args: string[], logDir: string, ready: RegExp, timeoutMs = 60_000): Promise<Proc> {
+  const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'], cwd: PROJECT_ROOT });
+  const log = createWriteStream(join(logDir, `${name}.log`));
+  let seen = '';
+  const readyPromise = new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`${name} not ready in ${timeoutMs} ms:\n${seen.slice(-2000)}`)), timeoutMs);
+    const onData = (d: Buffer) => {
+      log.write(d);
+      if (seen.length < 100_000) seen += d.toString();
+      if (ready.test(seen)) {
+        clearTimeout(timer);
+        resolve();
+      }
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', onData);
+    child.once('exit', (code) => reject(new Error(`${name} exited (${code}):\n${seen.slice(-2000)}`)));
+  });
+  await readyPromise;
+  return { name, child, stop: () => stopProcess(child, 10_000) };
+}
+
+export function writeConfig(dir: string, name: string, config: unknown): string {
+  const path = join(dir, `${name}.yaml`);
+  writeFileSync(path, stringify(config));
+  return path;
+}
+
+export const startRole = (role: 'worker' | 'receiver', config: string, logDir: string, tag: string = role) =>
+  startNode(
+    tag,
+    [CLI, 'start', '--config', config, '--role', role],
+    logDir,
+    role === 'worker' ? /worker running/ : /receiver listening/,
+  );
+
+export function receiverUrl(logDir: string, tag: string): string {
+  const log = readFileSync(join(logDir, `${tag}.log`), 'utf8');
+  const match = /"url":"(http:\/\/[^"]+)"/.exec(log);
+  if (!match) throw new Error(`no receiver URL in ${tag}.log`);
+  return match[1];
+}

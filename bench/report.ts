@@ -1,0 +1,115 @@
+// Turns raw run results into the printed table, the JSON file and the SVG chart.
+import { cpus, totalmem } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Cost, Throughput } from './scenarios';
+import { figure, fmt, fmtFigure, type Figure } from './stats';
+import { barChart } from './chart';
+
+export interface RunResults {
+  options: { runs: number; duration: number; concurrency: number[]; e2eConcurrency: number; fanout: number[]; quick: boolean };
+  runs: {
+    raw: Record<number, Throughput>;
+    accept: Record<number, Throughput>;
+    baseline: Record<number, Throughput>;
+    floor?: Throughput;
+    e2e?: Throughput;
+    retries?: Throughput & { attemptsPerDelivery: number };
+  }[];
+  fanout: Record<number, number[]>;
+  cost: Cost[];
+  memoryMiB: Record<string, number>;
+}
+
+const TARGETS = { acceptRatio: 0.9, e2eRatio: 0.9, fanout100Ms: 3000, workerRssMiB: 250 };
+
+function pick(results: RunResults, get: (r: RunResults['runs'][number]) => number | undefined): Figure {
+  return figure(results.runs.map(get).filter((v): v is number => v !== undefined));
+}
+
+export function summarize(results: RunResults) {
+  const levels = results.options.concurrency;
+  const perLevel = levels.map((c) => ({
+    concurrency: c,
+    rawStarts: pick(results, (r) => r.raw[c]?.perSecond),
+    accepts: pick(results, (r) => r.accept[c]?.perSecond),
+    acceptP50: pick(results, (r) => r.accept[c]?.p50),
+    acceptP95: pick(results, (r) => r.accept[c]?.p95),
+    acceptP99: pick(results, (r) => r.accept[c]?.p99),
+    baseline: pick(results, (r) => r.baseline[c]?.perSecond),
+    acceptToRaw: pick(results, (r) => r.accept[c].perSecond / r.raw[c].perSecond),
+    acceptToBaseline: pick(results, (r) => r.accept[c].perSecond / r.baseline[c].perSecond),
+  }));
+  const e2e = {
+    floor: pick(results, (r) => r.floor?.perSecond),
+    floorP50: pick(results, (r) => r.floor?.p50),
+    floorP99: pick(results, (r) => r.floor?.p99),
+    deliveries: pick(results, (r) => r.e2e?.perSecond),
+    latencyP50: pick(results, (r) => r.e2e?.p50),
+    latencyP99: pick(results, (r) => r.e2e?.p99),
+    ratio: pick(results, (r) => (r.e2e && r.floor ? r.e2e.perSecond / r.floor.perSecond : undefined)),
+  };
+  const retries = {
+    delivered: pick(results, (r) => r.retries?.perSecond),
+    attempts: pick(results, (r) => r.retries?.attemptsPerDelivery),
+  };
+  const fanout = Object.fromEntries(Object.entries(results.fanout).map(([n, ms]) => [n, figure(ms)]));
+  return { perLevel, e2e, retries, fanout, cost: results.cost, memoryMiB: results.memoryMiB };
+}
+
+const verdict = (ok: boolean) => (ok ? 'met' : 'missed');
+
+export function table(results: RunResults): string {
+  const sum = summarize(results);
+  const best = sum.perLevel.reduce((a, b) => (b.accepts.median > a.accepts.median ? b : a));
+  const lines = [
+    '| # | scenario | figure (median, min–max) | ratio / target |',
+    '| --- | --- | --- | --- |',
+    ...sum.perLevel.map(
+      (l) =>
+        `| 1 | raw start ceiling, c=${l.concurrency} | ${fmtFigure(l.rawStarts)} starts/s | |\n` +
+        `| 2 | accept path, c=${l.concurrency} | ${fmtFigure(l.accepts)} accepted/s; p50 ${fmt(l.acceptP50.median, 1)} ms, p95 ${fmt(l.acceptP95.median, 1)} ms, p99 ${fmt(l.acceptP99.median, 1)} ms | ${fmtFigure(l.acceptToRaw, 2)}× scenario 1 (target ≥ ${TARGETS.acceptRatio}: ${verdict(l.acceptToRaw.median >= TARGETS.acceptRatio)}) |\n` +
+        `| 9 | bare node:http 202, c=${l.concurrency} | ${fmtFigure(l.baseline)} req/s | receiver keeps ${fmtFigure(l.acceptToBaseline, 3)}× of it |`,
+    ),
+    `| 3 | floor: parent → child → no-op activity, c=${results.options.e2eConcurrency} | ${fmtFigure(sum.e2e.floor)} callbacks/s; p50 ${fmt(sum.e2e.floorP50.median)} ms, p99 ${fmt(sum.e2e.floorP99.median)} ms | |`,
+    `| 4 | end to end, 1 destination, c=${results.options.e2eConcurrency} | ${fmtFigure(sum.e2e.deliveries)} deliveries/s; accept→receipt p50 ${fmt(sum.e2e.latencyP50.median)} ms, p99 ${fmt(sum.e2e.latencyP99.median)} ms | ${fmtFigure(sum.e2e.ratio, 2)}× scenario 3 (target ≥ ${TARGETS.e2eRatio}: ${verdict(sum.e2e.ratio.median >= TARGETS.e2eRatio)}) |`,
+    ...Object.entries(sum.fanout).map(
+      ([n, f]) =>
+        `| 5 | fan-out 1 → ${n} | ${fmtFigure(f)} ms until the last delivery | ${n === '100' ? `target ≤ ${TARGETS.fanout100Ms} ms: ${verdict(f.median <= TARGETS.fanout100Ms)}` : ''} |`,
+    ),
+    `| 6 | retries, sink failing 50 % | ${fmtFigure(sum.retries.delivered)} delivered/s; ${fmtFigure(sum.retries.attempts, 2)} attempts per delivery | |`,
+    ...sum.cost.map(
+      (c) =>
+        `| 7 | cost per callback, D=${c.destinations} | ${c.actions} actions, ${c.historyEvents} history events (${Object.entries(
+          c.actionsByKind,
+        )
+          .map(([k, v]) => `${v} ${k}`)
+          .join(', ')}) | target ≤ ${1 + 2 * c.destinations}: ${verdict(c.actions <= 1 + 2 * c.destinations)} |`,
+    ),
+    `| 8 | peak RSS during 1–4 | worker ${fmt(sum.memoryMiB.worker)} MiB, receiver ${fmt(sum.memoryMiB.receiver)} MiB, Temporal server ${fmt(sum.memoryMiB.temporalServer)} MiB | worker target ≤ ${TARGETS.workerRssMiB} MB: ${verdict(sum.memoryMiB.worker * 1.048576 <= TARGETS.workerRssMiB)} |`,
+  ];
+  return `Best accept level: c=${best.concurrency}.\n\n${lines.join('\n')}`;
+}
+
+export function machine() {
+  return {
+    cpus: cpus().length,
+    cpuModel: cpus()[0]?.model,
+    memoryGiB: Math.round(totalmem() / 2 ** 30),
+    node: process.version,
+    platform: process.platform,
+  };
+}
+
+export function writeReport(results: RunResults, outDir: string, elapsedMs: number): { table: string; files: string[] } {
+  mkdirSync(outDir, { recursive: true });
+  const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+  const summary = summarize(results);
+  const json = { date: new Date().toISOString(), elapsedMs, machine: machine(), summary, raw: results };
+  const name = results.options.quick ? 'quick' : 'full';
+  const files = [join(outDir, `${name}-${stamp}.json`), join(outDir, `latest-${name}.json`), join(outDir, `latest-${name}.svg`)];
+  writeFileSync(files[0], JSON.stringify(json, null, 2));
+  writeFileSync(files[1], JSON.stringify(json, null, 2));
+  writeFileSync(files[2], barChart(summary, results.options.e2eConcurrency));
+  return { table: table(results), files };
+}

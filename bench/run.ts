@@ -1,0 +1,167 @@
+// `npm run bench`: starts everything it measures (Temporal dev server on a fresh SQLite file,
+// Barrage's worker and receiver, a floor worker, a bare node:http baseline, a sink), runs each
+// scenario for bounded time and count, and writes bench/results/*.json plus a chart.
+import { mkdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Client, Connection } from '@temporalio/client';
+import { Command } from 'commander';
+import { findTemporalCli, parseConfig, PROJECT_ROOT, TEMPORAL_CLI_MISSING } from '../src/config';
+import { createIngest } from '../src/ingest/ingest';
+import { createLogger } from '../src/telemetry/logger';
+import { startDevServer } from '../src/temporal/dev-server';
+import { stringify } from 'yaml';
+import { hubConfig, NAMESPACE } from './hub-config';
+import { FLOOR_WORKER, peakRssMiB, receiverUrl, startNode, startRole, writeConfig, type Proc } from './processes';
+import { writeReport, type RunResults } from './report';
+import * as s from './scenarios';
+import { startBenchSink } from './sink';
+import { freePort } from '../src/net/free-port';
+
+interface Options {
+  quick: boolean;
+  runs: number;
+  duration: number;
+  concurrency: number[];
+  e2eConcurrency: number;
+  fanout: number[];
+  out: string;
+}
+
+function parseOptions(): Options {
+  const list = (v: string) =>
+    v
+      .split(',')
+      .map((x) => Number(x.trim()))
+      .filter((x) => Number.isInteger(x) && x > 0);
+  const program = new Command('bench')
+    .option('--quick', 'a short run (under 2 minutes): 3 runs of 2 s, concurrency 8,32', false)
+    .option('--runs <n>', 'runs of every scenario (figures are medians with min–max)', Number)
+    .option('--duration <seconds>', 'seconds each measurement lasts', Number)
+    .option('--concurrency <list>', 'concurrency levels for the accept scenarios', list)
+    .option('--e2e-concurrency <n>', 'in-flight callbacks for the delivery scenarios', Number)
+    .option('--fanout <list>', 'fan-out sizes', list)
+    .option('--out <dir>', 'where results go', join(PROJECT_ROOT, 'bench', 'results'))
+    .parse(process.argv);
+  const o = program.opts();
+  return {
+    quick: o.quick,
+    runs: o.runs ?? (o.quick ? 3 : 5),
+    duration: o.duration ?? (o.quick ? 2 : 8),
+    concurrency: o.concurrency ?? (o.quick ? [8, 32] : [1, 8, 32, 64]),
+    e2eConcurrency: o.e2eConcurrency ?? 32,
+    fanout: o.fanout ?? [10, 100],
+    out: o.out,
+  };
+}
+
+const progress = (msg: string) => console.log(`[bench ${new Date().toISOString().slice(11, 19)}] ${msg}`);
+
+async function main(): Promise<void> {
+  const opts = parseOptions();
+  const started = Date.now();
+  const dir = mkdtempSync(join(tmpdir(), 'barrage-bench-'));
+  const logDir = join(dir, 'logs');
+  mkdirSync(logDir);
+  const procs: Proc[] = [];
+  const cliPath = findTemporalCli(process.env);
+  if (!cliPath) throw new Error(TEMPORAL_CLI_MISSING);
+  progress(`options ${JSON.stringify({ ...opts, out: undefined })}; logs in ${logDir}`);
+  const port = await freePort();
+  const server = await startDevServer({
+    cliPath,
+    ip: '127.0.0.1',
+    port,
+    headless: true,
+    dbFile: join(dir, 'temporal.db'),
+    namespaces: [NAMESPACE],
+  });
+  const sink = await startBenchSink();
+  try {
+    const maxFanout = Math.max(...opts.fanout, 10);
+    const hub = hubConfig({ address: server.address, taskQueue: 'barrage-bench', sinkUrl: sink.url, maxFanout }, opts.fanout);
+    // No worker polls this queue: scenarios 1 and 2 measure accepting only.
+    const accept = { ...hub, temporal: { ...hub.temporal, taskQueue: 'accept-only' } };
+    progress('starting worker, receivers, floor worker and baseline server');
+    const [worker, receiver, acceptReceiver, floor, baseline] = await Promise.all([
+      startRole('worker', writeConfig(dir, 'hub', hub), logDir),
+      startRole('receiver', writeConfig(dir, 'hub', hub), logDir),
+      startRole('receiver', writeConfig(dir, 'accept', accept), logDir, 'accept-receiver'),
+      startNode('floor-worker', [FLOOR_WORKER, server.address, NAMESPACE, 'floor'], logDir, /floor worker running/),
+      startNode('baseline', [join(PROJECT_ROOT, 'dist', 'bench', 'baseline-server.js')], logDir, /receiver listening/),
+    ]);
+    procs.push(worker, receiver, acceptReceiver, floor, baseline);
+    const connection = await Connection.connect({ address: server.address });
+    const client = new Client({ connection, namespace: NAMESPACE });
+    const tenant = parseConfig(stringify(accept), {}).tenants[0];
+    const ingest = createIngest({ clientFor: () => client, taskQueue: 'accept-only', logger: createLogger('silent') });
+    const pools = {
+      hub: s.httpPool(receiverUrl(logDir, 'receiver'), 256),
+      accept: s.httpPool(receiverUrl(logDir, 'accept-receiver'), 256),
+      baseline: s.httpPool(receiverUrl(logDir, 'baseline'), 256),
+    };
+    const bounds = (concurrency: number): s.Bounds => ({ concurrency, durationMs: opts.duration * 1000, maxOperations: 200_000 });
+    const e2e = bounds(opts.e2eConcurrency);
+    const results: RunResults = { options: opts, runs: [], fanout: {}, cost: [], memoryMiB: {} };
+
+    progress('warm-up (not recorded)');
+    const warm = { ...e2e, durationMs: 1000 };
+    await s.rawStarts(ingest, tenant, warm);
+    await s.httpAccepts(pools.accept, warm);
+    await s.floorTopology(client, 'floor', warm, 'warm');
+    await s.endToEnd(pools.hub, sink, 'e2e.warm', '/one', warm);
+
+    for (let run = 1; run <= opts.runs; run++) {
+      const r: RunResults['runs'][number] = { raw: {}, accept: {}, baseline: {} };
+      for (const c of opts.concurrency) {
+        r.raw[c] = await s.rawStarts(ingest, tenant, bounds(c));
+        r.accept[c] = await s.httpAccepts(pools.accept, bounds(c));
+        r.baseline[c] = await s.httpAccepts(pools.baseline, bounds(c));
+        progress(
+          `run ${run}/${opts.runs} c=${c}: starts ${r.raw[c].perSecond.toFixed(0)}/s, accepts ${r.accept[c].perSecond.toFixed(0)}/s, bare http ${r.baseline[c].perSecond.toFixed(0)}/s`,
+        );
+      }
+      r.floor = await s.floorTopology(client, 'floor', e2e, `r${run}`);
+      r.e2e = await s.endToEnd(pools.hub, sink, 'e2e.run', '/one', e2e);
+      progress(`run ${run}/${opts.runs}: floor ${r.floor.perSecond.toFixed(0)}/s, end-to-end ${r.e2e.perSecond.toFixed(0)}/s`);
+      results.runs.push(r);
+    }
+    results.memoryMiB = {
+      worker: peakRssMiB(worker.child.pid),
+      receiver: peakRssMiB(receiver.child.pid),
+      temporalServer: peakRssMiB(server.process.pid),
+    };
+    for (let run = 1; run <= opts.runs; run++) {
+      const before = sink.requests.get('/flaky') ?? 0;
+      const retries = await s.endToEnd(pools.hub, sink, 'retry.run', '/flaky', e2e);
+      const attempts = (sink.requests.get('/flaky') ?? 0) - before;
+      results.runs[run - 1].retries = { ...retries, attemptsPerDelivery: attempts / Math.max(1, retries.completed) };
+      progress(
+        `run ${run}/${opts.runs}: 50 % failing sink ${retries.perSecond.toFixed(0)} delivered/s, ${(attempts / retries.completed).toFixed(2)} attempts each`,
+      );
+    }
+    for (const n of opts.fanout) {
+      results.fanout[n] = [];
+      for (let run = 1; run <= opts.runs; run++) results.fanout[n].push(await s.fanOut(pools.hub, sink, n));
+      progress(`fan-out to ${n}: ${results.fanout[n].map((v) => v.toFixed(0)).join(', ')} ms`);
+    }
+    for (const d of [1, 3, 10]) results.cost.push(await s.costPerCallback(pools.hub, sink, client, d));
+    progress(
+      `cost: ${results.cost.map((c) => `D=${c.destinations}: ${c.actions} actions, ${c.historyEvents} events`).join('; ')}`,
+    );
+    await Promise.all(Object.values(pools).map((p) => p.close()));
+    await connection.close();
+    const written = writeReport(results, opts.out, Date.now() - started);
+    console.log(written.table);
+    progress(`wrote ${written.files.join(', ')} in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+  } finally {
+    await Promise.all(procs.map((p) => p.stop()));
+    await sink.close();
+    await server.stop();
+  }
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

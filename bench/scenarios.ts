@@ -1,0 +1,139 @@
+// The measured scenarios. Each returns raw numbers for one run; run.ts repeats and summarizes.
+import type { Client } from '@temporalio/client';
+import { Pool } from 'undici';
+import { callbackWorkflowId, deliveryWorkflowId } from '../src/contracts';
+import type { TenantConfig } from '../src/config';
+import type { Ingest } from '../src/ingest/ingest';
+import { closedLoop, perSecond, type LoadResult } from './load';
+import type { BenchSink } from './sink';
+import { API_KEY } from './hub-config';
+import { latencySummary } from './stats';
+
+export interface Throughput {
+  perSecond: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  errors: number;
+  completed: number;
+}
+
+export interface Bounds {
+  concurrency: number;
+  durationMs: number;
+  maxOperations: number;
+}
+
+const DELIVERY_TIMEOUT_MS = 60_000;
+
+function throughput(result: LoadResult): Throughput {
+  if (result.errors > 0 && result.completed === 0) throw new Error(`every operation failed: ${result.firstError}`);
+  const { p50, p95, p99 } = latencySummary(result.latenciesMs);
+  return { perSecond: perSecond(result), p50, p95, p99, errors: result.errors, completed: result.completed };
+}
+
+/** An HTTP client with keep-alive, as a production sender would use. */
+export function httpPool(url: string, connections: number): Pool {
+  return new Pool(url, { connections, keepAliveTimeout: 60_000, pipelining: 1 });
+}
+
+export async function postEvent(pool: Pool, type: string, data: unknown = { n: 1 }): Promise<string> {
+  const res = await pool.request({
+    path: '/v1/events',
+    method: 'POST',
+    headers: { authorization: `Bearer ${API_KEY}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ type, data }),
+  });
+  const text = await res.body.text();
+  if (res.statusCode !== 202) throw new Error(`POST /v1/events answered ${res.statusCode}: ${text.slice(0, 200)}`);
+  return (JSON.parse(text) as { id: string }).id;
+}
+
+/** 1. The accept ceiling: the receiver's own ingest function, called directly (no HTTP). */
+export async function rawStarts(ingest: Ingest, tenant: TenantConfig, bounds: Bounds): Promise<Throughput> {
+  const payload = { contentType: 'application/json', body: '{"n":1}', encoding: 'utf8' as const };
+  const result = await closedLoop(bounds, async () => {
+    await ingest({ tenant, source: 'api', eventType: 'e2e.raw', payload });
+  });
+  return throughput(result);
+}
+
+/** 2 and 9. POSTs answered by a receiver (Barrage's, or the bare node:http baseline). */
+export async function httpAccepts(pool: Pool, bounds: Bounds, expectStatus = 202): Promise<Throughput> {
+  const result = await closedLoop(bounds, async () => {
+    const res = await pool.request({
+      path: '/v1/events',
+      method: 'POST',
+      headers: { authorization: `Bearer ${API_KEY}`, 'content-type': 'application/json' },
+      body: '{"type":"e2e.accept","data":{"n":1}}',
+    });
+    await res.body.dump();
+    if (res.statusCode !== expectStatus) throw new Error(`answered ${res.statusCode}`);
+  });
+  return throughput(result);
+}
+
+/** 3. Parent → one child → a no-op activity, started and awaited directly through Temporal. */
+export async function floorTopology(client: Client, taskQueue: string, bounds: Bounds, runTag: string): Promise<Throughput> {
+  const result = await closedLoop(bounds, async (i) => {
+    await client.workflow.execute('floorParent', { taskQueue, workflowId: `floor-${runTag}-${i}`, args: [] });
+  });
+  return throughput(result);
+}
+
+/** 4 and 6. POST an event, then wait until the sink has it: accept → receipt, closed loop. */
+export async function endToEnd(pool: Pool, sink: BenchSink, type: string, path: string, bounds: Bounds): Promise<Throughput> {
+  const result = await closedLoop(bounds, async () => {
+    const id = await postEvent(pool, type);
+    await sink.waitFor(`${id}${path}`, DELIVERY_TIMEOUT_MS);
+  });
+  return throughput(result);
+}
+
+/** 5. One callback to N destinations: ms from POST until the last destination has it. */
+export async function fanOut(pool: Pool, sink: BenchSink, n: number): Promise<number> {
+  const started = performance.now();
+  const id = await postEvent(pool, `fan${n}.burst`);
+  const receipts = await Promise.all(Array.from({ length: n }, (_, i) => sink.waitFor(`${id}/d${i}`, DELIVERY_TIMEOUT_MS)));
+  return Math.max(...receipts) - started;
+}
+
+export interface Cost {
+  destinations: number;
+  historyEvents: number;
+  actions: number;
+  actionsByKind: Record<string, number>;
+}
+
+/** Temporal Cloud's billable actions, read from history events (see docs/PERFORMANCE.md). */
+const ACTION_EVENTS: Record<string, string> = {
+  EVENT_TYPE_WORKFLOW_EXECUTION_STARTED: 'workflow started',
+  EVENT_TYPE_ACTIVITY_TASK_SCHEDULED: 'activity started',
+  EVENT_TYPE_TIMER_STARTED: 'timer started',
+  EVENT_TYPE_UPSERT_WORKFLOW_SEARCH_ATTRIBUTES: 'search attribute upsert',
+  EVENT_TYPE_WORKFLOW_EXECUTION_SIGNALED: 'signal',
+};
+
+/** 7. History events and actions of one delivered callback with D destinations. */
+export async function costPerCallback(pool: Pool, sink: BenchSink, client: Client, d: number): Promise<Cost> {
+  const id = await postEvent(pool, `cost${d}.measure`);
+  await Promise.all(Array.from({ length: d }, (_, i) => sink.waitFor(`${id}/d${i}`, DELIVERY_TIMEOUT_MS)));
+  await client.workflow.getHandle(callbackWorkflowId(id)).result();
+  const ids = [callbackWorkflowId(id), ...Array.from({ length: d }, (_, i) => deliveryWorkflowId(id, `d${i}`))];
+  const cost: Cost = { destinations: d, historyEvents: 0, actions: 0, actionsByKind: {} };
+  const { temporal } = await import('@temporalio/proto');
+  const names = temporal.api.enums.v1.EventType;
+  for (const workflowId of ids) {
+    const history = await client.workflow.getHandle(workflowId).fetchHistory();
+    for (const event of history.events ?? []) {
+      cost.historyEvents++;
+      const kind = ACTION_EVENTS[names[event.eventType ?? 0] as string];
+      const retried = event.activityTaskStartedEventAttributes?.attempt && event.activityTaskStartedEventAttributes.attempt > 1;
+      const action = kind ?? (retried ? 'activity retried' : undefined);
+      if (!action) continue;
+      cost.actions++;
+      cost.actionsByKind[action] = (cost.actionsByKind[action] ?? 0) + 1;
+    }
+  }
+  return cost;
+}
