@@ -70,3 +70,31 @@ export function receiverUrl(logDir: string, tag: string): string {
   if (!match) throw new Error(`no receiver URL in ${tag}.log`);
   return match[1];
 }
+
+/** CPU seconds (user + system) a live process has used; /proc/<pid>/stat counts clock ticks of 1/100 s. */
+export function cpuSeconds(pid: number | undefined): number {
+  if (!pid) return NaN;
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return NaN;
+  }
+}
+
+/** Measures how many cores each process used while `fn` ran: the evidence for what bounds throughput. */
+export async function cpuShare<T>(
+  pids: Record<string, number | undefined>,
+  fn: () => Promise<T>,
+): Promise<{ result: T; cores: Record<string, number> }> {
+  const before = Object.fromEntries(Object.entries(pids).map(([k, pid]) => [k, cpuSeconds(pid)]));
+  const selfBefore = process.cpuUsage();
+  const t0 = performance.now();
+  const result = await fn();
+  const wall = (performance.now() - t0) / 1000;
+  const self = process.cpuUsage(selfBefore);
+  const cores = Object.fromEntries(Object.entries(pids).map(([k, pid]) => [k, (cpuSeconds(pid) - before[k]) / wall]));
+  cores['bench (load + sink)'] = (self.user + self.system) / 1e6 / wall;
+  return { result, cores };
+}

@@ -14,6 +14,8 @@ export interface RunResults {
     baseline: Record<number, Throughput>;
     floor?: Throughput;
     e2e?: Throughput;
+    /** Cores each process used during scenario 4. */
+    e2eCores?: Record<string, number>;
     retries?: Throughput & { attemptsPerDelivery: number };
   }[];
   fanout: Record<number, number[]>;
@@ -53,8 +55,10 @@ export function summarize(results: RunResults) {
     delivered: pick(results, (r) => r.retries?.perSecond),
     attempts: pick(results, (r) => r.retries?.attemptsPerDelivery),
   };
+  const names = Object.keys(results.runs[0]?.e2eCores ?? {});
+  const e2eCores = Object.fromEntries(names.map((n) => [n, pick(results, (r) => r.e2eCores?.[n])]));
   const fanout = Object.fromEntries(Object.entries(results.fanout).map(([n, ms]) => [n, figure(ms)]));
-  return { perLevel, e2e, retries, fanout, cost: results.cost, memoryMiB: results.memoryMiB };
+  return { perLevel, e2e, e2eCores, retries, fanout, cost: results.cost, memoryMiB: results.memoryMiB };
 }
 
 const verdict = (ok: boolean) => (ok ? 'met' : 'missed');
@@ -86,7 +90,10 @@ export function table(results: RunResults): string {
           .map(([k, v]) => `${v} ${k}`)
           .join(', ')}) | target ≤ ${1 + 2 * c.destinations}: ${verdict(c.actions <= 1 + 2 * c.destinations)} |`,
     ),
-    `| 8 | peak RSS during 1–4 | worker ${fmt(sum.memoryMiB.worker)} MiB, receiver ${fmt(sum.memoryMiB.receiver)} MiB, Temporal server ${fmt(sum.memoryMiB.temporalServer)} MiB | worker target ≤ ${TARGETS.workerRssMiB} MB: ${verdict(sum.memoryMiB.worker * 1.048576 <= TARGETS.workerRssMiB)} |`,
+    `| 4 | CPU during scenario 4 (cores of ${machine().cpus}) | ${Object.entries(sum.e2eCores)
+      .map(([k, f]) => `${k} ${fmtFigure(f, 2)}`)
+      .join('; ')} | |`,
+    `| 8 | peak RSS during 1–4 | worker ${fmt(sum.memoryMiB.worker)} MiB, receiver ${fmt(sum.memoryMiB.receiver)} MiB, Temporal server ${fmt(sum.memoryMiB.temporalServer)} MiB (floor worker, same SDK: ${fmt(sum.memoryMiB.floorWorker)} MiB) | worker target ≤ ${TARGETS.workerRssMiB} MB: ${verdict(sum.memoryMiB.worker * 1.048576 <= TARGETS.workerRssMiB)} |`,
   ];
   return `Best accept level: c=${best.concurrency}.\n\n${lines.join('\n')}`;
 }

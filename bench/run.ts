@@ -12,7 +12,7 @@ import { createLogger } from '../src/telemetry/logger';
 import { startDevServer } from '../src/temporal/dev-server';
 import { stringify } from 'yaml';
 import { hubConfig, NAMESPACE } from './hub-config';
-import { FLOOR_WORKER, peakRssMiB, receiverUrl, startNode, startRole, writeConfig, type Proc } from './processes';
+import { cpuShare, FLOOR_WORKER, peakRssMiB, receiverUrl, startNode, startRole, writeConfig, type Proc } from './processes';
 import { writeReport, type RunResults } from './report';
 import * as s from './scenarios';
 import { startBenchSink } from './sink';
@@ -44,11 +44,13 @@ function parseOptions(): Options {
     .option('--out <dir>', 'where results go', join(PROJECT_ROOT, 'bench', 'results'))
     .parse(process.argv);
   const o = program.opts();
+  // `npm run bench --quick` hands the flag to npm, which passes it on as npm_config_quick.
+  const quick = o.quick || process.env.npm_config_quick === 'true';
   return {
-    quick: o.quick,
-    runs: o.runs ?? (o.quick ? 3 : 5),
-    duration: o.duration ?? (o.quick ? 2 : 8),
-    concurrency: o.concurrency ?? (o.quick ? [8, 32] : [1, 8, 32, 64]),
+    quick,
+    runs: o.runs ?? (quick ? 3 : 5),
+    duration: o.duration ?? (quick ? 2 : 8),
+    concurrency: o.concurrency ?? (quick ? [8, 32] : [1, 8, 32, 64]),
     e2eConcurrency: o.e2eConcurrency ?? 32,
     fanout: o.fanout ?? [10, 100],
     out: o.out,
@@ -122,7 +124,12 @@ async function main(): Promise<void> {
         );
       }
       r.floor = await s.floorTopology(client, 'floor', e2e, `r${run}`);
-      r.e2e = await s.endToEnd(pools.hub, sink, 'e2e.run', '/one', e2e);
+      const measured = await cpuShare(
+        { 'Temporal server': server.process.pid, worker: worker.child.pid, receiver: receiver.child.pid },
+        () => s.endToEnd(pools.hub, sink, 'e2e.run', '/one', e2e),
+      );
+      r.e2e = measured.result;
+      r.e2eCores = measured.cores;
       progress(`run ${run}/${opts.runs}: floor ${r.floor.perSecond.toFixed(0)}/s, end-to-end ${r.e2e.perSecond.toFixed(0)}/s`);
       results.runs.push(r);
     }
@@ -130,6 +137,7 @@ async function main(): Promise<void> {
       worker: peakRssMiB(worker.child.pid),
       receiver: peakRssMiB(receiver.child.pid),
       temporalServer: peakRssMiB(server.process.pid),
+      floorWorker: peakRssMiB(floor.child.pid),
     };
     for (let run = 1; run <= opts.runs; run++) {
       const before = sink.requests.get('/flaky') ?? 0;

@@ -23,15 +23,16 @@ export async function callbackWorkflow(input: CallbackInput): Promise<CallbackSu
           { key: SA.eventType, value: input.eventType },
           { key: SA.source, value: input.source },
           { key: SA.destination, value: plan.destinationId },
-          { key: SA.status, value: 'pending' },
+          // Set at start (free); the child upserts only when it retries or ends.
+          { key: SA.status, value: 'delivering' },
         ],
         args: [{ event: meta, payload, plan }],
       }),
     ),
   );
-  const summary = summarize(input, results);
-  wf.upsertSearchAttributes([{ key: SA.status, value: summary.status }]);
-  return summary;
+  // No status search attribute on the parent: each delivery carries its own, where a failure
+  // is, and the parent's would cost one more billed action per callback.
+  return summarize(input, results);
 }
 
 function summarize(input: CallbackInput, results: PromiseSettledResult<DeliveryState>[]): CallbackSummary {

@@ -36,7 +36,9 @@ export async function deliveryWorkflow(input: DeliveryInput): Promise<DeliverySt
   const startedAt = Date.now();
   try {
     for (let attempt = firstAttempt; ; attempt++) {
-      setStatus(state, 'delivering');
+      // Live status only: the search attribute already says "delivering" from the start or
+      // "retrying" from the wait, and every upsert is a billed Temporal action.
+      state.status = 'delivering';
       const record = await attemptDelivery.executeWithOptions(
         { ...attemptActivityOptions(plan.timeoutMs), summary: `attempt ${attempt} → ${plan.destinationId}` },
         [{ event, payload, destinationId: plan.destinationId, attempt, timeoutMs: plan.timeoutMs }],
@@ -68,6 +70,7 @@ export async function deliveryWorkflow(input: DeliveryInput): Promise<DeliverySt
   return state;
 }
 
+/** Records a status users search for (retrying, or a final one) in one upsert with the attempt count. */
 function setStatus(state: DeliveryState, status: DeliveryStatus): DeliveryState {
   state.status = status;
   wf.upsertSearchAttributes([
@@ -88,7 +91,7 @@ async function startDeadLetter(input: DeliveryInput, state: DeliveryState): Prom
       { key: SA.eventType, value: input.event.eventType },
       { key: SA.source, value: input.event.source },
       { key: SA.destination, value: target.destinationId },
-      { key: SA.status, value: 'pending' },
+      { key: SA.status, value: 'delivering' },
     ],
     args: [{ event: input.event, payload: deadLetterPayload(input, state), plan: target, deadLetterOf: failedId }],
   });

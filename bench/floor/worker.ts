@@ -18,6 +18,7 @@ async function main(): Promise<void> {
     // The same concurrency Barrage's worker runs with, so the comparison is like for like.
     maxConcurrentActivityTaskExecutions: 200,
     maxConcurrentWorkflowTaskExecutions: 100,
+    maxCachedWorkflows: 500,
   });
   const stop = new Promise<void>((resolve) => process.once('SIGTERM', () => resolve()));
   console.log('floor worker running');

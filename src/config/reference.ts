@@ -69,7 +69,8 @@ export function configReferenceMarkdown(): string {
     '| key | type | required | default | description |',
     '| --- | --- | --- | --- | --- |',
     ...configReferenceRows().map(
-      (r) => `| \`${r.key}\` | ${r.type} | ${r.required ? 'yes' : ''} | ${r.default ? `\`${r.default}\`` : ''} | ${r.description} |`,
+      (r) =>
+        `| \`${r.key}\` | ${r.type} | ${r.required ? 'yes' : ''} | ${r.default ? `\`${r.default}\`` : ''} | ${r.description} |`,
     ),
   ];
   return lines.join('\n');

@@ -107,7 +107,7 @@ const tenantSchema = (env: Env) =>
       id: id('tenant id').describe('tenant name; also the default namespace'),
       namespace: z.string().min(1).optional().describe('Temporal namespace (default: the tenant id)'),
       apiKeys: z.array(secretRef(env)).min(1).describe('bearer keys for POST /v1/events'),
-      destinations: z.array(destinationSchema(env)).default([]).describe('where this tenant\'s events are delivered'),
+      destinations: z.array(destinationSchema(env)).default([]).describe("where this tenant's events are delivered"),
       sources: z.array(sourceSchema(env)).default([]).describe('inbound third-party callback endpoints'),
     })
     .strict()
@@ -147,6 +147,33 @@ export const configSchema = (env: Env) =>
         .strict()
         .prefault({})
         .describe('where Temporal is'),
+      worker: z
+        .object({
+          maxConcurrentActivities: z
+            .number()
+            .int()
+            .min(1)
+            .max(2000)
+            .default(200)
+            .describe('delivery attempts in flight per namespace'),
+          maxConcurrentWorkflowTasks: z
+            .number()
+            .int()
+            .min(2)
+            .max(1000)
+            .default(100)
+            .describe('workflow tasks processed at once per namespace'),
+          maxCachedWorkflows: z
+            .number()
+            .int()
+            .min(0)
+            .max(100_000)
+            .default(500)
+            .describe('workflows kept in memory between tasks; bounds worker memory'),
+        })
+        .strict()
+        .prefault({})
+        .describe('worker tuning'),
       security: z
         .object({
           allowPrivateDestinations: z.boolean().default(false).describe('SSRF guard off: allow loopback/private targets'),
@@ -156,7 +183,10 @@ export const configSchema = (env: Env) =>
         .describe('delivery safety'),
       log: z
         .object({
-          level: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info').describe('JSON log level'),
+          level: z
+            .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+            .default('info')
+            .describe('JSON log level'),
         })
         .strict()
         .prefault({})

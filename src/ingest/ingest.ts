@@ -73,7 +73,6 @@ export function createIngest(deps: IngestDeps) {
         typedSearchAttributes: [
           { key: SA.eventType, value: req.eventType },
           { key: SA.source, value: req.source },
-          { key: SA.status, value: 'delivering' },
         ],
       });
     } catch (err) {

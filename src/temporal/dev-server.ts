@@ -29,7 +29,10 @@ export function devServerArgs(options: DevServerOptions): string[] {
   const args = ['server', 'start-dev', '--ip', options.ip, '--port', String(options.port), '--log-level', 'warn'];
   if (options.headless) args.push('--headless');
   else args.push('--ui-port', String(options.uiPort ?? options.port + 1000), '--ui-disable-news-fetch');
-  if (options.dbFile) args.push('--db-filename', options.dbFile);
+  // WAL with synchronous=NORMAL survives a crash of any process (only an OS crash or power loss
+  // can drop the last transactions) and more than doubles the dev server's write throughput.
+  if (options.dbFile)
+    args.push('--db-filename', options.dbFile, '--sqlite-pragma', 'journal_mode=wal', '--sqlite-pragma', 'synchronous=normal');
   for (const ns of options.namespaces) args.push('--namespace', ns);
   for (const sa of Object.values(SEARCH_ATTRIBUTES)) args.push('--search-attribute', `${sa.name}=${sa.type}`);
   return args;

@@ -42,7 +42,7 @@ export async function retryDeliveries(
         { key: SA.eventType, value: event.eventType },
         { key: SA.source, value: event.source },
         { key: SA.destination, value: destinationId },
-        { key: SA.status, value: 'pending' },
+        { key: SA.status, value: 'delivering' },
       ],
     });
     result.retried.push(destinationId);

@@ -39,8 +39,9 @@ export async function runWorkers(options: WorkerRoleOptions): Promise<void> {
           taskQueue: options.config.temporal.taskQueue,
           ...workflowSource(),
           activities,
-          maxConcurrentActivityTaskExecutions: 200,
-          maxConcurrentWorkflowTaskExecutions: 100,
+          maxConcurrentActivityTaskExecutions: options.config.worker.maxConcurrentActivities,
+          maxConcurrentWorkflowTaskExecutions: options.config.worker.maxConcurrentWorkflowTasks,
+          maxCachedWorkflows: options.config.worker.maxCachedWorkflows,
         }),
       ),
     );
