@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import type { Cost, Throughput } from './scenarios';
 import { figure, fmt, fmtFigure, type Figure } from './stats';
 import { barChart } from './chart';
+import type { StageProfile } from './stages';
 
 export interface RunResults {
   options: { runs: number; duration: number; concurrency: number[]; e2eConcurrency: number; fanout: number[]; quick: boolean };
@@ -21,6 +22,7 @@ export interface RunResults {
   fanout: Record<number, number[]>;
   cost: Cost[];
   memoryMiB: Record<string, number>;
+  stages?: StageProfile;
 }
 
 const TARGETS = { acceptRatio: 0.9, e2eRatio: 0.9, fanout100Ms: 3000, workerRssMiB: 250 };
@@ -58,7 +60,7 @@ export function summarize(results: RunResults) {
   const names = Object.keys(results.runs[0]?.e2eCores ?? {});
   const e2eCores = Object.fromEntries(names.map((n) => [n, pick(results, (r) => r.e2eCores?.[n])]));
   const fanout = Object.fromEntries(Object.entries(results.fanout).map(([n, ms]) => [n, figure(ms)]));
-  return { perLevel, e2e, e2eCores, retries, fanout, cost: results.cost, memoryMiB: results.memoryMiB };
+  return { perLevel, e2e, e2eCores, retries, fanout, cost: results.cost, memoryMiB: results.memoryMiB, stages: results.stages };
 }
 
 const verdict = (ok: boolean) => (ok ? 'met' : 'missed');
@@ -95,7 +97,13 @@ export function table(results: RunResults): string {
       .join('; ')} | |`,
     `| 8 | peak RSS during 1–4 | worker ${fmt(sum.memoryMiB.worker)} MiB, receiver ${fmt(sum.memoryMiB.receiver)} MiB, Temporal server ${fmt(sum.memoryMiB.temporalServer)} MiB (floor worker, same SDK: ${fmt(sum.memoryMiB.floorWorker)} MiB) | worker target ≤ ${TARGETS.workerRssMiB} MB: ${verdict(sum.memoryMiB.worker * 1.048576 <= TARGETS.workerRssMiB)} |`,
   ];
-  return `Best accept level: c=${best.concurrency}.\n\n${lines.join('\n')}`;
+  const stages = Object.entries(results.stages ?? {}).map(([name, v]) => `| ${name} | ${fmt(v.p50)} | ${fmt(v.p95)} | ${v.n} |`);
+  const stageTable = [
+    '| stage of scenario 4 (from histories) | p50 ms | p95 ms | callbacks |',
+    '| --- | --- | --- | --- |',
+    ...stages,
+  ];
+  return `Best accept level: c=${best.concurrency}.\n\n${lines.join('\n')}\n\n${stageTable.join('\n')}`;
 }
 
 export function machine() {

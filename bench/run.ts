@@ -16,6 +16,7 @@ import { cpuShare, FLOOR_WORKER, peakRssMiB, receiverUrl, startNode, startRole, 
 import { writeReport, type RunResults } from './report';
 import * as s from './scenarios';
 import { startBenchSink } from './sink';
+import { stageProfile } from './stages';
 import { freePort } from '../src/net/free-port';
 
 interface Options {
@@ -111,8 +112,9 @@ async function main(): Promise<void> {
     await s.rawStarts(ingest, tenant, warm);
     await s.httpAccepts(pools.accept, warm);
     await s.floorTopology(client, 'floor', warm, 'warm');
-    await s.endToEnd(pools.hub, sink, 'e2e.warm', '/one', warm);
+    await s.endToEnd(pools.hub, sink, { type: 'e2e.warm', path: '/one' }, warm);
 
+    const e2eIds: string[] = [];
     for (let run = 1; run <= opts.runs; run++) {
       const r: RunResults['runs'][number] = { raw: {}, accept: {}, baseline: {} };
       for (const c of opts.concurrency) {
@@ -126,7 +128,7 @@ async function main(): Promise<void> {
       r.floor = await s.floorTopology(client, 'floor', e2e, `r${run}`);
       const measured = await cpuShare(
         { 'Temporal server': server.process.pid, worker: worker.child.pid, receiver: receiver.child.pid },
-        () => s.endToEnd(pools.hub, sink, 'e2e.run', '/one', e2e),
+        () => s.endToEnd(pools.hub, sink, { type: 'e2e.run', path: '/one' }, e2e, e2eIds),
       );
       r.e2e = measured.result;
       r.e2eCores = measured.cores;
@@ -139,9 +141,11 @@ async function main(): Promise<void> {
       temporalServer: peakRssMiB(server.process.pid),
       floorWorker: peakRssMiB(floor.child.pid),
     };
+    // Every 10th callback of scenario 4, at most 60: where its time went, from its history.
+    results.stages = await stageProfile(client, e2eIds.filter((_, i) => i % 10 === 0).slice(0, 60), 'one');
     for (let run = 1; run <= opts.runs; run++) {
       const before = sink.requests.get('/flaky') ?? 0;
-      const retries = await s.endToEnd(pools.hub, sink, 'retry.run', '/flaky', e2e);
+      const retries = await s.endToEnd(pools.hub, sink, { type: 'retry.run', path: '/flaky' }, e2e);
       const attempts = (sink.requests.get('/flaky') ?? 0) - before;
       results.runs[run - 1].retries = { ...retries, attemptsPerDelivery: attempts / Math.max(1, retries.completed) };
       progress(

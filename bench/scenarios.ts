@@ -82,9 +82,17 @@ export async function floorTopology(client: Client, taskQueue: string, bounds: B
 }
 
 /** 4 and 6. POST an event, then wait until the sink has it: accept → receipt, closed loop. */
-export async function endToEnd(pool: Pool, sink: BenchSink, type: string, path: string, bounds: Bounds): Promise<Throughput> {
+export async function endToEnd(
+  pool: Pool,
+  sink: BenchSink,
+  route: { type: string; path: string },
+  bounds: Bounds,
+  ids?: string[],
+): Promise<Throughput> {
+  const { type, path } = route;
   const result = await closedLoop(bounds, async () => {
     const id = await postEvent(pool, type);
+    ids?.push(id);
     await sink.waitFor(`${id}${path}`, DELIVERY_TIMEOUT_MS);
   });
   return throughput(result);
