@@ -1,5 +1,5 @@
 import { WorkflowIdReusePolicy } from '@temporalio/client';
-import { SIGNAL, type DeliveryState } from '../../src/contracts';
+import { SIGNAL, type DeliveryInput, type DeliveryState } from '../../src/contracts';
 import { deliveryInput, plan, scriptedAttempts, workflowEnv, type WorkflowEnv } from '../helpers/workflow-env';
 import { countEvents } from '../helpers/history';
 import { eventually } from '../helpers/sink';
@@ -15,6 +15,20 @@ async function runDelivery(input = deliveryInput()) {
     args: [input],
     workflowIdReusePolicy: WorkflowIdReusePolicy.ALLOW_DUPLICATE,
   }) as Promise<DeliveryState>;
+}
+
+/** Starts a delivery and returns once it waits for its next attempt. */
+async function startAndWaitForRetry(input: DeliveryInput) {
+  const handle = await env.client.workflow.start('deliveryWorkflow', {
+    taskQueue: env.taskQueue,
+    workflowId: input.event.eventId,
+    args: [input],
+  });
+  const waiting = await eventually(async () => {
+    const state = await handle.query<DeliveryState>('deliveryState');
+    return state.status === 'retrying' ? state : undefined;
+  });
+  return { handle, waiting };
 }
 
 describe('deliveryWorkflow', () => {
@@ -102,15 +116,7 @@ describe('deliveryWorkflow', () => {
       }),
     });
     const state = await env.run(activities, async () => {
-      const handle = await env.client.workflow.start('deliveryWorkflow', {
-        taskQueue: env.taskQueue,
-        workflowId: input.event.eventId,
-        args: [input],
-      });
-      const waiting = await eventually(async () => {
-        const s = await handle.query<DeliveryState>('deliveryState');
-        return s.status === 'retrying' ? s : undefined;
-      });
+      const { handle, waiting } = await startAndWaitForRetry(input);
       expect(waiting.nextAttemptAt).toBeDefined();
       await handle.cancel();
       return (await handle.result()) as DeliveryState;
@@ -127,14 +133,7 @@ describe('deliveryWorkflow', () => {
       }),
     });
     const state = await env.run(activities, async () => {
-      const handle = await env.client.workflow.start('deliveryWorkflow', {
-        taskQueue: env.taskQueue,
-        workflowId: input.event.eventId,
-        args: [input],
-      });
-      await eventually(async () =>
-        (await handle.query<DeliveryState>('deliveryState')).status === 'retrying' ? true : undefined,
-      );
+      const { handle } = await startAndWaitForRetry(input);
       await handle.signal(SIGNAL.retryNow);
       return (await handle.result()) as DeliveryState;
     });
