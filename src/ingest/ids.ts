@@ -10,3 +10,6 @@ export function eventIdFor(tenantId: string, source: string, key: string | undef
   const digest = createHash('sha256').update(`${tenantId}\n${source}\n${key}`).digest('hex');
   return `evt_${digest.slice(0, 26)}`;
 }
+
+/** The shape eventIdFor produces; anything else (a child's ID, say) is not an event. */
+export const EVENT_ID = /^evt_[0-9a-f]{26}$/;

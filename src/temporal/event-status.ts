@@ -2,6 +2,7 @@
 import { WorkflowNotFoundError, type Client } from '@temporalio/client';
 import { defaultPayloadConverter } from '@temporalio/common';
 import { deliveryWorkflowId, QUERY, type CallbackInput, type DeliveryState, type DeliveryStatus } from '../contracts';
+import { EVENT_ID } from '../ingest/ids';
 import type { CallbackMemo } from '../ingest/ingest';
 
 export interface EventStatus {
@@ -15,6 +16,7 @@ export interface EventStatus {
 }
 
 export async function readMemo(client: Client, eventId: string): Promise<CallbackMemo | undefined> {
+  if (!EVENT_ID.test(eventId)) return undefined;
   try {
     const description = await client.workflow.getHandle(eventId).describe();
     return description.memo as unknown as CallbackMemo;

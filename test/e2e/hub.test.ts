@@ -110,6 +110,8 @@ describe('delivery', () => {
       expect(request.headers['webhook-signature']).toMatch(/^v1,/);
     }
     expect((await settled(res.body.id)).status).toBe('delivered');
+    // A delivery's own workflow ID is not an event ID.
+    expect((await status(`${res.body.id}.fan1`)).status).toBe(404);
   });
 
   test('500, 500, 200 is delivered on attempt 3, and all 3 attempts are in the API and the history', async () => {
