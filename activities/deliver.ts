@@ -5,7 +5,7 @@ import type { DriverRegistry } from '../src/destinations/registry';
 import type { Logger } from '../src/telemetry/logger';
 
 export interface DeliverDeps {
-  /** A getter so a reloaded config applies to the next attempt. */
+  /** Read at every attempt: URLs and secrets come from here, never from the workflow input. */
   config: () => BarrageConfig;
   drivers: DriverRegistry;
   logger: Logger;

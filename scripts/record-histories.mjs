@@ -71,7 +71,7 @@ await runRoles({
 });
 mkdirSync(out, { recursive: true });
 for (const f of readdirSync(out)) rmSync(join(out, f));
-for (const id of [eventId, `${eventId}.flaky`, `${eventId}.gone`, `${eventId}.gone.dead-letter`]) {
+for (const id of [eventId, `${eventId}.flaky`, `${eventId}.gone`, `${eventId}.gone.dead-letter-1`]) {
   const json = execFileSync(cli, [
     'workflow',
     'show',

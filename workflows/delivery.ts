@@ -85,7 +85,7 @@ async function startDeadLetter(input: DeliveryInput, state: DeliveryState): Prom
   const target = input.plan.deadLetter!;
   const failedId = wf.workflowInfo().workflowId;
   await wf.startChild(deliveryWorkflow, {
-    workflowId: deadLetterWorkflowId(failedId),
+    workflowId: deadLetterWorkflowId(failedId, state.attempts.length),
     parentClosePolicy: 'ABANDON',
     typedSearchAttributes: [
       { key: SA.eventType, value: input.event.eventType },

@@ -1,6 +1,5 @@
 // Every timeout and retry policy the workflows use, defined once.
 import type { ActivityOptions } from '@temporalio/workflow';
-import { FAILURE } from '../src/contracts';
 
 /** Headroom over the destination's own timeout before Temporal declares the activity lost. */
 const ATTEMPT_GRACE_MS = 5_000;
@@ -17,7 +16,6 @@ export function attemptActivityOptions(timeoutMs: number): ActivityOptions {
       initialInterval: '1s',
       backoffCoefficient: 2,
       maximumInterval: '30s',
-      nonRetryableErrorTypes: [FAILURE.unknownDestination, FAILURE.invalidInput],
     },
   };
 }

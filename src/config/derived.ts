@@ -1,3 +1,4 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
 // Values computed from the validated config, in one place so every role derives them alike.
 import type { DeliveryPlan } from '../contracts';
 import { matchesAny } from '../delivery/patterns';
@@ -27,8 +28,10 @@ export function routeEvent(tenant: TenantConfig, eventType: string): DeliveryPla
   return tenant.destinations.filter((d) => matchesAny(d.events, eventType)).map((d) => deliveryPlan(d, tenant));
 }
 
+/** Compares every key in constant time, so response timing says nothing about key prefixes. */
 export function tenantByApiKey(config: BarrageConfig, key: string): TenantConfig | undefined {
-  return config.tenants.find((t) => t.apiKeys.includes(key));
+  const offered = createHash('sha256').update(key).digest();
+  return config.tenants.find((t) => t.apiKeys.some((k) => timingSafeEqual(createHash('sha256').update(k).digest(), offered)));
 }
 
 export function findDestination(config: BarrageConfig, tenantId: string, destinationId: string) {

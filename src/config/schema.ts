@@ -96,10 +96,16 @@ const sourceSchema = (env: Env) =>
             .strict(),
         ])
         .optional()
-        .describe('signature check; omitted → the URL must carry ?token='),
-      token: secretRef(env).optional().describe('the ?token= value for unsigned sources (default: any tenant API key)'),
+        .describe('signature check; omitted → the URL must carry ?token=<token>'),
+      token: secretRef(env).optional().describe('the ?token= value an unsigned source must carry (required without verify)'),
     })
-    .strict();
+    .strict()
+    // A tenant API key in a third party's URL would hand it full access: unsigned sources get
+    // a token of their own.
+    .refine((s) => s.verify !== undefined || s.token !== undefined, {
+      message: 'a source without verify needs its own token (it is checked as ?token= on the source URL)',
+      path: ['token'],
+    });
 
 const tenantSchema = (env: Env) =>
   z

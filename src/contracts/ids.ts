@@ -10,6 +10,7 @@ export function deliveryWorkflowId(eventId: string, destinationId: string): stri
   return `${eventId}.${destinationId}`;
 }
 
-export function deadLetterWorkflowId(deliveryId: string): string {
-  return `${deliveryId}.dead-letter`;
+/** One dead letter per failed run: a manual retry that fails again reports again. */
+export function deadLetterWorkflowId(deliveryId: string, attemptsMade: number): string {
+  return `${deliveryId}.dead-letter-${attemptsMade}`;
 }

@@ -19,9 +19,3 @@ export const SEARCH_ATTRIBUTES = {
   status: { name: 'BarrageStatus', type: 'Keyword' },
   attempts: { name: 'BarrageAttempts', type: 'Int' },
 } as const;
-
-/** Stable failure types thrown by activities; the retry policies below refer to them by name. */
-export const FAILURE = {
-  unknownDestination: 'BarrageUnknownDestination',
-  invalidInput: 'BarrageInvalidInput',
-} as const;

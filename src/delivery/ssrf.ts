@@ -20,6 +20,9 @@ for (const [net, prefix] of [
 for (const [net, prefix] of [
   ['::', 128], // unspecified
   ['::1', 128], // loopback
+  ['::', 96], // IPv4-compatible (deprecated) ::a.b.c.d, e.g. ::7f00:1
+  ['64:ff9b::', 96], // NAT64: would reach any IPv4 address, internal ones included
+  ['64:ff9b:1::', 48], // local-use NAT64
   ['fc00::', 7], // unique-local
   ['fe80::', 10], // link-local
   ['ff00::', 8], // multicast

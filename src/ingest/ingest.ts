@@ -3,6 +3,8 @@ import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/c
 import { SA, WORKFLOW, type CallbackInput, type Payload } from '../contracts';
 import { routeEvent, type TenantConfig } from '../config';
 import type { Logger } from '../telemetry/logger';
+import { GRPC, grpcCode } from '../temporal/grpc';
+import { checkPayloadBudget } from './budget';
 import { eventIdFor } from './ids';
 
 export interface IngestRequest {
@@ -26,6 +28,8 @@ export interface IngestDeps {
   taskQueue: string;
   logger: Logger;
   now?: () => number;
+  /** How long a start may take before the caller is told to retry (default 10 s). */
+  startDeadlineMs?: number;
 }
 
 /** Memo: readable without a worker, so status and duplicate answers need no query. */
@@ -59,25 +63,35 @@ export function createIngest(deps: IngestDeps) {
       receivedAt: input.receivedAt,
       ...(req.idempotencyKey !== undefined ? { idempotencyKey: req.idempotencyKey } : {}),
     };
+    checkPayloadBudget(input);
     const client = deps.clientFor(req.tenant);
+    const deadline = deps.startDeadlineMs ?? 10_000;
     try {
-      await client.workflow.start(WORKFLOW.callback, {
-        workflowId: eventId,
-        taskQueue: deps.taskQueue,
-        args: [input],
-        memo: { ...memo },
-        // A key seen before (running or closed, within retention) is a duplicate, never a second run.
-        workflowIdReusePolicy: 'REJECT_DUPLICATE',
-        workflowIdConflictPolicy: 'FAIL',
-        staticSummary: `${req.eventType} from ${req.source} → ${memo.destinations.length} destination(s)`,
-        typedSearchAttributes: [
-          { key: SA.eventType, value: req.eventType },
-          { key: SA.source, value: req.source },
-        ],
-      });
+      await client.connection.withDeadline(Date.now() + deadline, () =>
+        client.workflow.start(WORKFLOW.callback, {
+          workflowId: eventId,
+          taskQueue: deps.taskQueue,
+          args: [input],
+          memo: { ...memo },
+          // A key seen before (running or closed, within retention) is a duplicate, never a second run.
+          workflowIdReusePolicy: 'REJECT_DUPLICATE',
+          workflowIdConflictPolicy: 'FAIL',
+          staticSummary: `${req.eventType} from ${req.source} → ${memo.destinations.length} destination(s)`,
+          typedSearchAttributes: [
+            { key: SA.eventType, value: req.eventType },
+            { key: SA.source, value: req.source },
+          ],
+        }),
+      );
     } catch (err) {
-      if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
-      return duplicateOf(client, eventId, req.eventType);
+      if (err instanceof WorkflowExecutionAlreadyStartedError) {
+        const duplicate = await duplicateOf(client, eventId, req.eventType);
+        deps.logger.info({ tenant: req.tenant.id, eventId, eventType: req.eventType, source: req.source }, 'callback duplicate');
+        return duplicate;
+      }
+      // A start that timed out may still have been recorded: then it was accepted, and saying
+      // "retry" would make a keyless sender deliver it twice.
+      if (grpcCode(err) !== GRPC.DEADLINE_EXCEEDED || !(await wasRecorded(client, eventId))) throw err;
     }
     deps.logger.info(
       { tenant: req.tenant.id, eventId, eventType: req.eventType, source: req.source, destinations: memo.destinations },
@@ -85,6 +99,13 @@ export function createIngest(deps: IngestDeps) {
     );
     return { id: eventId, type: req.eventType, duplicate: false, destinations: memo.destinations };
   };
+}
+
+async function wasRecorded(client: Client, eventId: string): Promise<boolean> {
+  return client.connection
+    .withDeadline(Date.now() + 3_000, () => client.workflow.getHandle(eventId).describe())
+    .then(() => true)
+    .catch(() => false);
 }
 
 async function duplicateOf(client: Client, eventId: string, eventType: string): Promise<IngestResult> {

@@ -1,5 +1,7 @@
 // One error type decides what a client may see: a stable code, a message, optional details.
 import type { ErrorRequestHandler } from 'express';
+import { PayloadTooLargeError } from '../ingest/budget';
+import { GRPC, grpcCode } from '../temporal/grpc';
 import type { Logger } from '../telemetry/logger';
 
 export type ErrorCode =
@@ -33,24 +35,19 @@ export class ApiError extends Error {
 export const notFound = (what: string) => new ApiError(404, 'not_found', `${what} not found`);
 
 /** gRPC codes that mean "Temporal cannot take this now": the client should retry later. */
-const UNAVAILABLE_CODES = new Set([4, 8, 14]);
+const UNAVAILABLE_CODES = new Set<number>([GRPC.DEADLINE_EXCEEDED, GRPC.RESOURCE_EXHAUSTED, GRPC.UNAVAILABLE]);
 
 export function isTemporalUnavailable(err: unknown): boolean {
-  for (
-    let e = err as { code?: unknown; cause?: unknown } | undefined, depth = 0;
-    e && depth < 5;
-    e = e.cause as typeof e, depth++
-  ) {
-    if (typeof e.code === 'number' && UNAVAILABLE_CODES.has(e.code)) return true;
-    if (e instanceof Error && /ECONNREFUSED|UNAVAILABLE|DEADLINE_EXCEEDED|Failed to connect/.test(e.message)) return true;
-  }
-  return false;
+  const code = grpcCode(err);
+  if (code !== undefined) return UNAVAILABLE_CODES.has(code);
+  return err instanceof Error && /ECONNREFUSED|UNAVAILABLE|DEADLINE_EXCEEDED|Failed to connect/.test(err.message);
 }
 
 /** Maps body-parser, Temporal and unexpected errors onto ApiError; logs every rejection. */
 export function toApiError(err: unknown): ApiError {
   if (err instanceof ApiError) return err;
   const type = (err as { type?: string }).type;
+  if (err instanceof PayloadTooLargeError) return new ApiError(413, 'payload_too_large', err.message);
   if (type === 'entity.too.large') return new ApiError(413, 'payload_too_large', 'request body exceeds server.maxBodyBytes');
   if (type === 'entity.parse.failed') return new ApiError(400, 'invalid_json', 'request body is not valid JSON');
   if (type === 'encoding.unsupported' || type === 'charset.unsupported') {

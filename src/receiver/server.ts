@@ -30,11 +30,16 @@ export interface RunningReceiver {
 export async function startReceiver(options: ReceiverOptions): Promise<RunningReceiver> {
   const { config, connection, logger } = options;
   const clients = new TenantClients(connection, config);
-  const ingest = createIngest({ clientFor: (t) => clients.for(t), taskQueue: config.temporal.taskQueue, logger });
+  const ingest = createIngest({
+    clientFor: (t) => clients.for(t),
+    taskQueue: config.temporal.taskQueue,
+    logger,
+    startDeadlineMs: ACCEPT_DEADLINE_MS,
+  });
   const ctx: ReceiverContext = {
     config,
     logger,
-    ingest: (req) => connection.withDeadline(Date.now() + ACCEPT_DEADLINE_MS, () => ingest(req)),
+    ingest,
     clientFor: (t) => clients.for(t),
     publicUrl: '',
     temporalUiUrl: temporalUiUrl(config),

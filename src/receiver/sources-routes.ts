@@ -25,7 +25,7 @@ export function sourcesRouter(ctx: ReceiverContext): Router {
         headers: req.headers,
         query: req.query,
       };
-      const verified = verifySource(source, tenant, request, ctx.now());
+      const verified = verifySource(source, request, ctx.now());
       if (!verified.ok) throw new ApiError(401, 'invalid_signature', `callback not verified: ${verified.reason}`);
       const json = lazyJson(request.body);
       const eventType = extract(source.eventType, request, json);

@@ -2,7 +2,7 @@
 // as pure functions of the raw request so they are testable without a server.
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { Payload } from '../contracts';
-import type { SourceConfig, TenantConfig } from '../config';
+import type { SourceConfig } from '../config';
 import { verify as verifyStandard } from '../delivery/signature';
 
 export interface RawRequest {
@@ -18,19 +18,18 @@ function header(req: RawRequest, name: string): string | undefined {
   return Array.isArray(value) ? value[0] : value;
 }
 
-function safeEqual(a: string, b: string): boolean {
+export function safeEqual(a: string, b: string): boolean {
   const left = Buffer.from(a);
   const right = Buffer.from(b);
   return left.length === right.length && timingSafeEqual(left, right);
 }
 
-export function verifySource(source: SourceConfig, tenant: TenantConfig, req: RawRequest, nowMs: number): VerifyOutcome {
+export function verifySource(source: SourceConfig, req: RawRequest, nowMs: number): VerifyOutcome {
   const check = source.verify;
   if (!check) {
     const token = typeof req.query.token === 'string' ? req.query.token : undefined;
-    const allowed = source.token !== undefined ? [source.token] : tenant.apiKeys;
     if (!token) return { ok: false, reason: 'missing ?token= (this source has no signature check)' };
-    return allowed.some((t) => safeEqual(t, token)) ? { ok: true } : { ok: false, reason: 'wrong token' };
+    return source.token !== undefined && safeEqual(source.token, token) ? { ok: true } : { ok: false, reason: 'wrong token' };
   }
   if (check.type === 'hmac-sha256') {
     const offered = header(req, check.header);

@@ -1,6 +1,7 @@
 // The embedded Temporal dev server for `barrage dev` and the tests: the real server, one process.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
+import { connect } from 'node:net';
 import { dirname } from 'node:path';
 import { Connection } from '@temporalio/client';
 import { SEARCH_ATTRIBUTES } from '../contracts';
@@ -38,7 +39,23 @@ export function devServerArgs(options: DevServerOptions): string[] {
   return args;
 }
 
+/** True when something accepts connections on ip:port. */
+export function portInUse(ip: string, port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = connect({ host: ip, port });
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once('error', () => resolve(false));
+  });
+}
+
 export async function startDevServer(options: DevServerOptions): Promise<DevServer> {
+  // Without this check the readiness probe would happily talk to whatever already listens there.
+  if (await portInUse(options.ip, options.port)) {
+    throw new Error(`port ${options.ip}:${options.port} is already in use: stop what runs there or set temporal.devServer.port`);
+  }
   if (options.dbFile) mkdirSync(dirname(options.dbFile), { recursive: true });
   const child = spawn(options.cliPath, devServerArgs(options), { stdio: ['ignore', 'pipe', 'pipe'] });
   const output: string[] = [];

@@ -26,14 +26,28 @@ export async function readMemo(client: Client, eventId: string): Promise<Callbac
   }
 }
 
+/**
+ * A completed delivery answers from its stored result (no worker needed, no billed query);
+ * a running one from its live query; one that was terminated from outside is cancelled.
+ */
 export async function deliveryState(client: Client, eventId: string, destinationId: string): Promise<DeliveryState> {
+  const handle = client.workflow.getHandle(deliveryWorkflowId(eventId, destinationId));
+  let status: string;
   try {
-    return await client.workflow.getHandle(deliveryWorkflowId(eventId, destinationId)).query<DeliveryState>(QUERY.deliveryState);
+    status = (await handle.describe()).status.name;
   } catch (err) {
     // The parent has not started this child yet.
     if (err instanceof WorkflowNotFoundError) return { destinationId, status: 'pending', attempts: [] };
     throw err;
   }
+  if (status === 'COMPLETED') return (await handle.result()) as DeliveryState;
+  if (status === 'RUNNING') return handle.query<DeliveryState>(QUERY.deliveryState);
+  const final = status === 'FAILED' || status === 'TIMED_OUT' ? 'failed' : 'cancelled';
+  const attempts = await handle
+    .query<DeliveryState>(QUERY.deliveryState)
+    .then((s) => s.attempts)
+    .catch(() => []);
+  return { destinationId, status: final, attempts };
 }
 
 export async function readEventStatus(client: Client, eventId: string): Promise<EventStatus | undefined> {

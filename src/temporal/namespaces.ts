@@ -28,9 +28,22 @@ export async function ensureNamespace(connection: Connection, namespace: string,
     });
   } catch (err) {
     if ((err as { code?: number }).code !== ALREADY_EXISTS) throw err;
+    await ensureRetention(connection, namespace, options.retentionMs);
   }
   await ensureSearchAttributes(connection, namespace);
   await waitUntilReady(connection, namespace, options.readyTimeoutMs ?? 30_000);
+}
+
+/** Retention is the dedupe window, so an existing namespace is brought to the configured value. */
+async function ensureRetention(connection: Connection, namespace: string, retentionMs: number): Promise<void> {
+  const described = await connection.workflowService.describeNamespace({ namespace });
+  const current = described.config?.workflowExecutionRetentionTtl;
+  const currentMs = Number(current?.seconds ?? 0) * 1000 + Math.round((current?.nanos ?? 0) / 1e6);
+  if (currentMs === retentionMs) return;
+  await connection.workflowService.updateNamespace({
+    namespace,
+    config: { workflowExecutionRetentionTtl: msToTs(retentionMs) },
+  });
 }
 
 async function ensureSearchAttributes(connection: Connection, namespace: string): Promise<void> {

@@ -1,6 +1,6 @@
 // POST /v1/events/{id}/retry: failed or cancelled deliveries get a new run under the same
 // workflow ID (numbering continues); a delivery waiting on its backoff is told to go now.
-import type { Client } from '@temporalio/client';
+import { WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError, type Client } from '@temporalio/client';
 import { deliveryWorkflowId, SA, SIGNAL, WORKFLOW, type DeliveryInput } from '../contracts';
 import { deliveryPlan, type TenantConfig } from '../config';
 import { deliveryState, readCallbackInput } from './event-status';
@@ -22,8 +22,13 @@ export async function retryDeliveries(
     const state = await deliveryState(client, options.eventId, destinationId);
     const workflowId = deliveryWorkflowId(options.eventId, destinationId);
     if (state.status === 'retrying') {
-      await client.workflow.getHandle(workflowId).signal(SIGNAL.retryNow);
-      result.retried.push(destinationId);
+      // It may have closed since the query: then there is nothing left to hurry.
+      const signalled = await client.workflow
+        .getHandle(workflowId)
+        .signal(SIGNAL.retryNow)
+        .then(() => true)
+        .catch((err: unknown) => (err instanceof WorkflowNotFoundError ? false : Promise.reject(err)));
+      (signalled ? result.retried : result.skipped).push(destinationId);
       continue;
     }
     const current = options.tenant.destinations.find((d) => d.id === destinationId);
@@ -32,20 +37,24 @@ export async function retryDeliveries(
       continue;
     }
     const args: DeliveryInput = { event, payload, plan: deliveryPlan(current, options.tenant), previousAttempts: state.attempts };
-    await client.workflow.start(WORKFLOW.delivery, {
-      workflowId,
-      taskQueue: options.taskQueue,
-      args: [args],
-      workflowIdReusePolicy: 'ALLOW_DUPLICATE',
-      staticSummary: `manual retry of ${event.eventType} → ${destinationId}`,
-      typedSearchAttributes: [
-        { key: SA.eventType, value: event.eventType },
-        { key: SA.source, value: event.source },
-        { key: SA.destination, value: destinationId },
-        { key: SA.status, value: 'delivering' },
-      ],
-    });
-    result.retried.push(destinationId);
+    const started = await client.workflow
+      .start(WORKFLOW.delivery, {
+        workflowId,
+        taskQueue: options.taskQueue,
+        args: [args],
+        workflowIdReusePolicy: 'ALLOW_DUPLICATE',
+        staticSummary: `manual retry of ${event.eventType} → ${destinationId}`,
+        typedSearchAttributes: [
+          { key: SA.eventType, value: event.eventType },
+          { key: SA.source, value: event.source },
+          { key: SA.destination, value: destinationId },
+          { key: SA.status, value: 'delivering' },
+        ],
+      })
+      .then(() => true)
+      // A concurrent retry request started it first.
+      .catch((err: unknown) => (err instanceof WorkflowExecutionAlreadyStartedError ? false : Promise.reject(err)));
+    (started ? result.retried : result.skipped).push(destinationId);
   }
   return result;
 }

@@ -4,10 +4,10 @@ import { Connection, type Client } from '@temporalio/client';
 import type { BarrageConfig } from '../../src/config';
 import { startReceiver } from '../../src/receiver/server';
 import { createLogger } from '../../src/telemetry/logger';
-import { destination, testConfig, uniqueName } from '../helpers/config';
+import { destination, TEST_SECRET, testConfig, uniqueName } from '../helpers/config';
 import { testTemporalAddress } from '../helpers/env';
 import { countEvents } from '../helpers/history';
-import { api, startHub, temporalClient, type TestHub } from '../helpers/hub';
+import { api, capturingLogger, startHub, temporalClient, type TestHub } from '../helpers/hub';
 import { eventually, startTestSink, type TestSink } from '../helpers/sink';
 
 const KEY_A = 'key-tenant-a';
@@ -21,6 +21,7 @@ let hub: TestHub;
 let config: BarrageConfig;
 let clientA: Client;
 let clientB: Client;
+const logs = capturingLogger();
 
 beforeAll(async () => {
   for (const name of sinkNames) sinks[name] = await startTestSink();
@@ -72,7 +73,7 @@ beforeAll(async () => {
       },
     ],
   });
-  hub = await startHub(config);
+  hub = await startHub(config, ['receiver', 'worker'], logs.logger);
   clientA = await temporalClient(address, 'barrage-e2e');
   clientB = await temporalClient(address, 'barrage-e2e-b');
 });
@@ -165,8 +166,24 @@ describe('delivery', () => {
     expect(failed).toContain(`${res.body.id}.gone`);
   });
 
-  test('429 with Retry-After: 2 waits at least 2 s', async () => {
+  test('429 with Retry-After: 2 waits at least 2 s, reported as retrying with the next attempt time', async () => {
     const res = await post({ type: 'limited.call', data: {} });
+    await sinks.limited.waitFor(1);
+    const waiting = await eventually(
+      async () => {
+        const body = (await status(res.body.id)).body;
+        return body.status === 'retrying' ? body : undefined;
+      },
+      5_000,
+      'the retrying status',
+    );
+    expect(waiting.destinations[0]).toMatchObject({
+      status: 'retrying',
+      attempts: 1,
+      lastAttempt: { statusCode: 429, retryAfterMs: 2000 },
+    });
+    const next = Date.parse(waiting.destinations[0].nextAttemptAt) - Date.parse(waiting.destinations[0].lastAttempt.startedAt);
+    expect(next).toBeGreaterThanOrEqual(2000);
     const [first, second] = await sinks.limited.waitFor(2);
     expect(second.at - first.at).toBeGreaterThanOrEqual(2000);
     expect((await settled(res.body.id)).status).toBe('delivered');
@@ -219,6 +236,32 @@ describe('delivery', () => {
     });
     const unknown = await api(`${hub.url}/v1/events/${res.body.id}/retry`, { key: KEY_A, body: { destination: 'nope' } });
     expect(unknown.status).toBe(404);
+  });
+});
+
+describe('secrets and logs', () => {
+  test('secrets and API keys are in no history and no log line; each accept, attempt and rejection logs one line', async () => {
+    const res = await post({ type: 'flaky.secret-check', data: { n: 2 } });
+    await settled(res.body.id);
+    await post({ type: 'fanout.x', data: 1 }, {}, 'wrong-key');
+    const histories = await Promise.all(
+      [res.body.id, `${res.body.id}.flaky`].map(async (id) =>
+        JSON.stringify(await clientA.workflow.getHandle(id).fetchHistory()),
+      ),
+    );
+    for (const text of [...histories, logs.text()]) {
+      expect(text).not.toContain(TEST_SECRET.slice(6));
+      expect(text).not.toContain(KEY_A);
+      expect(text).not.toContain(SHOP_SECRET);
+    }
+    const lines = logs.lines();
+    expect(lines.filter((l) => l.msg === 'callback accepted' && l.eventId === res.body.id)).toHaveLength(1);
+    const attempts = lines.filter((l) => l.msg === 'delivery attempt' && l.eventId === res.body.id);
+    expect(attempts.length).toBeGreaterThanOrEqual(1);
+    expect(Object.keys(attempts[0]).sort()).toEqual(
+      expect.arrayContaining(['eventId', 'destination', 'attempt', 'outcome', 'status', 'durationMs', 'tenant']),
+    );
+    expect(lines.filter((l) => l.msg === 'request rejected' && l.code === 'unauthorized').length).toBeGreaterThanOrEqual(1);
   });
 });
 

@@ -2,14 +2,14 @@
 import { Connection, Client } from '@temporalio/client';
 import { runRoles, type Role } from '../../src/cli/roles';
 import type { BarrageConfig } from '../../src/config';
-import { createLogger } from '../../src/telemetry/logger';
+import { createLogger, type Logger } from '../../src/telemetry/logger';
 
 export interface TestHub {
   url: string;
   stop(): Promise<void>;
 }
 
-export async function startHub(config: BarrageConfig, roles: Role[] = ['receiver', 'worker']): Promise<TestHub> {
+export async function startHub(config: BarrageConfig, roles: Role[] = ['receiver', 'worker'], logger?: Logger): Promise<TestHub> {
   const controller = new AbortController();
   let url = '';
   let markWorker: () => void = () => undefined;
@@ -20,7 +20,7 @@ export async function startHub(config: BarrageConfig, roles: Role[] = ['receiver
     config,
     roles,
     address: config.temporal.address,
-    logger: createLogger(process.env.BARRAGE_TEST_LOG ?? 'silent'),
+    logger: logger ?? createLogger(process.env.BARRAGE_TEST_LOG ?? 'silent'),
     signal: controller.signal,
     onReceiver: (r) => {
       url = r.url;
@@ -68,4 +68,20 @@ export async function api(
   const res = await fetch(url, { method: init.method ?? (body === undefined ? 'GET' : 'POST'), headers, body });
   const text = await res.text();
   return { status: res.status, body: text ? JSON.parse(text) : undefined };
+}
+
+/** A real pino logger whose JSON lines the test can read. */
+export function capturingLogger(): { logger: Logger; lines: () => Record<string, unknown>[]; text: () => string } {
+  const chunks: string[] = [];
+  const logger = createLogger('info', 'barrage', { write: (s: string) => void chunks.push(s) });
+  return {
+    logger,
+    text: () => chunks.join(''),
+    lines: () =>
+      chunks
+        .join('')
+        .split('\n')
+        .filter(Boolean)
+        .map((l) => JSON.parse(l)),
+  };
 }

@@ -7,6 +7,8 @@ export interface Received {
   headers: IncomingHttpHeaders;
   body: Buffer;
   at: number;
+  /** When the answer was sent (undefined while the reply is delayed). */
+  answeredAt?: number;
 }
 
 export interface Reply {
@@ -33,10 +35,13 @@ export async function startTestSink(respond: Responder = () => ({ status: 200 })
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
-      const entry = { path: req.url ?? '', headers: req.headers, body: Buffer.concat(chunks), at: Date.now() };
+      const entry: Received = { path: req.url ?? '', headers: req.headers, body: Buffer.concat(chunks), at: Date.now() };
       received.push(entry);
       const reply = sink.respond(entry, received.length - 1);
-      setTimeout(() => res.writeHead(reply.status, reply.headers).end(reply.body ?? ''), reply.delayMs ?? 0);
+      setTimeout(() => {
+        res.writeHead(reply.status, reply.headers).end(reply.body ?? '');
+        entry.answeredAt = Date.now();
+      }, reply.delayMs ?? 0);
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

@@ -35,3 +35,11 @@ test('a new namespace is registered with every search attribute and usable at on
   expect(description.typedSearchAttributes.get(SA.status)).toBe('pending');
   await handle.terminate('test done');
 });
+
+test('an existing namespace is brought to the configured retention (the dedupe window)', async () => {
+  const namespace = uniqueName('tenant');
+  await ensureNamespace(connection, namespace, { retentionMs: 86_400_000 });
+  await ensureNamespace(connection, namespace, { retentionMs: 7 * 86_400_000 });
+  const described = await connection.workflowService.describeNamespace({ namespace });
+  expect(Number(described.config?.workflowExecutionRetentionTtl?.seconds)).toBe(7 * 86_400);
+});

@@ -1,3 +1,4 @@
+import { ApplicationFailure } from '@temporalio/common';
 import type { CallbackInput, CallbackSummary } from '../../src/contracts';
 import { uniqueName } from '../helpers/config';
 import { plan, scriptedAttempts, workflowEnv, type WorkflowEnv } from '../helpers/workflow-env';
@@ -45,5 +46,30 @@ describe('callbackWorkflow', () => {
         ['BarrageEventType', 'order.created'],
       ]),
     );
+  });
+});
+
+test('a delivery workflow that fails outright counts as failed in the summary', async () => {
+  const { activities } = scriptedAttempts([]);
+  activities.attemptDelivery = async () => {
+    throw ApplicationFailure.nonRetryable('worker bug', 'TestBug');
+  };
+  const eventId = uniqueName('evt');
+  const input: CallbackInput = {
+    eventId,
+    tenantId: 'acme',
+    eventType: 'order.created',
+    source: 'api',
+    receivedAt: new Date().toISOString(),
+    payload: { contentType: 'application/json', body: '{}', encoding: 'utf8' },
+    destinations: [plan({ destinationId: 'broken' })],
+  };
+  const summary = (await env.run(activities, () =>
+    env.client.workflow.execute('callbackWorkflow', { taskQueue: env.taskQueue, workflowId: eventId, args: [input] }),
+  )) as CallbackSummary;
+  expect(summary).toEqual({
+    eventId,
+    status: 'failed',
+    destinations: [{ destinationId: 'broken', status: 'failed', attempts: 0 }],
   });
 });

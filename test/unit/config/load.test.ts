@@ -100,11 +100,11 @@ tenants:
     destinations:
       - { id: d1, url: "http://x.test/", deadLetter: nowhere }
       - { id: d1, url: "http://x.test/", deadLetter: d1 }
-    sources: [{ id: s, eventType: { fixed: t } }]
+    sources: [{ id: s, eventType: { fixed: t }, token: t1 }]
   - id: b
     namespace: a
     apiKeys: [same]
-    sources: [{ id: s, eventType: { fixed: t } }]
+    sources: [{ id: s, eventType: { fixed: t }, token: t2 }]
 `;
     expect(problems(text)).toEqual([
       'tenants.0.destinations.1.id: duplicate destination id "d1"',
@@ -113,6 +113,12 @@ tenants:
       'tenants.1.namespace: duplicate namespace "a"',
       'tenants.1.apiKeys.0: duplicate API key (keys must identify one tenant) "same"',
       'tenants.1.sources.0.id: duplicate source id (source URLs are global) "s"',
+    ]);
+  });
+
+  test('an unsigned source must have its own token', () => {
+    expect(problems('tenants: [{ id: a, apiKeys: [k], sources: [{ id: s, eventType: { fixed: t } }] }]')).toEqual([
+      'tenants.0.sources.0.token: a source without verify needs its own token (it is checked as ?token= on the source URL)',
     ]);
   });
 

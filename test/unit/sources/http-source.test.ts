@@ -12,13 +12,11 @@ tenants:
     sources:
       - { id: hmac, eventType: { header: X-Topic }, verify: { type: hmac-sha256, header: X-Sig, secret: s3, encoding: hex } }
       - { id: sw, eventType: { jsonPath: $.type }, idempotencyKey: { jsonPath: $.data.id }, verify: { type: standard-webhooks, secret: "${SECRET}" } }
-      - { id: open, eventType: { fixed: open.event } }
       - { id: tokened, eventType: { fixed: t.e }, token: tok }
 `,
   {},
 );
-const tenant = config.tenants[0];
-const source = (id: string) => tenant.sources.find((s) => s.id === id)!;
+const source = (id: string) => config.tenants[0].sources.find((s) => s.id === id)!;
 const NOW = 1_700_000_000_000;
 const req = (body: string, headers: Record<string, string> = {}, query: Record<string, string> = {}): RawRequest => ({
   body: Buffer.from(body),
@@ -30,12 +28,12 @@ describe('source verification', () => {
   test('hmac-sha256 over the raw body', () => {
     const body = '{"a":1}';
     const good = createHmac('sha256', 's3').update(body).digest('hex');
-    expect(verifySource(source('hmac'), tenant, req(body, { 'x-sig': good }), NOW)).toEqual({ ok: true });
-    expect(verifySource(source('hmac'), tenant, req(body + ' ', { 'x-sig': good }), NOW)).toEqual({
+    expect(verifySource(source('hmac'), req(body, { 'x-sig': good }), NOW)).toEqual({ ok: true });
+    expect(verifySource(source('hmac'), req(body + ' ', { 'x-sig': good }), NOW)).toEqual({
       ok: false,
       reason: 'signature mismatch',
     });
-    expect(verifySource(source('hmac'), tenant, req(body), NOW)).toEqual({ ok: false, reason: 'missing X-Sig header' });
+    expect(verifySource(source('hmac'), req(body), NOW)).toEqual({ ok: false, reason: 'missing X-Sig header' });
   });
 
   test('standard-webhooks headers', () => {
@@ -46,18 +44,20 @@ describe('source verification', () => {
       'webhook-timestamp': String(ts),
       'webhook-signature': signatureHeader([SECRET], { id: 'msg_1', timestampSeconds: ts, body }),
     };
-    expect(verifySource(source('sw'), tenant, req(body, headers), NOW)).toEqual({ ok: true });
-    expect(verifySource(source('sw'), tenant, req(body, { ...headers, 'webhook-id': 'msg_2' }), NOW).ok).toBe(false);
+    expect(verifySource(source('sw'), req(body, headers), NOW)).toEqual({ ok: true });
+    expect(verifySource(source('sw'), req(body, { ...headers, 'webhook-id': 'msg_2' }), NOW).ok).toBe(false);
   });
 
-  test('unsigned sources need the token in the URL', () => {
-    expect(verifySource(source('open'), tenant, req('x', {}, { token: 'key-a' }), NOW)).toEqual({ ok: true });
-    expect(verifySource(source('open'), tenant, req('x'), NOW).ok).toBe(false);
-    expect(verifySource(source('tokened'), tenant, req('x', {}, { token: 'key-a' }), NOW)).toEqual({
+  test('unsigned sources need their own token in the URL, never an API key', () => {
+    expect(verifySource(source('tokened'), req('x'), NOW)).toEqual({
+      ok: false,
+      reason: 'missing ?token= (this source has no signature check)',
+    });
+    expect(verifySource(source('tokened'), req('x', {}, { token: 'key-a' }), NOW)).toEqual({
       ok: false,
       reason: 'wrong token',
     });
-    expect(verifySource(source('tokened'), tenant, req('x', {}, { token: 'tok' }), NOW)).toEqual({ ok: true });
+    expect(verifySource(source('tokened'), req('x', {}, { token: 'tok' }), NOW)).toEqual({ ok: true });
   });
 });
 

@@ -1,0 +1,45 @@
+import type { CallbackInput, DeliveryPlan } from '../../../src/contracts';
+import { checkPayloadBudget, MAX_HISTORY_BYTES, MAX_INPUT_BYTES, PayloadTooLargeError } from '../../../src/ingest/budget';
+import { EVENT_ID, eventIdFor } from '../../../src/ingest/ids';
+
+const plan = (i: number): DeliveryPlan => ({
+  destinationId: `d${i}`,
+  timeoutMs: 1000,
+  retry: { initialIntervalMs: 1, backoffCoefficient: 1, maximumIntervalMs: 1, maximumAttempts: 1, jitter: 0 },
+});
+const input = (bodyBytes: number, destinations: number): CallbackInput => ({
+  eventId: 'evt_x',
+  tenantId: 't',
+  eventType: 'e',
+  source: 'api',
+  receivedAt: '2026-01-01T00:00:00Z',
+  payload: { contentType: 'text/plain', body: 'x'.repeat(bodyBytes), encoding: 'utf8' },
+  destinations: Array.from({ length: destinations }, (_, i) => plan(i)),
+});
+
+describe('payload budget', () => {
+  test('a normal callback passes', () => {
+    expect(() => checkPayloadBudget(input(256 * 1024, 10))).not.toThrow();
+  });
+
+  test('an input over Temporal’s payload limit is refused', () => {
+    expect(() => checkPayloadBudget(input(MAX_INPUT_BYTES, 1))).toThrow(PayloadTooLargeError);
+  });
+
+  test('a fan-out whose copies would overflow the history is refused', () => {
+    const body = 1024 * 1024;
+    const destinations = Math.ceil(MAX_HISTORY_BYTES / body);
+    expect(() => checkPayloadBudget(input(body, destinations))).toThrow(/history budget/);
+    expect(() => checkPayloadBudget(input(body, 10))).not.toThrow();
+  });
+});
+
+describe('event IDs', () => {
+  test('a key maps to one stable ID per tenant and source; no key maps to a fresh one', () => {
+    expect(eventIdFor('t', 'api', 'k1')).toBe(eventIdFor('t', 'api', 'k1'));
+    expect(eventIdFor('t', 'api', 'k1')).not.toBe(eventIdFor('t', 'shop', 'k1'));
+    expect(eventIdFor('t', 'api', 'k1')).not.toBe(eventIdFor('u', 'api', 'k1'));
+    expect(eventIdFor('t', 'api', undefined)).not.toBe(eventIdFor('t', 'api', undefined));
+    for (const id of [eventIdFor('t', 'api', 'k'), eventIdFor('t', 'api', undefined)]) expect(id).toMatch(EVENT_ID);
+  });
+});
