@@ -18,7 +18,7 @@ export function barChart(summary: Summary, e2eConcurrency: number): string {
     { label: `1 raw starts/s (c=${bestLevel.concurrency})`, figure: bestLevel.rawStarts, colour: '#7a869a' },
     { label: `2 HTTP accepts/s (c=${bestLevel.concurrency})`, figure: bestLevel.accepts, colour: '#0b6bcb' },
     { label: `3 floor callbacks/s (c=${e2eConcurrency})`, figure: summary.e2e.floor, colour: '#7a869a' },
-    { label: `4 end-to-end deliveries/s (c=${e2eConcurrency})`, figure: summary.e2e.deliveries, colour: '#0b6bcb' },
+    { label: `4 end-to-end callbacks/s (c=${e2eConcurrency})`, figure: summary.e2e.deliveries, colour: '#0b6bcb' },
     { label: '6 delivered/s, sink failing 50 %', figure: summary.retries.delivered, colour: '#c25100' },
   ];
   const width = 760;

@@ -103,6 +103,7 @@ async function main(): Promise<void> {
       accept: s.httpPool(receiverUrl(logDir, 'accept-receiver'), 256),
       baseline: s.httpPool(receiverUrl(logDir, 'baseline'), 256),
     };
+    const hubCtx = { pool: pools.hub, sink, client };
     const bounds = (concurrency: number): s.Bounds => ({ concurrency, durationMs: opts.duration * 1000, maxOperations: 200_000 });
     const e2e = bounds(opts.e2eConcurrency);
     const results: RunResults = { options: opts, runs: [], fanout: {}, cost: [], memoryMiB: {} };
@@ -112,7 +113,7 @@ async function main(): Promise<void> {
     await s.rawStarts(ingest, tenant, warm);
     await s.httpAccepts(pools.accept, warm);
     await s.floorTopology(client, 'floor', warm, 'warm');
-    await s.endToEnd(pools.hub, sink, { type: 'e2e.warm', path: '/one' }, warm);
+    await s.endToEnd(hubCtx, { type: 'e2e.warm', path: '/one' }, warm);
 
     const e2eIds: string[] = [];
     for (let run = 1; run <= opts.runs; run++) {
@@ -128,7 +129,7 @@ async function main(): Promise<void> {
       r.floor = await s.floorTopology(client, 'floor', e2e, `r${run}`);
       const measured = await cpuShare(
         { 'Temporal server': server.process.pid, worker: worker.child.pid, receiver: receiver.child.pid },
-        () => s.endToEnd(pools.hub, sink, { type: 'e2e.run', path: '/one' }, e2e, e2eIds),
+        () => s.endToEnd(hubCtx, { type: 'e2e.run', path: '/one' }, e2e, e2eIds),
       );
       r.e2e = measured.result;
       r.e2eCores = measured.cores;
@@ -145,7 +146,7 @@ async function main(): Promise<void> {
     results.stages = await stageProfile(client, e2eIds.filter((_, i) => i % 10 === 0).slice(0, 60), 'one');
     for (let run = 1; run <= opts.runs; run++) {
       const before = sink.requests.get('/flaky') ?? 0;
-      const retries = await s.endToEnd(pools.hub, sink, { type: 'retry.run', path: '/flaky' }, e2e);
+      const retries = await s.endToEnd(hubCtx, { type: 'retry.run', path: '/flaky' }, e2e);
       const attempts = (sink.requests.get('/flaky') ?? 0) - before;
       results.runs[run - 1].retries = { ...retries, attemptsPerDelivery: attempts / Math.max(1, retries.completed) };
       progress(
