@@ -1,4 +1,5 @@
 import { ApplicationFailure } from '@temporalio/common';
+import type { Activities } from '../../activities';
 import type { CallbackInput, CallbackSummary } from '../../src/contracts';
 import { uniqueName } from '../helpers/config';
 import { plan, scriptedAttempts, workflowEnv, type WorkflowEnv } from '../helpers/workflow-env';
@@ -6,6 +7,23 @@ import { plan, scriptedAttempts, workflowEnv, type WorkflowEnv } from '../helper
 let env: WorkflowEnv;
 beforeAll(async () => (env = await workflowEnv()));
 afterAll(() => env.close());
+
+async function runCallback(activities: Activities, destinationIds: string[]) {
+  const eventId = uniqueName('evt');
+  const input: CallbackInput = {
+    eventId,
+    tenantId: 'acme',
+    eventType: 'order.created',
+    source: 'api',
+    receivedAt: new Date().toISOString(),
+    payload: { contentType: 'application/json', body: '{}', encoding: 'utf8' },
+    destinations: destinationIds.map((destinationId) => plan({ destinationId })),
+  };
+  const summary = (await env.run(activities, () =>
+    env.client.workflow.execute('callbackWorkflow', { taskQueue: env.taskQueue, workflowId: eventId, args: [input] }),
+  )) as CallbackSummary;
+  return { eventId, summary };
+}
 
 describe('callbackWorkflow', () => {
   test('fans out to one child per destination; one failure hides none of the others', async () => {
@@ -15,19 +33,7 @@ describe('callbackWorkflow', () => {
       const outcome = req.destinationId === 'broken' ? 'permanent' : 'delivered';
       return { attempt: req.attempt, startedAt: new Date().toISOString(), durationMs: 1, outcome };
     };
-    const eventId = uniqueName('evt');
-    const input: CallbackInput = {
-      eventId,
-      tenantId: 'acme',
-      eventType: 'order.created',
-      source: 'api',
-      receivedAt: new Date().toISOString(),
-      payload: { contentType: 'application/json', body: '{}', encoding: 'utf8' },
-      destinations: ['a', 'broken', 'c'].map((destinationId) => plan({ destinationId })),
-    };
-    const summary = (await env.run(activities, () =>
-      env.client.workflow.execute('callbackWorkflow', { taskQueue: env.taskQueue, workflowId: eventId, args: [input] }),
-    )) as CallbackSummary;
+    const { eventId, summary } = await runCallback(activities, ['a', 'broken', 'c']);
     expect(summary).toEqual({
       eventId,
       status: 'failed',
@@ -54,19 +60,7 @@ test('a delivery workflow that fails outright counts as failed in the summary', 
   activities.attemptDelivery = async () => {
     throw ApplicationFailure.nonRetryable('worker bug', 'TestBug');
   };
-  const eventId = uniqueName('evt');
-  const input: CallbackInput = {
-    eventId,
-    tenantId: 'acme',
-    eventType: 'order.created',
-    source: 'api',
-    receivedAt: new Date().toISOString(),
-    payload: { contentType: 'application/json', body: '{}', encoding: 'utf8' },
-    destinations: [plan({ destinationId: 'broken' })],
-  };
-  const summary = (await env.run(activities, () =>
-    env.client.workflow.execute('callbackWorkflow', { taskQueue: env.taskQueue, workflowId: eventId, args: [input] }),
-  )) as CallbackSummary;
+  const { eventId, summary } = await runCallback(activities, ['broken']);
   expect(summary).toEqual({
     eventId,
     status: 'failed',
