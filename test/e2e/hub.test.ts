@@ -1,7 +1,8 @@
 // The whole hub (real receiver + worker roles, real Temporal, real HTTP sinks on 127.0.0.1).
 import { createHmac } from 'node:crypto';
-import { Connection, type Client } from '@temporalio/client';
+import { Connection, WorkflowNotFoundError, type Client } from '@temporalio/client';
 import type { BarrageConfig } from '../../src/config';
+import { eventIdFor } from '../../src/ingest/ids';
 import { startReceiver } from '../../src/receiver/server';
 import { createLogger } from '../../src/telemetry/logger';
 import { destination, TEST_SECRET, testConfig, uniqueName } from '../helpers/config';
@@ -279,24 +280,20 @@ describe('tenants', () => {
 describe('bad input starts nothing', () => {
   const count = async () => (await clientB.workflow.count()).count;
   const big = 'x'.repeat(5000);
-  type Send = () => Promise<{ status: number; body: { error: { code: string; details?: unknown } } }>;
+  type Send = (key: string) => Promise<{ status: number; body: { error: { code: string; details?: unknown } } }>;
+  const events = (body: unknown, k: string, apiKey?: string, headers: Record<string, string> = {}) =>
+    api(`${hub.url}/v1/events`, { key: apiKey, body, headers: { 'Idempotency-Key': k, ...headers } });
+  const raw = (text: string, k: string, contentType: string) =>
+    api(`${hub.url}/v1/events`, { key: KEY_B, raw: text, headers: { 'content-type': contentType, 'Idempotency-Key': k } });
+  // Every event case carries an Idempotency-Key, so the workflow an accept would have started
+  // has a known ID that can be checked directly (visibility counts are only a second check).
   const cases: [string, number, string, Send][] = [
-    [
-      'invalid JSON',
-      400,
-      'invalid_json',
-      () => api(`${hub.url}/v1/events`, { key: KEY_B, raw: '{"type":', headers: { 'content-type': 'application/json' } }),
-    ],
-    ['schema violation', 400, 'invalid_request', () => post({ data: 1, extra: true }, {}, KEY_B)],
-    ['bad event type', 400, 'invalid_request', () => post({ type: 'has space', data: 1 }, {}, KEY_B)],
-    [
-      'bad Idempotency-Key',
-      400,
-      'invalid_request',
-      () => post({ type: 'b.x', data: 1 }, { 'Idempotency-Key': 'two words' }, KEY_B),
-    ],
-    ['missing key', 401, 'unauthorized', () => api(`${hub.url}/v1/events`, { body: { type: 'b.x', data: 1 } })],
-    ['wrong key', 401, 'unauthorized', () => post({ type: 'b.x', data: 1 }, {}, 'nope')],
+    ['invalid JSON', 400, 'invalid_json', (k) => raw('{"type":', k, 'application/json')],
+    ['schema violation', 400, 'invalid_request', (k) => events({ data: 1, extra: true }, k, KEY_B)],
+    ['bad event type', 400, 'invalid_request', (k) => events({ type: 'has space', data: 1 }, k, KEY_B)],
+    ['bad Idempotency-Key', 400, 'invalid_request', () => events({ type: 'b.x', data: 1 }, 'two words', KEY_B)],
+    ['missing key', 401, 'unauthorized', (k) => events({ type: 'b.x', data: 1 }, k)],
+    ['wrong key', 401, 'unauthorized', (k) => events({ type: 'b.x', data: 1 }, k, 'nope')],
     ['unknown event', 404, 'not_found', () => status('evt_doesnotexist', KEY_B)],
     ['unknown source', 404, 'not_found', () => api(`${hub.url}/v1/sources/nope`, { raw: 'x' })],
     [
@@ -305,26 +302,25 @@ describe('bad input starts nothing', () => {
       'invalid_signature',
       () => api(`${hub.url}/v1/sources/b-shop`, { raw: 'x', headers: { 'X-Sig': 'forged' } }),
     ],
-    ['body too large', 413, 'payload_too_large', () => post({ type: 'b.x', data: big }, {}, KEY_B)],
+    ['body too large', 413, 'payload_too_large', (k) => events({ type: 'b.x', data: big }, k, KEY_B)],
     [
       'source body too large',
       413,
       'payload_too_large',
       () => api(`${hub.url}/v1/sources/b-shop`, { raw: big, headers: { 'X-Sig': 'x' } }),
     ],
-    [
-      'wrong content type',
-      415,
-      'unsupported_media_type',
-      () => api(`${hub.url}/v1/events`, { key: KEY_B, raw: 'type=b.x', headers: { 'content-type': 'text/plain' } }),
-    ],
+    ['wrong content type', 415, 'unsupported_media_type', (k) => raw('type=b.x', k, 'text/plain')],
   ];
 
-  test.each(cases)('%s → %i %s', async (_name, expectedStatus, code, send) => {
+  test.each(cases)('%s → %i %s', async (name, expectedStatus, code, send) => {
     const before = await count();
-    const res = await send();
+    const key = `bad-${name.replace(/\W+/g, '-')}-${uniqueName('k')}`;
+    const res = await send(key);
     expect(res.status).toBe(expectedStatus);
     expect(res.body.error.code).toBe(code);
+    await expect(clientB.workflow.getHandle(eventIdFor('tenant-b', 'api', key)).describe()).rejects.toThrow(
+      WorkflowNotFoundError,
+    );
     await new Promise((r) => setTimeout(r, 300));
     expect(await count()).toBe(before);
   });
