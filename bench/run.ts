@@ -41,7 +41,7 @@ function parseOptions(): Options {
     .option('--duration <seconds>', 'seconds each measurement lasts', Number)
     .option('--concurrency <list>', 'concurrency levels for the accept scenarios', list)
     .option('--e2e-concurrency <n>', 'in-flight callbacks for the delivery scenarios', Number)
-    .option('--fanout <list>', 'fan-out sizes', list)
+    .option('--destinations <list>', 'fan-out sizes: destinations per callback in scenario 5', list)
     .option('--out <dir>', 'where results go', join(PROJECT_ROOT, 'bench', 'results'))
     .parse(process.argv);
   const o = program.opts();
@@ -53,7 +53,7 @@ function parseOptions(): Options {
     duration: o.duration ?? (quick ? 2 : 8),
     concurrency: o.concurrency ?? (quick ? [8, 32] : [1, 8, 32, 64]),
     e2eConcurrency: o.e2eConcurrency ?? 32,
-    fanout: o.fanout ?? [10, 100],
+    fanout: o.destinations ?? [10, 100],
     out: o.out,
   };
 }
