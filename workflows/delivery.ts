@@ -65,8 +65,11 @@ export async function deliveryWorkflow(input: DeliveryInput): Promise<DeliverySt
     state.nextAttemptAt = undefined;
     return setStatus(state, 'cancelled');
   }
+  // Both fields change in the same activation, so no query ever sees "failed" without its
+  // dead-letter target.
+  if (plan.deadLetter) state.deadLetteredTo = plan.deadLetter.destinationId;
   setStatus(state, 'failed');
-  if (plan.deadLetter) state.deadLetteredTo = await startDeadLetter(input, state);
+  if (plan.deadLetter) await startDeadLetter(input, state);
   return state;
 }
 
@@ -81,7 +84,7 @@ function setStatus(state: DeliveryState, status: DeliveryStatus): DeliveryState 
 }
 
 /** Abandoned child: the dead-letter delivery outlives this workflow and retries on its own policy. */
-async function startDeadLetter(input: DeliveryInput, state: DeliveryState): Promise<string> {
+async function startDeadLetter(input: DeliveryInput, state: DeliveryState): Promise<void> {
   const target = input.plan.deadLetter!;
   const failedId = wf.workflowInfo().workflowId;
   await wf.startChild(deliveryWorkflow, {
@@ -95,7 +98,6 @@ async function startDeadLetter(input: DeliveryInput, state: DeliveryState): Prom
     ],
     args: [{ event: input.event, payload: deadLetterPayload(input, state), plan: target, deadLetterOf: failedId }],
   });
-  return target.destinationId;
 }
 
 function deadLetterPayload(input: DeliveryInput, state: DeliveryState): Payload {
