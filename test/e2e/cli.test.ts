@@ -138,8 +138,13 @@ describe('barrage start: separate roles, several of each', () => {
     );
     expect(new Set(sink.received.map((r) => r.headers['webhook-id']))).toEqual(new Set(ids));
     // Both workers took attempts: the load is shared, not failed over.
-    const attemptsLogged = workers.map((w) => (w.output().match(/"msg":"delivery attempt"/g) ?? []).length);
-    expect(attemptsLogged.reduce((a, b) => a + b)).toBeGreaterThanOrEqual(20);
+    // The log line follows the sink's receipt by a moment: wait for the lines, bounded.
+    const logged = () => workers.map((w) => (w.output().match(/"msg":"delivery attempt"/g) ?? []).length);
+    const attemptsLogged = await eventually(
+      async () => (logged().reduce((a, b) => a + b) >= 20 ? logged() : undefined),
+      10_000,
+      '20 attempt log lines',
+    );
     expect(Math.min(...attemptsLogged)).toBeGreaterThan(0);
   });
 });
