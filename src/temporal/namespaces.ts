@@ -3,15 +3,13 @@ import { Connection } from '@temporalio/client';
 import { msToTs } from '@temporalio/common/lib/time';
 import { temporal } from '@temporalio/proto';
 import { SEARCH_ATTRIBUTES } from '../contracts';
+import { GRPC, grpcCode } from './grpc';
 
 const IndexedValueType = temporal.api.enums.v1.IndexedValueType;
 const SA_TYPES = {
   Keyword: IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD,
   Int: IndexedValueType.INDEXED_VALUE_TYPE_INT,
 } as const;
-
-const ALREADY_EXISTS = 6;
-const NOT_FOUND = 5;
 
 export interface EnsureNamespaceOptions {
   retentionMs: number;
@@ -27,7 +25,7 @@ export async function ensureNamespace(connection: Connection, namespace: string,
       description: 'Barrage tenant',
     });
   } catch (err) {
-    if ((err as { code?: number }).code !== ALREADY_EXISTS) throw err;
+    if (grpcCode(err) !== GRPC.ALREADY_EXISTS) throw err;
     await ensureRetention(connection, namespace, options.retentionMs);
   }
   await ensureSearchAttributes(connection, namespace);
@@ -56,7 +54,7 @@ async function ensureSearchAttributes(connection: Connection, namespace: string)
       searchAttributes: Object.fromEntries(missing.map((sa) => [sa.name, SA_TYPES[sa.type]])),
     });
   } catch (err) {
-    if ((err as { code?: number }).code !== ALREADY_EXISTS) throw err;
+    if (grpcCode(err) !== GRPC.ALREADY_EXISTS) throw err;
   }
 }
 
@@ -71,8 +69,9 @@ export async function waitUntilReady(connection: Connection, namespace: string, 
       });
       return;
     } catch (err) {
-      const code = (err as { code?: number }).code;
-      const retriable = code === NOT_FOUND || code === 3; /* INVALID_ARGUMENT: attribute not known yet */
+      const code = grpcCode(err);
+      // NOT_FOUND: namespace not cached yet; INVALID_ARGUMENT: search attribute not known yet.
+      const retriable = code === GRPC.NOT_FOUND || code === GRPC.INVALID_ARGUMENT;
       if (!retriable || Date.now() > deadline) throw err;
       await new Promise((r) => setTimeout(r, Math.min(250 * 2 ** attempt, 1000)));
     }
