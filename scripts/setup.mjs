@@ -1,10 +1,12 @@
 #!/usr/bin/env node
-// One idempotent install step for a fresh clone: npm packages, the Temporal CLI, the build.
+// One idempotent install step for a fresh clone: npm packages (with the Kafka client's native
+// build), the Temporal CLI, the Kafka and ElasticMQ jars used by tests and `npm run brokers`,
+// and the build.
 // Uses only Node built-ins so it can run before node_modules exists. Each step is skipped
 // when its output is already current, so `npm start` / `npm test` can call it every time.
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { delimiter, join, resolve } from 'node:path';
 
 const root = resolve(new URL('..', import.meta.url).pathname);
@@ -29,8 +31,41 @@ function ensureNodeModules() {
   console.log('[setup] installing npm packages…');
   // `npm install` honours the lock file as `npm ci` would; npm 11's `npm ci` refuses this lock
   // over platform bindings of a jest dependency (unrs-resolver) that npm itself never records.
-  run('npm', ['install', '--no-audit', '--no-fund'], { stdio: 'inherit' });
+  run('npm', ['install', '--no-audit', '--no-fund'], { stdio: 'inherit', env: kafkaClientBuildEnv() });
   writeFileSync(stamp, want);
+}
+
+// @confluentinc/kafka-javascript downloads a prebuilt librdkafka binding when it can. Without
+// network access it compiles one; linking the system's compression/TLS/SASL libraries
+// dynamically (CKJS_LINKING=dynamic) lets that build work offline, given their -dev packages.
+const KAFKA_CLIENT_BUILD_DEPS = ['zlib1g-dev', 'libssl-dev', 'libzstd-dev', 'libcurl4-openssl-dev', 'libsasl2-dev', 'liblz4-dev'];
+
+function kafkaClientBuildEnv() {
+  if (process.env.CKJS_LINKING) return process.env;
+  if (!onPath('dpkg-query')) return process.env;
+  const missing = KAFKA_CLIENT_BUILD_DEPS.filter((pkg) => {
+    try {
+      return !execFileSync('dpkg-query', ['-W', '-f=${Status}', pkg], { encoding: 'utf8' }).includes('install ok installed');
+    } catch {
+      return true;
+    }
+  });
+  if (missing.length && process.getuid?.() === 0 && onPath('apt-get')) {
+    console.log(`[setup] installing build libraries for the Kafka client: ${missing.join(' ')}…`);
+    const apt = (args) => run('apt-get', args, { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+    try {
+      apt(['install', '-y', '-q', ...missing]);
+    } catch {
+      apt(['update', '-q']);
+      apt(['install', '-y', '-q', ...missing]);
+    }
+  } else if (missing.length) {
+    console.log(
+      `[setup] note: if the Kafka client cannot download its prebuilt binding, it needs: apt-get install ${missing.join(' ')}`,
+    );
+    return process.env;
+  }
+  return { ...process.env, CKJS_LINKING: 'dynamic' };
 }
 
 function onPath(name) {
@@ -62,6 +97,64 @@ function ensureTemporalCli() {
   }
 }
 
+// Real brokers for tests and local trials, from Maven Central: Apache Kafka (KRaft) and ElasticMQ.
+// Versions live here only; src/devtools/brokers.ts starts whatever is in .tools/brokers/<name>/lib.
+const BROKERS = {
+  kafka: [
+    'org.apache.kafka:kafka_2.13:4.1.1',
+    // Kafka 4 leaves its logging backend out of its POM.
+    'org.slf4j:slf4j-api:2.0.17',
+    'org.apache.logging.log4j:log4j-api:2.25.2',
+    'org.apache.logging.log4j:log4j-core:2.25.2',
+    'org.apache.logging.log4j:log4j-slf4j2-impl:2.25.2',
+  ],
+  elasticmq: ['org.elasticmq:elasticmq-server_2.13:1.7.1'],
+};
+
+function ensureBrokers() {
+  for (const [name, artifacts] of Object.entries(BROKERS)) {
+    const dir = join(toolsDir, 'brokers', name);
+    const stamp = join(dir, 'artifacts.txt');
+    const want = artifacts.join('\n');
+    if (existsSync(stamp) && readFileSync(stamp, 'utf8') === want) {
+      say(`${name} jars are current`);
+      continue;
+    }
+    for (const tool of ['java', 'mvn']) {
+      if (!onPath(tool)) {
+        console.error(`[setup] ${tool} is needed to fetch and run the ${name} broker (Java 17+ and Maven); install it and rerun`);
+        process.exit(1);
+      }
+    }
+    console.log(`[setup] fetching ${name} jars from Maven Central into .tools/brokers/${name}…`);
+    mkdirSync(dir, { recursive: true });
+    const deps = artifacts
+      .map((a) => a.split(':'))
+      .map(([g, a, v]) => `<dependency><groupId>${g}</groupId><artifactId>${a}</artifactId><version>${v}</version></dependency>`)
+      .join('');
+    writeFileSync(
+      join(dir, 'pom.xml'),
+      `<project xmlns="http://maven.apache.org/POM/4.0.0"><modelVersion>4.0.0</modelVersion><groupId>barrage.local</groupId>` +
+        `<artifactId>${name}</artifactId><version>0</version><packaging>pom</packaging><dependencies>${deps}</dependencies></project>\n`,
+    );
+    rmSync(join(dir, 'lib'), { recursive: true, force: true });
+    run(
+      'mvn',
+      [
+        '-q',
+        '-B',
+        '-f',
+        join(dir, 'pom.xml'),
+        'dependency:copy-dependencies',
+        `-DoutputDirectory=${join(dir, 'lib')}`,
+        `-Dmaven.repo.local=${join(toolsDir, 'm2')}`,
+      ],
+      { stdio: 'inherit' },
+    );
+    writeFileSync(stamp, want);
+  }
+}
+
 function newestMtime(dir) {
   let newest = 0;
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
@@ -84,5 +177,6 @@ function ensureBuild() {
 
 ensureNodeModules();
 ensureTemporalCli();
+ensureBrokers();
 ensureBuild();
 say('ready');

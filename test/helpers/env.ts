@@ -7,3 +7,17 @@ export function testTemporalAddress(): string {
     throw new Error('BARRAGE_TEST_TEMPORAL_ADDRESS is not set: run the tests through jest (global-setup starts Temporal)');
   return address;
 }
+
+/** Bootstrap address of the shared Kafka broker (topics are created by each test). */
+export function testKafkaBrokers(): string[] {
+  const brokers = process.env.BARRAGE_TEST_KAFKA_BROKERS;
+  if (!brokers) throw new Error('BARRAGE_TEST_KAFKA_BROKERS is not set: run the tests through jest (global-setup starts Kafka)');
+  return [brokers];
+}
+
+/** Base URL of the shared ElasticMQ server. */
+export function testSqsEndpoint(): string {
+  const endpoint = process.env.BARRAGE_TEST_SQS_ENDPOINT;
+  if (!endpoint) throw new Error('BARRAGE_TEST_SQS_ENDPOINT is not set: run the tests through jest (global-setup starts ElasticMQ)');
+  return endpoint;
+}

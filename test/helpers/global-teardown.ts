@@ -1,5 +1,9 @@
-import type { DevServer } from '../../src/temporal/dev-server';
+import { rmSync } from 'node:fs';
+import type { SharedServers } from './global-setup';
 
 export default async function globalTeardown(): Promise<void> {
-  await (globalThis as { __temporal?: DevServer }).__temporal?.stop();
+  const shared = (globalThis as { __servers?: SharedServers }).__servers;
+  if (!shared) return;
+  await Promise.all([shared.temporal?.stop(), shared.kafka?.stop(), shared.sqs?.stop()]);
+  if (shared.dataDir) rmSync(shared.dataDir, { recursive: true, force: true });
 }
