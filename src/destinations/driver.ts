@@ -1,28 +1,37 @@
 import type { AttemptOutcome, EventMeta, Payload } from '../contracts';
 import type { DestinationConfig } from '../config';
 
-export interface DriverRequest {
+export type DestinationType = DestinationConfig['type'];
+type ConfigOf<T extends DestinationType> = Extract<DestinationConfig, { type: T }>;
+
+export interface DriverRequest<T extends DestinationType = DestinationType> {
   event: EventMeta;
   payload: Payload;
   attempt: number;
   timeoutMs: number;
-  /** Current settings, looked up at attempt time so URL and secret changes apply to retries. */
-  destination: DestinationConfig;
+  /** Current settings, looked up at attempt time so address and secret changes apply to retries. */
+  destination: ConfigOf<T>;
 }
 
 /** What a driver saw; the activity adds timing and turns it into the attempt record. */
 export interface DriverResult {
   outcome: AttemptOutcome;
+  /** HTTP status; queue drivers leave it out. */
   statusCode?: number;
   error?: string;
   retryAfterMs?: number;
+  /** What the peer answered: an HTTP body excerpt, or the queue's message id / partition and offset. */
   responseExcerpt?: string;
 }
 
-/** One small interface per destination kind. Drivers never throw for destination trouble. */
-export interface DestinationDriver {
-  readonly type: DestinationConfig['type'];
-  deliver(request: DriverRequest): Promise<DriverResult>;
+/**
+ * One small interface per destination kind. Drivers never throw for destination trouble: they
+ * classify it as `retryable` (the workflow backs off and tries again) or `permanent` (it fails
+ * now and goes to the dead letter), the same status model for every kind.
+ */
+export interface DestinationDriver<T extends DestinationType = DestinationType> {
+  readonly type: T;
+  deliver(request: DriverRequest<T>): Promise<DriverResult>;
   close?(): Promise<void>;
 }
 

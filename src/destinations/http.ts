@@ -14,7 +14,7 @@ export interface HttpDriverOptions {
   dispatcher?: Dispatcher;
 }
 
-export function createHttpDriver(options: HttpDriverOptions): DestinationDriver {
+export function createHttpDriver(options: HttpDriverOptions): DestinationDriver<'http'> {
   const now = options.now ?? Date.now;
   const dispatcher = options.dispatcher ?? createDeliveryAgent(options.allowPrivateDestinations);
   return {
@@ -40,7 +40,7 @@ function refuseLiteralPrivateHost(url: string): void {
   if (isIP(host) && isPrivateAddress(host)) throw new SsrfBlockedError(host, host);
 }
 
-function buildHeaders(req: DriverRequest, nowMs: number, userAgent: string): Record<string, string> {
+function buildHeaders(req: DriverRequest<'http'>, nowMs: number, userAgent: string): Record<string, string> {
   const timestampSeconds = Math.floor(nowMs / 1000);
   const headers: Record<string, string> = {
     ...lowerKeys(req.destination.headers),
@@ -72,7 +72,7 @@ interface PostContext {
   now: () => number;
 }
 
-async function post(req: DriverRequest, ctx: PostContext): Promise<DriverResult> {
+async function post(req: DriverRequest<'http'>, ctx: PostContext): Promise<DriverResult> {
   const res = await request(req.destination.url, {
     method: 'POST',
     dispatcher: ctx.dispatcher,

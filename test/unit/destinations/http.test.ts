@@ -1,5 +1,5 @@
 // The HTTP driver against real servers on 127.0.0.1: headers, signature, outcomes, guards.
-import { parseConfig, type DestinationConfig } from '../../../src/config';
+import { parseConfig, type HttpDestinationConfig } from '../../../src/config';
 import type { EventMeta } from '../../../src/contracts';
 import { verify } from '../../../src/delivery/signature';
 import { createHttpDriver } from '../../../src/destinations/http';
@@ -15,12 +15,12 @@ const event: EventMeta = {
 };
 const payload = { contentType: 'application/json', body: '{"n":1}', encoding: 'utf8' as const };
 
-function destinationFor(url: string, extra = ''): DestinationConfig {
+function destinationFor(url: string, extra = ''): HttpDestinationConfig {
   const config = parseConfig(
     `tenants: [{ id: a, apiKeys: [k], destinations: [{ id: d, url: "${url}", secret: "${SECRET}", headers: { X-Team: billing, Webhook-Id: spoofed }${extra} }] }]`,
     {},
   );
-  return config.tenants[0].destinations[0];
+  return config.tenants[0].destinations[0] as HttpDestinationConfig;
 }
 
 describe('HTTP destination driver', () => {
