@@ -1,7 +1,7 @@
 import type { AttemptRecord, AttemptRequest } from '../src/contracts';
 import type { BarrageConfig } from '../src/config';
 import { findDestination } from '../src/config';
-import type { DriverRegistry } from '../src/destinations/registry';
+import { deliverWith, type DriverRegistry } from '../src/destinations/registry';
 import type { Logger } from '../src/telemetry/logger';
 
 export interface DeliverDeps {
@@ -19,7 +19,7 @@ export function createAttemptDelivery(deps: DeliverDeps) {
     const started = now();
     const destination = findDestination(deps.config(), req.event.tenantId, req.destinationId);
     const result = destination
-      ? await deps.drivers[destination.type].deliver({ ...req, destination })
+      ? await deliverWith(deps.drivers, { ...req, destination })
       : { outcome: 'permanent' as const, error: `destination ${req.destinationId} is no longer configured` };
     const record: AttemptRecord = {
       attempt: req.attempt,

@@ -9,7 +9,7 @@ temporal="${TEMPORAL_CLI_PATH:-temporal}"
 for ns in "$@"; do
   "$temporal" operator namespace describe --address "$address" -n "$ns" >/dev/null 2>&1 ||
     "$temporal" operator namespace create --address "$address" -n "$ns" --retention "$retention"
-  for sa in BarrageEventType=Keyword BarrageSource=Keyword BarrageDestination=Keyword BarrageStatus=Keyword BarrageAttempts=Int; do
+  for sa in BarrageEventType=Keyword BarrageSource=KeywordList BarrageDestination=Keyword BarrageStatus=Keyword BarrageAttempts=Int; do
     "$temporal" operator search-attribute create --address "$address" -n "$ns" --name "${sa%=*}" --type "${sa#*=}" >/dev/null 2>&1 || true
   done
   echo "namespace $ns ready"

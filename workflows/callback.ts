@@ -3,6 +3,7 @@ import * as wf from '@temporalio/workflow';
 import {
   deliveryWorkflowId,
   SA,
+  sourceSearchValues,
   type CallbackInput,
   type CallbackSummary,
   type DeliveryState,
@@ -21,7 +22,7 @@ export async function callbackWorkflow(input: CallbackInput): Promise<CallbackSu
         staticSummary: `${input.eventType} → ${plan.destinationId}`,
         typedSearchAttributes: [
           { key: SA.eventType, value: input.eventType },
-          { key: SA.source, value: input.source },
+          { key: SA.source, value: sourceSearchValues(input) },
           { key: SA.destination, value: plan.destinationId },
           // Set at start (free); the child upserts only when it retries or ends.
           { key: SA.status, value: 'delivering' },

@@ -7,6 +7,7 @@ import {
   nextAttemptDelay,
   QUERY,
   SA,
+  sourceSearchValues,
   SIGNAL,
   type AttemptRecord,
   type DeliveryInput,
@@ -92,7 +93,7 @@ async function startDeadLetter(input: DeliveryInput, state: DeliveryState): Prom
     parentClosePolicy: 'ABANDON',
     typedSearchAttributes: [
       { key: SA.eventType, value: input.event.eventType },
-      { key: SA.source, value: input.event.source },
+      { key: SA.source, value: sourceSearchValues(input.event) },
       { key: SA.destination, value: target.destinationId },
       { key: SA.status, value: 'delivering' },
     ],

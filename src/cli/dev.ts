@@ -4,6 +4,7 @@ import { findTemporalCli, TEMPORAL_CLI_MISSING, type BarrageConfig, type Env } f
 import { startSink } from '../sink/listen';
 import { startDevServer } from '../temporal/dev-server';
 import type { Logger } from '../telemetry/logger';
+import { hasQueueSources } from '../sources/pollers';
 import { runRoles, shutdownSignal } from './roles';
 
 export interface DevOptions {
@@ -49,7 +50,7 @@ export async function runDev(options: DevOptions): Promise<void> {
   try {
     await runRoles({
       config,
-      roles: ['receiver', 'worker'],
+      roles: hasQueueSources(config) ? ['receiver', 'worker', 'pollers'] : ['receiver', 'worker'],
       address,
       logger,
       signal,
@@ -64,8 +65,9 @@ export async function runDev(options: DevOptions): Promise<void> {
 function sinkSecrets(config: BarrageConfig, port: number): string[] {
   return config.tenants
     .flatMap((t) => t.destinations)
-    .filter((d) => new URL(d.url).port === String(port))
-    .flatMap((d) => (d.secret === undefined ? [] : [d.secret].flat()));
+    .flatMap((d) =>
+      d.type === 'http' && new URL(d.url).port === String(port) && d.secret !== undefined ? [d.secret].flat() : [],
+    );
 }
 
 function printBanner(options: DevOptions, apiUrl: string, address: string): void {
@@ -85,8 +87,19 @@ function printBanner(options: DevOptions, apiUrl: string, address: string): void
       ? `  Example sink   http://127.0.0.1:${options.sinkPort}/hooks   (deliveries print here as [listen])`
       : '  Example sink   off',
     `  Tenants        ${config.tenants.map((t) => `${t.id} (namespace ${t.namespace})`).join(', ')}`,
+    ...queueSourceLines(config),
     '  Stop with Ctrl-C.',
     '',
   ];
   console.log(lines.join('\n'));
+}
+
+function queueSourceLines(config: BarrageConfig): string[] {
+  return config.tenants.flatMap((t) =>
+    t.sources.flatMap((s) => {
+      if (s.type === 'sqs') return [`  Polling        ${s.id}: SQS ${s.queueUrl}`];
+      if (s.type === 'kafka') return [`  Polling        ${s.id}: Kafka ${s.topic} @ ${s.brokers.join(',')} (group ${s.groupId})`];
+      return [];
+    }),
+  );
 }

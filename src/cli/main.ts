@@ -43,7 +43,7 @@ program
   .command('start')
   .description('run roles against the Temporal at temporal.address (the scale-out path)')
   .option('-c, --config <file>', 'config file (default: BARRAGE_CONFIG)')
-  .option('-r, --role <roles>', 'comma-separated: receiver, worker', 'receiver,worker')
+  .option('-r, --role <roles>', 'comma-separated: receiver, worker, pollers', 'receiver,worker')
   .action(async (opts: { config?: string; role: string }) => {
     const { config } = load(opts.config);
     const roles = parseRoles(opts.role);

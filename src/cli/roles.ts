@@ -1,15 +1,21 @@
 // The composition root shared by `barrage dev` and `barrage start`: builds each requested role.
 import type { BarrageConfig } from '../config';
 import { createHttpDriver } from '../destinations/http';
+import { createKafkaDriver } from '../destinations/kafka';
 import { closeDrivers, type DriverRegistry } from '../destinations/registry';
+import { createSqsDriver } from '../destinations/sqs';
 import { startReceiver, type RunningReceiver } from '../receiver/server';
-import { connectWithRetry } from '../temporal/clients';
+import type { Connection } from '@temporalio/client';
+import { createIngest } from '../ingest/ingest';
+import type { QueuePoller } from '../sources/poller';
+import { createPollers, hasQueueSources } from '../sources/pollers';
+import { connectWithRetry, TenantClients } from '../temporal/clients';
 import { ensureNamespace } from '../temporal/namespaces';
 import { runWorkers } from '../temporal/worker';
 import type { Logger } from '../telemetry/logger';
 import { USER_AGENT } from '../version';
 
-export const ROLES = ['receiver', 'worker'] as const;
+export const ROLES = ['receiver', 'worker', 'pollers'] as const;
 export type Role = (typeof ROLES)[number];
 
 export interface RunRolesOptions {
@@ -20,6 +26,7 @@ export interface RunRolesOptions {
   signal: AbortSignal;
   onReceiver?: (receiver: RunningReceiver) => void;
   onWorkerRunning?: () => void;
+  onPollers?: (pollers: QueuePoller[]) => void;
 }
 
 /** Runs until the signal aborts; then stops taking work, finishes what is in flight, and returns. */
@@ -38,6 +45,8 @@ export async function runRoles(options: RunRolesOptions): Promise<void> {
   if (options.roles.includes('worker')) {
     drivers = {
       http: createHttpDriver({ allowPrivateDestinations: config.security.allowPrivateDestinations, userAgent: USER_AGENT }),
+      sqs: createSqsDriver({ logger }),
+      kafka: createKafkaDriver({ logger }),
     };
     tasks.push(
       runWorkers({
@@ -56,12 +65,24 @@ export async function runRoles(options: RunRolesOptions): Promise<void> {
       new Promise<void>((resolve) => signal.addEventListener('abort', () => void receiver.close().then(resolve), { once: true })),
     );
   }
+  if (options.roles.includes('pollers')) {
+    const pollers = startPollers(config, connection, logger);
+    options.onPollers?.(pollers);
+    tasks.push(Promise.all(pollers.map((p) => p.run(signal))).then(() => undefined));
+  }
   try {
     await Promise.all(tasks);
   } finally {
     if (drivers) await closeDrivers(drivers);
     await connection.close();
   }
+}
+
+function startPollers(config: BarrageConfig, connection: Connection, logger: Logger): QueuePoller[] {
+  if (!hasQueueSources(config)) logger.warn('pollers role: no sqs or kafka sources are configured');
+  const clients = new TenantClients(connection, config);
+  const ingest = createIngest({ clientFor: (t) => clients.for(t), taskQueue: config.temporal.taskQueue, logger });
+  return createPollers(config, ingest, logger);
 }
 
 export function parseRoles(value: string): Role[] {

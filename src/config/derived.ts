@@ -2,7 +2,7 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { DeliveryPlan } from '../contracts';
 import { matchesAny } from '../delivery/patterns';
-import type { BarrageConfig, DestinationConfig, TenantConfig } from './schema';
+import type { BarrageConfig, DestinationConfig, HttpSourceConfig, TenantConfig } from './schema';
 
 export function deliveryPlan(destination: DestinationConfig, tenant?: TenantConfig): DeliveryPlan {
   const { retry } = destination;
@@ -46,9 +46,10 @@ export function findDestination(config: BarrageConfig, tenantId: string, destina
   return config.tenants.find((t) => t.id === tenantId)?.destinations.find((d) => d.id === destinationId);
 }
 
-export function findSource(config: BarrageConfig, sourceId: string) {
+/** An HTTP source by id (queue sources have no URL: they are polled, not posted to). */
+export function findHttpSource(config: BarrageConfig, sourceId: string) {
   for (const tenant of config.tenants) {
-    const source = tenant.sources.find((s) => s.id === sourceId);
+    const source = tenant.sources.find((s): s is HttpSourceConfig => s.id === sourceId && s.type === 'http');
     if (source) return { tenant, source };
   }
   return undefined;

@@ -49,37 +49,123 @@ const retrySchema = z
   })
   .strict();
 
-const destinationSchema = (env: Env) =>
+// Fields every destination kind shares: routing, timeout, retry and dead letter.
+const deliveryFields = {
+  id: id('destination id').describe('unique within the tenant; used in workflow IDs'),
+  events: z.array(z.string().min(1)).min(1).default(['*']).describe('event types: exact, "prefix.*", or "*"'),
+  timeout: duration('per-attempt timeout (max 2m)', 120_000).prefault('10s'),
+  retry: retrySchema.prefault({}).describe('backoff between attempts'),
+  deadLetter: id('deadLetter').optional().describe('destination id that receives events this one failed'),
+};
+
+const jsonPath = z
+  .string()
+  .regex(/^\$(\.[A-Za-z0-9_-]+)+$/, 'use a dotted path like $.type or $.data.id')
+  .describe('dotted path into a JSON body, like $.data.id');
+const fixed = z.string().min(1).describe('a constant');
+
+/** Where SQS is and how to sign requests; credentials default to the AWS SDK's usual chain. */
+const sqsConnection = (env: Env) => ({
+  queueUrl: z.url({ protocol: /^https?$/, error: 'must be an SQS queue URL' }).describe('the queue URL'),
+  region: z.string().min(1).default('us-east-1').describe('AWS region'),
+  endpoint: z
+    .url({ protocol: /^https?$/ })
+    .optional()
+    .describe('SQS endpoint (default: the queue URL’s origin for non-AWS hosts, else the regional endpoint)'),
+  accessKeyId: secretRef(env).optional().describe('explicit credentials (default: AWS environment/profile/role)'),
+  secretAccessKey: secretRef(env).optional().describe('explicit credentials, with accessKeyId'),
+});
+
+/** Kafka bootstrap servers plus any librdkafka property (TLS, SASL…); values accept "env:NAME". */
+const kafkaConnection = (env: Env) => ({
+  brokers: z
+    .array(z.string().regex(/^[^\s:]+:\d{1,5}$/, 'use host:port'))
+    .min(1)
+    .describe('bootstrap servers, host:port'),
+  clientId: z.string().min(1).default('barrage').describe('client.id shown in broker logs and quotas'),
+  librdkafka: z
+    .record(z.string(), z.union([secretRef(env), z.number(), z.boolean()]))
+    .default({})
+    .describe('extra librdkafka properties, e.g. security.protocol, sasl.mechanisms, sasl.username'),
+});
+
+const bothOrNeitherKey = (s: { accessKeyId?: string; secretAccessKey?: string }) =>
+  (s.accessKeyId === undefined) === (s.secretAccessKey === undefined);
+const KEYS_TOGETHER = { message: 'set accessKeyId and secretAccessKey together', path: ['secretAccessKey'] };
+
+const httpDestination = (env: Env) =>
   z
     .object({
-      id: id('destination id').describe('unique within the tenant; used in workflow IDs'),
-      type: z.literal('http').default('http').describe('destination kind'),
+      ...deliveryFields,
+      type: z.literal('http').describe('destination kind: http (default), sqs or kafka'),
       url: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).describe('where deliveries are POSTed'),
-      events: z.array(z.string().min(1)).min(1).default(['*']).describe('event types: exact, "prefix.*", or "*"'),
       secret: z
         .union([webhookSecret(env), z.array(webhookSecret(env)).min(1)])
         .optional()
         .describe('Standard Webhooks signing secret; a list signs with each while rotating'),
       headers: z.record(z.string(), z.string()).default({}).describe('extra request headers'),
-      timeout: duration('per-attempt request timeout (max 2m)', 120_000).prefault('10s'),
-      retry: retrySchema.prefault({}).describe('backoff between attempts'),
-      deadLetter: id('deadLetter').optional().describe('destination id that receives events this one failed'),
     })
     .strict();
 
-const extractor = z.union([
-  z.object({ header: z.string().min(1) }).strict(),
-  z.object({ jsonPath: z.string().regex(/^\$(\.[A-Za-z0-9_-]+)+$/, 'use a dotted path like $.type or $.data.id') }).strict(),
-]);
+const sqsDestination = (env: Env) =>
+  z
+    .object({
+      ...deliveryFields,
+      type: z.literal('sqs'),
+      ...sqsConnection(env),
+      messageGroupId: z
+        .union([z.object({ jsonPath }).strict(), z.object({ fixed }).strict(), z.object({ eventType: z.literal(true) }).strict()])
+        .optional()
+        .describe('FIFO queues: where MessageGroupId comes from (required for .fifo queue URLs)'),
+    })
+    .strict()
+    .refine(bothOrNeitherKey, KEYS_TOGETHER)
+    .refine((d) => !d.queueUrl.endsWith('.fifo') || d.messageGroupId !== undefined, {
+      message: 'a FIFO queue (.fifo) needs messageGroupId: { jsonPath } | { fixed } | { eventType: true }',
+      path: ['messageGroupId'],
+    });
 
-const sourceSchema = (env: Env) =>
+const kafkaDestination = (env: Env) =>
+  z
+    .object({
+      ...deliveryFields,
+      type: z.literal('kafka'),
+      ...kafkaConnection(env),
+      topic: z.string().min(1).describe('topic to produce to (must exist)'),
+      key: z
+        .union([
+          z.object({ eventId: z.literal(true) }).strict(),
+          z.object({ jsonPath }).strict(),
+          z.object({ fixed }).strict(),
+          z.object({ idempotencyKey: z.literal(true) }).strict(),
+        ])
+        .default({ eventId: true })
+        .describe('message key (partitioning): the event id by default'),
+    })
+    .strict();
+
+/** `type` may be left out for http, the original kind. */
+const defaultType = (value: unknown) =>
+  value !== null && typeof value === 'object' && !('type' in value) ? { ...value, type: 'http' } : value;
+
+const destinationSchema = (env: Env) =>
+  z.preprocess(
+    defaultType,
+    z.discriminatedUnion('type', [httpDestination(env), sqsDestination(env), kafkaDestination(env)], {
+      error: 'type must be http, sqs or kafka',
+    }),
+  );
+
+const extractor = z.union([z.object({ header: z.string().min(1) }).strict(), z.object({ jsonPath }).strict()]);
+
+const contentType = z.string().min(1).default('application/json').describe('content type the payload is delivered with');
+
+const httpSource = (env: Env) =>
   z
     .object({
       id: id('source id').describe('globally unique: the URL is POST /v1/sources/{id}'),
-      type: z.literal('http').default('http').describe('source kind'),
-      eventType: z
-        .union([extractor, z.object({ fixed: z.string().min(1) }).strict()])
-        .describe('where the event type comes from'),
+      type: z.literal('http').describe('source kind: http (default), sqs or kafka'),
+      eventType: z.union([extractor, z.object({ fixed }).strict()]).describe('where the event type comes from'),
       idempotencyKey: extractor.optional().describe('where the dedupe key comes from; none → every call is new'),
       verify: z
         .discriminatedUnion('type', [
@@ -107,6 +193,83 @@ const sourceSchema = (env: Env) =>
       path: ['token'],
     });
 
+const sqsSource = (env: Env) =>
+  z
+    .object({
+      id: id('source id').describe('globally unique; recorded as the callback source'),
+      type: z.literal('sqs'),
+      ...sqsConnection(env),
+      eventType: z
+        .union([
+          z.object({ attribute: z.string().min(1) }).strict(),
+          z.object({ jsonPath }).strict(),
+          z.object({ fixed }).strict(),
+        ])
+        .describe('where the event type comes from: a message attribute, the JSON body, or a constant'),
+      idempotencyKey: z
+        .union([
+          z.object({ messageId: z.literal(true) }).strict(),
+          z.object({ attribute: z.string().min(1) }).strict(),
+          z.object({ jsonPath }).strict(),
+        ])
+        .default({ messageId: true })
+        .describe('dedupe key: the SQS message id (default), a message attribute, or a body field'),
+      contentType,
+      waitTimeSeconds: z.number().int().min(0).max(20).default(20).describe('long-poll wait per receive'),
+      maxMessages: z.number().int().min(1).max(10).default(10).describe('messages per receive'),
+      visibilityTimeout: z
+        .number()
+        .int()
+        .min(1)
+        .max(43_200)
+        .optional()
+        .describe('seconds a received message stays hidden (default: the queue’s setting)'),
+    })
+    .strict()
+    .refine(bothOrNeitherKey, KEYS_TOGETHER);
+
+const kafkaSource = (env: Env) =>
+  z
+    .object({
+      id: id('source id').describe('globally unique; recorded as the callback source'),
+      type: z.literal('kafka'),
+      ...kafkaConnection(env),
+      topic: z.string().min(1).describe('topic to consume'),
+      groupId: z.string().min(1).optional().describe('consumer group (default: barrage-<source id>)'),
+      eventType: z
+        .union([z.object({ header: z.string().min(1) }).strict(), z.object({ jsonPath }).strict(), z.object({ fixed }).strict()])
+        .describe('where the event type comes from: a record header, the JSON value, or a constant'),
+      idempotencyKey: z
+        .union([
+          z.object({ offset: z.literal(true) }).strict(),
+          z.object({ header: z.string().min(1) }).strict(),
+          z.object({ key: z.literal(true) }).strict(),
+        ])
+        .default({ offset: true })
+        .describe('dedupe key: topic/partition/offset (default), a record header, or the record key'),
+      contentType,
+      deadLetterTopic: z
+        .string()
+        .min(1)
+        .optional()
+        .describe('where records that can never be accepted go, with the error as a header (default: <topic>.dead-letter)'),
+      fromBeginning: z.boolean().default(true).describe('a new consumer group starts at the earliest offset'),
+    })
+    .strict()
+    .transform((s) => ({
+      ...s,
+      groupId: s.groupId ?? `barrage-${s.id}`,
+      deadLetterTopic: s.deadLetterTopic ?? `${s.topic}.dead-letter`,
+    }));
+
+const sourceSchema = (env: Env) =>
+  z.preprocess(
+    defaultType,
+    z.discriminatedUnion('type', [httpSource(env), sqsSource(env), kafkaSource(env)], {
+      error: 'type must be http, sqs or kafka',
+    }),
+  );
+
 const tenantSchema = (env: Env) =>
   z
     .object({
@@ -114,7 +277,7 @@ const tenantSchema = (env: Env) =>
       namespace: z.string().min(1).optional().describe('Temporal namespace (default: the tenant id)'),
       apiKeys: z.array(secretRef(env)).min(1).describe('bearer keys for POST /v1/events'),
       destinations: z.array(destinationSchema(env)).default([]).describe("where this tenant's events are delivered"),
-      sources: z.array(sourceSchema(env)).default([]).describe('inbound third-party callback endpoints'),
+      sources: z.array(sourceSchema(env)).default([]).describe('inbound callbacks: HTTP endpoints, SQS queues, Kafka topics'),
     })
     .strict()
     .transform((t) => ({ ...t, namespace: t.namespace ?? t.id }));
@@ -244,4 +407,10 @@ export type BarrageConfig = z.output<ReturnType<typeof configSchema>>;
 export type TenantConfig = BarrageConfig['tenants'][number];
 export type DestinationConfig = TenantConfig['destinations'][number];
 export type SourceConfig = TenantConfig['sources'][number];
+export type HttpSourceConfig = Extract<SourceConfig, { type: 'http' }>;
+export type SqsSourceConfig = Extract<SourceConfig, { type: 'sqs' }>;
+export type KafkaSourceConfig = Extract<SourceConfig, { type: 'kafka' }>;
+export type HttpDestinationConfig = Extract<DestinationConfig, { type: 'http' }>;
+export type SqsDestinationConfig = Extract<DestinationConfig, { type: 'sqs' }>;
+export type KafkaDestinationConfig = Extract<DestinationConfig, { type: 'kafka' }>;
 export type RetryConfig = DestinationConfig['retry'];

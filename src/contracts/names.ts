@@ -14,7 +14,9 @@ export const SIGNAL = { retryNow: 'retryNow' } as const;
 /** Custom search attributes, registered per tenant namespace. Names are public: keep them. */
 export const SEARCH_ATTRIBUTES = {
   eventType: { name: 'BarrageEventType', type: 'Keyword' },
-  source: { name: 'BarrageSource', type: 'Keyword' },
+  // A list: the source id, plus the message's lineage ("sqs:<id>", "kafka:<topic>/<p>/<offset>")
+  // for queue sources, so `BarrageSource = "orders-sqs"` and `BarrageSource = "sqs:<id>"` both match.
+  source: { name: 'BarrageSource', type: 'KeywordList' },
   destination: { name: 'BarrageDestination', type: 'Keyword' },
   status: { name: 'BarrageStatus', type: 'Keyword' },
   attempts: { name: 'BarrageAttempts', type: 'Int' },

@@ -27,6 +27,11 @@ export interface DeliveryPlan {
   deadLetter?: Omit<DeliveryPlan, 'deadLetter'>;
 }
 
+/** Where a queue-borne callback came from: its lineage, kept with the callback and searchable. */
+export type MessageOrigin =
+  | { type: 'sqs'; queueUrl: string; messageId: string }
+  | { type: 'kafka'; topic: string; partition: number; offset: string };
+
 export interface EventMeta {
   eventId: string;
   tenantId: string;
@@ -34,6 +39,8 @@ export interface EventMeta {
   source: string;
   idempotencyKey?: string;
   receivedAt: string;
+  /** Set for callbacks read from SQS or Kafka. */
+  origin?: MessageOrigin;
 }
 
 export interface CallbackInput extends EventMeta {

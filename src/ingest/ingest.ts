@@ -1,6 +1,6 @@
 // The one path every source uses to turn an accepted callback into a workflow.
 import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
-import { SA, WORKFLOW, type CallbackInput, type Payload } from '../contracts';
+import { SA, sourceSearchValues, WORKFLOW, type CallbackInput, type MessageOrigin, type Payload } from '../contracts';
 import { routeEvent, type TenantConfig } from '../config';
 import type { Logger } from '../telemetry/logger';
 import { GRPC, grpcCode } from '../temporal/grpc';
@@ -14,6 +14,8 @@ export interface IngestRequest {
   eventType: string;
   idempotencyKey?: string;
   payload: Payload;
+  /** The queue message this callback was read from. */
+  origin?: MessageOrigin;
 }
 
 export interface IngestResult {
@@ -39,6 +41,7 @@ export interface CallbackMemo {
   source: string;
   idempotencyKey?: string;
   receivedAt: string;
+  origin?: MessageOrigin;
 }
 
 export function createIngest(deps: IngestDeps) {
@@ -55,6 +58,7 @@ export function createIngest(deps: IngestDeps) {
       receivedAt: new Date(now()).toISOString(),
       payload: req.payload,
       destinations: plans,
+      ...(req.origin ? { origin: req.origin } : {}),
     };
     const memo: CallbackMemo = {
       destinations: plans.map((p) => p.destinationId),
@@ -62,6 +66,7 @@ export function createIngest(deps: IngestDeps) {
       source: req.source,
       receivedAt: input.receivedAt,
       ...(req.idempotencyKey !== undefined ? { idempotencyKey: req.idempotencyKey } : {}),
+      ...(req.origin ? { origin: req.origin } : {}),
     };
     checkPayloadBudget(input);
     const client = deps.clientFor(req.tenant);
@@ -79,14 +84,17 @@ export function createIngest(deps: IngestDeps) {
           staticSummary: `${req.eventType} from ${req.source} → ${memo.destinations.length} destination(s)`,
           typedSearchAttributes: [
             { key: SA.eventType, value: req.eventType },
-            { key: SA.source, value: req.source },
+            { key: SA.source, value: sourceSearchValues(input) },
           ],
         }),
       );
     } catch (err) {
       if (err instanceof WorkflowExecutionAlreadyStartedError) {
         const duplicate = await duplicateOf(client, eventId, req.eventType);
-        deps.logger.info({ tenant: req.tenant.id, eventId, eventType: req.eventType, source: req.source }, 'callback duplicate');
+        deps.logger.info(
+          { tenant: req.tenant.id, eventId, eventType: req.eventType, source: req.source, origin: req.origin },
+          'callback duplicate',
+        );
         return duplicate;
       }
       // A start that timed out may still have been recorded: then it was accepted, and saying
@@ -94,7 +102,14 @@ export function createIngest(deps: IngestDeps) {
       if (grpcCode(err) !== GRPC.DEADLINE_EXCEEDED || !(await wasRecorded(client, eventId))) throw err;
     }
     deps.logger.info(
-      { tenant: req.tenant.id, eventId, eventType: req.eventType, source: req.source, destinations: memo.destinations },
+      {
+        tenant: req.tenant.id,
+        eventId,
+        eventType: req.eventType,
+        source: req.source,
+        origin: req.origin,
+        destinations: memo.destinations,
+      },
       'callback accepted',
     );
     return { id: eventId, type: req.eventType, duplicate: false, destinations: memo.destinations };

@@ -46,6 +46,14 @@ export const eventStatusSchema = z.object({
   type: z.string(),
   source: z.string(),
   receivedAt: z.string(),
+  idempotencyKey: z.string().optional(),
+  origin: z
+    .union([
+      z.object({ type: z.literal('sqs'), queueUrl: z.string(), messageId: z.string() }),
+      z.object({ type: z.literal('kafka'), topic: z.string(), partition: z.number().int(), offset: z.string() }),
+    ])
+    .optional()
+    .describe('the SQS message or Kafka record this callback was read from'),
   status: statusEnum,
   destinations: z.array(
     z.object({

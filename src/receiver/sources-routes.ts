@@ -1,5 +1,5 @@
 import express, { Router } from 'express';
-import { findSource } from '../config';
+import { findHttpSource } from '../config';
 import { extract, lazyJson, payloadFromBytes, verifySource, type RawRequest } from '../sources/http-source';
 import { eventLinks, type ReceiverContext } from './context';
 import { ApiError, notFound } from './errors';
@@ -14,12 +14,12 @@ export function sourcesRouter(ctx: ReceiverContext): Router {
     '/v1/sources/:sourceId',
     (req, _res, next) => {
       // Unknown sources are refused before their body is read.
-      if (!findSource(ctx.config, String(req.params.sourceId))) return next(notFound('source'));
+      if (!findHttpSource(ctx.config, String(req.params.sourceId))) return next(notFound('source'));
       next();
     },
     raw,
     async (req, res) => {
-      const { tenant, source } = findSource(ctx.config, String(req.params.sourceId))!;
+      const { tenant, source } = findHttpSource(ctx.config, String(req.params.sourceId))!;
       const request: RawRequest = {
         body: Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0),
         headers: req.headers,

@@ -2,7 +2,8 @@
 // as pure functions of the raw request so they are testable without a server.
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { Payload } from '../contracts';
-import type { SourceConfig } from '../config';
+import type { HttpSourceConfig } from '../config';
+import { parseJsonOrUndefined, readJsonPath } from '../delivery/json-path';
 import { verify as verifyStandard } from '../delivery/signature';
 
 export interface RawRequest {
@@ -24,7 +25,7 @@ export function safeEqual(a: string, b: string): boolean {
   return left.length === right.length && timingSafeEqual(left, right);
 }
 
-export function verifySource(source: SourceConfig, req: RawRequest, nowMs: number): VerifyOutcome {
+export function verifySource(source: HttpSourceConfig, req: RawRequest, nowMs: number): VerifyOutcome {
   const check = source.verify;
   if (!check) {
     const token = typeof req.query.token === 'string' ? req.query.token : undefined;
@@ -57,27 +58,13 @@ type Extractor = { header: string } | { jsonPath: string } | { fixed: string };
 /** A lazily parsed JSON body, so header-only sources accept any content type. */
 export function lazyJson(body: Buffer): () => unknown {
   let parsed: { value: unknown } | undefined;
-  return () => {
-    if (!parsed) {
-      try {
-        parsed = { value: JSON.parse(body.toString('utf8')) };
-      } catch {
-        parsed = { value: undefined };
-      }
-    }
-    return parsed.value;
-  };
+  return () => (parsed ??= { value: parseJsonOrUndefined(body.toString('utf8')) }).value;
 }
 
 export function extract(extractor: Extractor, req: RawRequest, json: () => unknown): string | undefined {
   if ('fixed' in extractor) return extractor.fixed;
   if ('header' in extractor) return header(req, extractor.header)?.trim() || undefined;
-  let value: unknown = json();
-  for (const key of extractor.jsonPath.split('.').slice(1)) {
-    value = value !== null && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined;
-  }
-  if (typeof value === 'string' && value.length > 0) return value;
-  return typeof value === 'number' ? String(value) : undefined;
+  return readJsonPath(json(), extractor.jsonPath);
 }
 
 /** Bodies are kept byte-for-byte: as text when that round-trips, else base64. */

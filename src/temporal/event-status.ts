@@ -1,7 +1,14 @@
 // Reads an event's state back from Temporal: the callback's memo plus each delivery's query.
 import { WorkflowNotFoundError, type Client } from '@temporalio/client';
 import { defaultPayloadConverter } from '@temporalio/common';
-import { deliveryWorkflowId, QUERY, type CallbackInput, type DeliveryState, type DeliveryStatus } from '../contracts';
+import {
+  deliveryWorkflowId,
+  QUERY,
+  type CallbackInput,
+  type DeliveryState,
+  type DeliveryStatus,
+  type MessageOrigin,
+} from '../contracts';
 import { EVENT_ID } from '../ingest/ids';
 import type { CallbackMemo } from '../ingest/ingest';
 
@@ -11,6 +18,8 @@ export interface EventStatus {
   source: string;
   receivedAt: string;
   idempotencyKey?: string;
+  /** Lineage of a callback read from SQS or Kafka. */
+  origin?: MessageOrigin;
   status: DeliveryStatus;
   destinations: DeliveryState[];
 }
@@ -60,6 +69,7 @@ export async function readEventStatus(client: Client, eventId: string): Promise<
     source: memo.source,
     receivedAt: memo.receivedAt,
     ...(memo.idempotencyKey !== undefined ? { idempotencyKey: memo.idempotencyKey } : {}),
+    ...(memo.origin ? { origin: memo.origin } : {}),
     status: overallStatus(destinations.map((d) => d.status)),
     destinations,
   };

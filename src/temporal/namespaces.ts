@@ -8,6 +8,7 @@ import { GRPC, grpcCode } from './grpc';
 const IndexedValueType = temporal.api.enums.v1.IndexedValueType;
 const SA_TYPES = {
   Keyword: IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD,
+  KeywordList: IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD_LIST,
   Int: IndexedValueType.INDEXED_VALUE_TYPE_INT,
 } as const;
 
@@ -45,8 +46,20 @@ async function ensureRetention(connection: Connection, namespace: string, retent
 }
 
 async function ensureSearchAttributes(connection: Connection, namespace: string): Promise<void> {
-  const existing = await connection.operatorService.listSearchAttributes({ namespace });
-  const missing = Object.values(SEARCH_ATTRIBUTES).filter((sa) => !(sa.name in (existing.customAttributes ?? {})));
+  const existing = (await connection.operatorService.listSearchAttributes({ namespace })).customAttributes ?? {};
+  // A type cannot change in place; starting workflows against the wrong type would fail later
+  // and less clearly, so say now what to do.
+  for (const sa of Object.values(SEARCH_ATTRIBUTES)) {
+    const current = existing[sa.name];
+    if (current !== undefined && current !== SA_TYPES[sa.type]) {
+      throw new Error(
+        `search attribute ${sa.name} in namespace ${namespace} has type ${IndexedValueType[current]} but Barrage needs ${sa.type} ` +
+          `(it changed in this version). Remove it (temporal operator search-attribute remove --namespace ${namespace} --name ${sa.name}) ` +
+          'and start again; for the embedded dev server, deleting its database file (temporal.devServer.dbFile) also works.',
+      );
+    }
+  }
+  const missing = Object.values(SEARCH_ATTRIBUTES).filter((sa) => !(sa.name in existing));
   if (missing.length === 0) return;
   try {
     await connection.operatorService.addSearchAttributes({

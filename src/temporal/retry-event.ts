@@ -1,7 +1,7 @@
 // POST /v1/events/{id}/retry: failed or cancelled deliveries get a new run under the same
 // workflow ID (numbering continues); a delivery waiting on its backoff is told to go now.
 import { WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError, type Client } from '@temporalio/client';
-import { deliveryWorkflowId, SA, SIGNAL, WORKFLOW, type DeliveryInput } from '../contracts';
+import { deliveryWorkflowId, SA, SIGNAL, sourceSearchValues, WORKFLOW, type DeliveryInput } from '../contracts';
 import { deliveryPlan, type TenantConfig } from '../config';
 import { deliveryState, readCallbackInput } from './event-status';
 
@@ -46,7 +46,7 @@ export async function retryDeliveries(
         staticSummary: `manual retry of ${event.eventType} → ${destinationId}`,
         typedSearchAttributes: [
           { key: SA.eventType, value: event.eventType },
-          { key: SA.source, value: event.source },
+          { key: SA.source, value: sourceSearchValues(event) },
           { key: SA.destination, value: destinationId },
           { key: SA.status, value: 'delivering' },
         ],

@@ -32,7 +32,8 @@ export interface TenantFixture {
   id: string;
   namespace?: string;
   apiKeys: string[];
-  destinations: DestinationFixture[];
+  /** HTTP destinations from destination(), or queue destinations written as plain objects. */
+  destinations: (DestinationFixture | Record<string, unknown>)[];
   sources?: unknown[];
 }
 

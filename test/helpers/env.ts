@@ -1,5 +1,12 @@
 // Where the shared test Temporal server is; written by global-setup.ts.
-export const TEST_NAMESPACES = ['barrage-e2e', 'barrage-e2e-b', 'barrage-wf', 'barrage-kill', 'barrage-dev-sub'] as const;
+export const TEST_NAMESPACES = [
+  'barrage-e2e',
+  'barrage-e2e-b',
+  'barrage-wf',
+  'barrage-kill',
+  'barrage-dev-sub',
+  'barrage-queues',
+] as const;
 
 export function testTemporalAddress(): string {
   const address = process.env.BARRAGE_TEST_TEMPORAL_ADDRESS;
@@ -18,6 +25,7 @@ export function testKafkaBrokers(): string[] {
 /** Base URL of the shared ElasticMQ server. */
 export function testSqsEndpoint(): string {
   const endpoint = process.env.BARRAGE_TEST_SQS_ENDPOINT;
-  if (!endpoint) throw new Error('BARRAGE_TEST_SQS_ENDPOINT is not set: run the tests through jest (global-setup starts ElasticMQ)');
+  if (!endpoint)
+    throw new Error('BARRAGE_TEST_SQS_ENDPOINT is not set: run the tests through jest (global-setup starts ElasticMQ)');
   return endpoint;
 }

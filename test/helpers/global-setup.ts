@@ -25,10 +25,16 @@ export default async function globalSetup(): Promise<void> {
   (globalThis as { __servers?: SharedServers }).__servers = shared;
   const [temporalPort, kafkaPort, controllerPort, sqsPort] = await Promise.all([freePort(), freePort(), freePort(), freePort()]);
   const starts = [
-    startDevServer({ cliPath, ip: '127.0.0.1', port: temporalPort, headless: true, namespaces: [...TEST_NAMESPACES, 'default'] }).then(
-      (s) => (shared.temporal = s),
+    startDevServer({
+      cliPath,
+      ip: '127.0.0.1',
+      port: temporalPort,
+      headless: true,
+      namespaces: [...TEST_NAMESPACES, 'default'],
+    }).then((s) => (shared.temporal = s)),
+    startKafka({ port: kafkaPort, controllerPort, dataDir: join(dataDir, 'kafka'), partitions: 2 }).then(
+      (s) => (shared.kafka = s),
     ),
-    startKafka({ port: kafkaPort, controllerPort, dataDir: join(dataDir, 'kafka'), partitions: 2 }).then((s) => (shared.kafka = s)),
     startElasticMq({ port: sqsPort, dataDir: join(dataDir, 'elasticmq') }).then((s) => (shared.sqs = s)),
   ];
   const results = await Promise.allSettled(starts);

@@ -2,16 +2,20 @@
 import { Connection, Client } from '@temporalio/client';
 import { runRoles, type Role } from '../../src/cli/roles';
 import type { BarrageConfig } from '../../src/config';
+import type { QueuePoller } from '../../src/sources/poller';
 import { createLogger, type Logger } from '../../src/telemetry/logger';
 
 export interface TestHub {
   url: string;
+  /** The queue pollers, when the pollers role runs. */
+  pollers: QueuePoller[];
   stop(): Promise<void>;
 }
 
 export async function startHub(config: BarrageConfig, roles: Role[] = ['receiver', 'worker'], logger?: Logger): Promise<TestHub> {
   const controller = new AbortController();
   let url = '';
+  let pollers: QueuePoller[] = [];
   let markWorker: () => void = () => undefined;
   const workerUp = new Promise<void>((resolve) => (markWorker = resolve));
   let markReceiver: () => void = () => undefined;
@@ -27,6 +31,7 @@ export async function startHub(config: BarrageConfig, roles: Role[] = ['receiver
       markReceiver();
     },
     onWorkerRunning: markWorker,
+    onPollers: (p) => (pollers = p),
   });
   running.catch(() => undefined);
   await Promise.race([
@@ -36,6 +41,9 @@ export async function startHub(config: BarrageConfig, roles: Role[] = ['receiver
   return {
     get url() {
       return url;
+    },
+    get pollers() {
+      return pollers;
     },
     async stop() {
       controller.abort();

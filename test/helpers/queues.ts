@@ -135,7 +135,12 @@ export interface ConsumedRecord {
 }
 
 /** Reads a topic from the beginning with a throwaway group until `count` records or the deadline. */
-export async function consumeTopic(kafka: KafkaJS.Kafka, topic: string, count: number, timeoutMs = 20_000): Promise<ConsumedRecord[]> {
+export async function consumeTopic(
+  kafka: KafkaJS.Kafka,
+  topic: string,
+  count: number,
+  timeoutMs = 20_000,
+): Promise<ConsumedRecord[]> {
   const consumer = kafka.consumer({ kafkaJS: { groupId: uniqueName('reader'), fromBeginning: true, autoCommit: false } });
   await consumer.connect();
   await consumer.subscribe({ topics: [topic] });
@@ -146,11 +151,67 @@ export async function consumeTopic(kafka: KafkaJS.Kafka, topic: string, count: n
     eachMessage: async ({ partition, message }) => {
       const headers: Record<string, string> = {};
       for (const [k, v] of Object.entries(message.headers ?? {})) headers[k] = String(Array.isArray(v) ? v[0] : v);
-      got.push({ partition, offset: message.offset, key: message.key?.toString(), value: message.value?.toString() ?? '', headers });
+      got.push({
+        partition,
+        offset: message.offset,
+        key: message.key?.toString(),
+        value: message.value?.toString() ?? '',
+        headers,
+      });
       if (got.length >= count) done();
     },
   });
   await Promise.race([enough, new Promise((r) => setTimeout(r, timeoutMs))]);
   await consumer.disconnect();
   return got;
+}
+
+export interface SqsProxy {
+  url: string;
+  /** While true, DeleteMessage(Batch) calls hang: the poller has started callbacks it cannot acknowledge. */
+  holdDeletes: boolean;
+  heldDeletes: number;
+  close(): Promise<void>;
+}
+
+/** An HTTP proxy in front of ElasticMQ that can hold acknowledgements, to put a crash between start and ack. */
+export async function startSqsProxy(target: string): Promise<SqsProxy> {
+  const { createServer } = await import('node:http');
+  const held: import('node:http').ServerResponse[] = [];
+  const proxy: SqsProxy = { url: '', holdDeletes: true, heldDeletes: 0, close: async () => undefined };
+  const server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      const action = String(req.headers['x-amz-target'] ?? '');
+      if (proxy.holdDeletes && /DeleteMessage/.test(action)) {
+        proxy.heldDeletes++;
+        held.push(res);
+        return;
+      }
+      const headers = Object.fromEntries(
+        Object.entries(req.headers).filter(
+          ([k, v]) => typeof v === 'string' && !['host', 'connection', 'content-length'].includes(k),
+        ),
+      ) as Record<string, string>;
+      fetch(`${target}${req.url}`, {
+        method: req.method,
+        headers,
+        body: req.method === 'GET' ? undefined : Buffer.concat(chunks),
+      })
+        .then(async (upstream) => {
+          res.writeHead(upstream.status, { 'content-type': upstream.headers.get('content-type') ?? 'application/json' });
+          res.end(Buffer.from(await upstream.arrayBuffer()));
+        })
+        .catch(() => res.writeHead(502).end());
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  proxy.url = `http://127.0.0.1:${(server.address() as import('node:net').AddressInfo).port}`;
+  proxy.close = async () => {
+    for (const res of held) res.destroy();
+    server.closeAllConnections();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+  };
+  return proxy;
 }

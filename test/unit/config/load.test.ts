@@ -43,7 +43,7 @@ describe('config', () => {
     const [tenant] = config.tenants;
     expect(tenant.namespace).toBe('acme');
     expect(tenant.apiKeys).toEqual(['k_acme', 'plain-key']);
-    expect(tenant.sources[0].verify).toMatchObject({ secret: 's3cret' });
+    expect(tenant.sources[0]).toMatchObject({ type: 'http', verify: { secret: 's3cret' } });
     expect(tenant.destinations[1]).toMatchObject({
       events: ['*'],
       timeout: 10_000,

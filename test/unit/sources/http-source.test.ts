@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto';
-import { parseConfig } from '../../../src/config';
+import { parseConfig, type HttpSourceConfig } from '../../../src/config';
 import { signatureHeader } from '../../../src/delivery/signature';
 import { extract, lazyJson, payloadFromBytes, verifySource, type RawRequest } from '../../../src/sources/http-source';
 
@@ -16,7 +16,7 @@ tenants:
 `,
   {},
 );
-const source = (id: string) => config.tenants[0].sources.find((s) => s.id === id)!;
+const source = (id: string) => config.tenants[0].sources.find((s) => s.id === id) as HttpSourceConfig;
 const NOW = 1_700_000_000_000;
 const req = (body: string, headers: Record<string, string> = {}, query: Record<string, string> = {}): RawRequest => ({
   body: Buffer.from(body),

@@ -1,0 +1,143 @@
+// The queue-independent intake: what counts as poison, what is retried, and what reaches ingest.
+import { parseConfig } from '../../../src/config';
+import { PayloadTooLargeError } from '../../../src/ingest/budget';
+import type { IngestRequest, IngestResult } from '../../../src/ingest/ingest';
+import { createBackoff, untilDone } from '../../../src/sources/backoff';
+import { readJsonPath } from '../../../src/delivery/json-path';
+import { createIntake, type QueueMessage } from '../../../src/sources/intake';
+import { mapLimit } from '../../../src/sources/poller';
+
+const tenant = parseConfig('tenants: [{ id: acme, apiKeys: [k] }]', {}).tenants[0];
+const origin = { type: 'kafka', topic: 'orders', partition: 1, offset: '7' } as const;
+const message = (over: Partial<QueueMessage> = {}): QueueMessage => ({
+  origin,
+  body: Buffer.from('{"type":"order.created"}'),
+  eventType: 'order.created',
+  idempotencyKey: 'orders/1/7',
+  ...over,
+});
+
+function intakeWith(ingest: (req: IngestRequest) => Promise<IngestResult>, contentType = 'application/json') {
+  const calls: IngestRequest[] = [];
+  const intake = createIntake({
+    ingest: (req) => {
+      calls.push(req);
+      return ingest(req);
+    },
+    tenant,
+    source: { id: 'orders-kafka', contentType },
+    maxBodyBytes: 64,
+  });
+  return { intake, calls };
+}
+
+const ok = async (req: IngestRequest): Promise<IngestResult> => ({
+  id: 'evt_1',
+  type: req.eventType,
+  duplicate: false,
+  destinations: [],
+});
+
+test('a valid message becomes one ingest call carrying its lineage, key and exact bytes', async () => {
+  const { intake, calls } = intakeWith(ok);
+  expect(await intake(message())).toEqual({ kind: 'accepted', eventId: 'evt_1' });
+  expect(calls).toEqual([
+    {
+      tenant,
+      source: 'orders-kafka',
+      eventType: 'order.created',
+      idempotencyKey: 'orders/1/7',
+      payload: { contentType: 'application/json', body: '{"type":"order.created"}', encoding: 'utf8' },
+      origin,
+    },
+  ]);
+});
+
+test('a duplicate start is reported as such (the poller acknowledges it)', async () => {
+  const { intake } = intakeWith(async () => ({ id: 'evt_1', type: 't', duplicate: true, destinations: [] }));
+  expect(await intake(message())).toEqual({ kind: 'duplicate', eventId: 'evt_1' });
+});
+
+test.each([
+  ['no event type', { eventType: undefined }, 'no event type found'],
+  ['a bad event type', { eventType: 'has space' }, 'invalid event type "has space"'],
+  ['a body over the limit', { body: Buffer.alloc(65, 'a') }, 'body is 65 bytes; server.maxBodyBytes allows 64'],
+  [
+    'a body that is not JSON',
+    { body: Buffer.from('nope') },
+    "body is not valid JSON (the source's content type is application/json)",
+  ],
+  ['an unusable key', { idempotencyKey: 'with space' }, 'idempotency key must be 1–255 printable ASCII characters'],
+])('%s is poison and never reaches Temporal', async (_name, over, reason) => {
+  const { intake, calls } = intakeWith(ok);
+  expect(await intake(message(over))).toEqual({ kind: 'poison', reason });
+  expect(calls).toHaveLength(0);
+});
+
+test('a non-JSON content type accepts any bytes', async () => {
+  const { intake } = intakeWith(ok, 'text/plain');
+  expect(await intake(message({ body: Buffer.from('plain text') }))).toMatchObject({ kind: 'accepted' });
+});
+
+test('over the Temporal payload budget is poison; Temporal trouble is thrown for the poller to retry', async () => {
+  const tooBig = intakeWith(async () => {
+    throw new PayloadTooLargeError('too big for Temporal');
+  });
+  expect(await tooBig.intake(message())).toEqual({ kind: 'poison', reason: 'too big for Temporal' });
+  const down = intakeWith(async () => {
+    throw new Error('14 UNAVAILABLE: connection refused');
+  });
+  await expect(down.intake(message())).rejects.toThrow('UNAVAILABLE');
+});
+
+test('readJsonPath reads strings and numbers, nothing else', () => {
+  const json = { a: { b: 'x', n: 3, o: {}, e: '' } };
+  expect(readJsonPath(json, '$.a.b')).toBe('x');
+  expect(readJsonPath(json, '$.a.n')).toBe('3');
+  expect(readJsonPath(json, '$.a.o')).toBeUndefined();
+  expect(readJsonPath(json, '$.a.e')).toBeUndefined();
+  expect(readJsonPath(undefined, '$.a')).toBeUndefined();
+});
+
+describe('untilDone', () => {
+  test('retries with growing waits until the operation succeeds', async () => {
+    let tries = 0;
+    const waits: number[] = [];
+    const value = await untilDone(
+      async () => {
+        if (++tries < 4) throw new Error('down');
+        return 'up';
+      },
+      { signal: new AbortController().signal, backoff: createBackoff(5, 40), onFailure: (_e, ms) => waits.push(ms) },
+    );
+    expect(value).toBe('up');
+    expect(waits).toEqual([5, 10, 20]);
+  });
+
+  test('gives up at shutdown, returning undefined so the message stays unacknowledged', async () => {
+    const controller = new AbortController();
+    const started = Date.now();
+    setTimeout(() => controller.abort(), 50);
+    const value = await untilDone(
+      async () => {
+        throw new Error('down');
+      },
+      { signal: controller.signal, backoff: createBackoff(10_000, 10_000), onFailure: () => undefined },
+    );
+    expect(value).toBeUndefined();
+    expect(Date.now() - started).toBeLessThan(2000);
+  });
+});
+
+test('mapLimit keeps order and never exceeds its limit', async () => {
+  let inFlight = 0;
+  let peak = 0;
+  const out = await mapLimit([5, 1, 4, 2, 3], 2, async (n) => {
+    peak = Math.max(peak, ++inFlight);
+    await new Promise((r) => setTimeout(r, n));
+    inFlight--;
+    return n * 10;
+  });
+  expect(out).toEqual([50, 10, 40, 20, 30]);
+  expect(peak).toBe(2);
+});
