@@ -42,7 +42,17 @@ export async function startKafka(options: KafkaOptions): Promise<RunningBroker> 
   // Single-node KRaft: the storage is formatted once with a fixed cluster id, then reused.
   execFileSync(
     'java',
-    ['-cp', classpath, 'kafka.tools.StorageTool', 'format', '-t', 'barrage-local-kafka-01', '-c', properties, '--ignore-formatted'],
+    [
+      '-cp',
+      classpath,
+      'kafka.tools.StorageTool',
+      'format',
+      '-t',
+      'barrage-local-kafka-01',
+      '-c',
+      properties,
+      '--ignore-formatted',
+    ],
     { stdio: 'ignore' },
   );
   const child = spawn('java', ['-Xmx512m', `-Dlog4j2.configurationFile=${log4j}`, '-cp', classpath, 'kafka.Kafka', properties], {
@@ -91,6 +101,10 @@ const LOG4J2_WARN = [
 ].join('\n');
 
 async function kafkaReady(address: string): Promise<boolean> {
+  // A client connecting before the port is open waits 30 s for metadata and keeps the process
+  // alive that long, so only ask Kafka once it listens.
+  const [host, port] = address.split(':');
+  if (!(await portInUse(host, Number(port)))) return false;
   const { KafkaJS } = await import('@confluentinc/kafka-javascript');
   const admin = new KafkaJS.Kafka({ kafkaJS: { brokers: [address], logLevel: KafkaJS.logLevel.NOTHING } }).admin();
   try {

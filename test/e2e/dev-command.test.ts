@@ -1,20 +1,41 @@
 // `npm start` exactly as the README says: embedded Temporal, worker, receiver and example sink
-// in one process tree; the README's curl example must show up as a verified delivery.
+// in one process tree; the README's curl example must show up as a verified delivery. Then the
+// queue walkthrough of docs/QUEUES.md: `npm run brokers`, `npm start` with the queue example, and
+// the send/read commands. Both use the README's fixed ports, so they run one after the other here.
+import { randomUUID } from 'node:crypto';
 import { api } from '../helpers/hub';
 import { spawnLogged, type Spawned } from '../helpers/process';
 
-let dev: Spawned | undefined;
+const QUEUES_CONFIG = 'docs/examples/barrage.queues.yaml';
+const started: Spawned[] = [];
+
+function startDetached(args: string[]): Spawned {
+  const p = spawnLogged('npm', args, { detached: true });
+  started.push(p);
+  return p;
+}
+
+async function stop(p: Spawned): Promise<void> {
+  if (p.child.exitCode !== null || p.child.signalCode !== null) return;
+  const group = -p.child.pid!;
+  process.kill(group, 'SIGINT');
+  const exited = await Promise.race([p.exited.then(() => true), new Promise((r) => setTimeout(() => r(false), 20_000))]);
+  if (!exited) process.kill(group, 'SIGKILL');
+}
 
 afterAll(async () => {
-  if (!dev || dev.child.exitCode !== null || dev.child.signalCode !== null) return;
-  const group = -dev.child.pid!;
-  process.kill(group, 'SIGINT');
-  const exited = await Promise.race([dev.exited.then(() => true), new Promise((r) => setTimeout(() => r(false), 15_000))]);
-  if (!exited) process.kill(group, 'SIGKILL');
+  for (const p of started.reverse()) await stop(p);
 });
 
+/** One `npm run -s brokers -- …` command, as the docs show it; resolves with its output. */
+async function brokersCommand(...args: string[]): Promise<string> {
+  const p = spawnLogged('npm', ['run', '-s', 'brokers', '--', ...args]);
+  expect(await p.exited).toBe(0);
+  return p.output();
+}
+
 test('`npm start` accepts the README example and the example sink prints the verified delivery', async () => {
-  dev = spawnLogged('npm', ['start'], { detached: true });
+  const dev = startDetached(['start']);
   await dev.waitForOutput(/Barrage dev is running/, 80_000);
   expect(dev.output()).toMatch(/API\s+http:\/\/127\.0\.0\.1:8080/);
   expect(dev.output()).toMatch(/Temporal Web UI http:\/\/127\.0\.0\.1:8233/);
@@ -33,7 +54,53 @@ test('`npm start` accepts the README example and the example sink prints the ver
   const ui = await fetch('http://127.0.0.1:8233/');
   expect(ui.status).toBe(200);
 
-  process.kill(-dev.child.pid!, 'SIGINT');
-  await dev.exited;
+  await stop(dev);
   expect(dev.output()).toMatch(/shutting down/);
+});
+
+test('the queue walkthrough: a message on SQS and a record on Kafka reach the sink, the audit queue and the order stream', async () => {
+  const brokers = startDetached(['run', 'brokers', '--', '--config', QUEUES_CONFIG]);
+  await brokers.waitForOutput(/\[brokers\] ready/, 120_000);
+  expect(brokers.output()).toMatch(/queue orders-dead-letter \(dead letter of orders after 5 receives\)/);
+  const dev = startDetached(['start', '--', '--config', QUEUES_CONFIG]);
+  await dev.waitForOutput(/Barrage dev is running/, 80_000);
+  expect(dev.output()).toMatch(/Polling\s+orders-sqs: SQS http:\/\/127\.0\.0\.1:9324\/000000000000\/orders/);
+  expect(dev.output()).toMatch(/Polling\s+orders-kafka: Kafka orders @ 127\.0\.0\.1:9092 \(group barrage-acme\)/);
+
+  const [first, second] = [randomUUID(), randomUUID()];
+  const queueUrl = 'http://127.0.0.1:9324/000000000000/orders';
+  expect(
+    await brokersCommand(
+      'send-sqs',
+      queueUrl,
+      JSON.stringify({ order: first, customer: 'c-42' }),
+      '-a',
+      'EventType=order.created',
+    ),
+  ).toMatch(/sent MessageId=/);
+  expect(
+    await brokersCommand(
+      'send-kafka',
+      'orders',
+      JSON.stringify({ order: second, customer: 'c-7' }),
+      '-H',
+      'event-type=order.paid',
+    ),
+  ).toMatch(/sent partition=\d offset=\d+/);
+
+  await dev.waitForOutput(/\[listen\] .* order\.created id=evt_\w+ attempt=1 signature OK/, 30_000);
+  await dev.waitForOutput(/\[listen\] .* order\.paid id=evt_\w+ attempt=1 signature OK/, 30_000);
+  const audit = await brokersCommand('read-sqs', 'http://127.0.0.1:9324/000000000000/audit', '-w', '5');
+  expect(audit).toContain(first);
+  expect(audit).toContain(second);
+  expect(audit).toMatch(/barrage-event-type=order\.created/);
+  const stream = await brokersCommand('read-kafka', 'order-events', '-w', '6');
+  expect(stream).toMatch(new RegExp(`key=c-42 \\[.*barrage-event-type=order\\.created.*\\] .*${first}`));
+  expect(stream).toMatch(new RegExp(`key=c-7 \\[.*barrage-event-type=order\\.paid.*\\] .*${second}`));
+
+  await stop(dev);
+  expect(dev.output()).toMatch(/"msg":"sqs poller stopped"/);
+  expect(dev.output()).toMatch(/"msg":"kafka poller stopped"/);
+  await stop(brokers);
+  expect(brokers.output()).toMatch(/\[brokers\] stopping/);
 });
