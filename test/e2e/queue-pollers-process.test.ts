@@ -269,6 +269,49 @@ test('two pollers in one Kafka group split the partitions and process each recor
   expect(await Promise.all([a.exited, b.exited])).toEqual([0, 0]);
 });
 
+test('two pollers on one SQS queue compete for messages and each message gets one callback', async () => {
+  const COUNT = 60;
+  const queue = await createQueue(sqs, 'compete');
+  const sqsId = uniqueName('compete-sqs');
+  const file = await setup([
+    {
+      id: sqsId,
+      type: 'sqs',
+      queueUrl: queue.url,
+      ...SQS_TEST_KEYS,
+      eventType: { fixed: 'compete.sqs' },
+      waitTimeSeconds: 1,
+      maxMessages: 5,
+    },
+  ]);
+  const a = startPollers(file);
+  const b = startPollers(file);
+  await Promise.all([a.waitForOutput(/sqs poller started/), b.waitForOutput(/sqs poller started/)]);
+  const prefix = uniqueName('cmp');
+  for (let i = 0; i < COUNT; i++) await sendSqs(sqs, queue.url, JSON.stringify({ m: `${prefix}-${i}` }));
+  await eventually(async () => (deliveriesOf(prefix).length >= COUNT ? true : undefined), 60_000, 'all deliveries');
+  const [byA, byB] = [logLines(a, 'callback accepted').length, logLines(b, 'callback accepted').length];
+  const duplicates = logLines(a, 'callback duplicate').length + logLines(b, 'callback duplicate').length;
+  expect(byA).toBeGreaterThan(0);
+  expect(byB).toBeGreaterThan(0);
+  expect(byA + byB).toBe(COUNT);
+  expect(deliveriesOf(prefix)).toHaveLength(COUNT);
+  expect(new Set(deliveriesOf(prefix).map((r) => r.body.toString())).size).toBe(COUNT);
+  const callbacks = await eventually(
+    async () => {
+      const ids = await callbacksOf(sqsId);
+      return ids.length === COUNT ? ids : undefined;
+    },
+    15_000,
+    'visibility to list every callback',
+  );
+  expect(new Set(callbacks).size).toBe(COUNT);
+  console.log(`[compete test] in: ${COUNT}; poller A started ${byA}, B ${byB}; duplicates ${duplicates}; deliveries ${COUNT}`);
+  a.child.kill('SIGTERM');
+  b.child.kill('SIGTERM');
+  expect(await Promise.all([a.exited, b.exited])).toEqual([0, 0]);
+});
+
 /** Waits until the group is stable with `members` members, so no rebalance runs while records flow. */
 async function waitForGroup(groupId: string, members: number): Promise<void> {
   const admin = kafka.admin();
