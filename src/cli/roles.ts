@@ -31,7 +31,10 @@ export interface RunRolesOptions {
 
 /** Runs until the signal aborts; then stops taking work, finishes what is in flight, and returns. */
 export async function runRoles(options: RunRolesOptions): Promise<void> {
-  const { config, logger, signal } = options;
+  const { config, logger } = options;
+  // One role failing stops the others too, before the shared connection closes under them.
+  const stopAll = new AbortController();
+  const signal = AbortSignal.any([options.signal, stopAll.signal]);
   const connection = await connectWithRetry(options.address, 60_000, () =>
     logger.warn({ address: options.address }, 'waiting for Temporal'),
   );
@@ -70,8 +73,16 @@ export async function runRoles(options: RunRolesOptions): Promise<void> {
     options.onPollers?.(pollers);
     tasks.push(Promise.all(pollers.map((p) => p.run(signal))).then(() => undefined));
   }
+  const failed = tasks.map((task) =>
+    task.catch((err: unknown) => {
+      stopAll.abort();
+      throw err;
+    }),
+  );
   try {
-    await Promise.all(tasks);
+    const results = await Promise.allSettled(failed);
+    const failure = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+    if (failure) throw failure.reason;
   } finally {
     if (drivers) await closeDrivers(drivers);
     await connection.close();

@@ -3,12 +3,22 @@
 // in one group split the partitions; a record seen twice (rebalance, crash) is a duplicate start.
 import type { KafkaJS } from '@confluentinc/kafka-javascript';
 import type { KafkaSourceConfig } from '../config';
+import { readJsonPath } from '../delivery/json-path';
 import { headerText, kafkaClient } from '../queues/kafka-client';
 import { createBackoff, untilDone } from './backoff';
-import { readJsonPath } from '../delivery/json-path';
 import { lazyJson } from './http-source';
 import type { Intake, QueueMessage } from './intake';
-import { emptyStats, errorText, mapLimit, throttled, type Logger, type QueuePoller } from './poller';
+import {
+  createSettler,
+  emptyStats,
+  errorText,
+  mapLimit,
+  settledPrefix,
+  throttled,
+  type Logger,
+  type PollerStats,
+  type QueuePoller,
+} from './poller';
 
 export interface KafkaPollerOptions {
   source: KafkaSourceConfig;
@@ -18,83 +28,51 @@ export interface KafkaPollerOptions {
   concurrency?: number;
 }
 
+interface Clients {
+  consumer: KafkaJS.Consumer;
+  producer: KafkaJS.Producer;
+}
+
 export function createKafkaPoller(options: KafkaPollerOptions): QueuePoller {
-  const { source, intake } = options;
+  const { source } = options;
   const logger = options.logger.child({ source: source.id, topic: source.topic, groupId: source.groupId });
   const stats = emptyStats();
-  const warnHolding = throttled(5000, (err: unknown, retryInMs: number) =>
-    logger.warn({ err: errorText(err), retryInMs }, 'cannot start callbacks (Temporal unavailable?); holding records'),
-  );
-  const warnDeadLetter = throttled(5000, (err: unknown, retryInMs: number) =>
-    logger.error(
-      { err: errorText(err), retryInMs, deadLetterTopic: source.deadLetterTopic },
-      'cannot produce to the dead-letter topic; partition waits',
-    ),
-  );
+  const settle = createSettler({ intake: options.intake, stats, logger });
+  const deadLetter = deadLetterWriter(source, stats, logger);
 
   /** True when the record is settled (started, duplicate, or dead-lettered) and may be committed. */
   async function handle(record: KafkaJS.KafkaMessage, partition: number, producer: KafkaJS.Producer, signal: AbortSignal) {
-    stats.received++;
-    const message = toQueueMessage(source, partition, record);
-    const outcome = await untilDone(() => intake(message), { signal, backoff: createBackoff(), onFailure: warnHolding });
+    const outcome = await settle(toQueueMessage(source, partition, record), signal);
     if (outcome === undefined) return false;
-    if (outcome.kind !== 'poison') {
-      stats[outcome.kind === 'accepted' ? 'accepted' : 'duplicates']++;
-      return true;
-    }
-    const sent = await untilDone(
-      () =>
-        producer.send({ topic: source.deadLetterTopic, messages: [deadLetterRecord(source, partition, record, outcome.reason)] }),
-      {
-        signal,
-        backoff: createBackoff(),
-        onFailure: warnDeadLetter,
-      },
-    );
-    if (sent === undefined) return false;
-    stats.poison++;
-    logger.error(
-      {
-        partition,
-        offset: record.offset,
-        reason: outcome.reason,
-        deadLetterTopic: source.deadLetterTopic,
-        poisonCount: stats.poison,
-      },
-      'poison record sent to the dead-letter topic',
-    );
-    return true;
+    return outcome.kind === 'poison' ? deadLetter(producer, partition, record, outcome.reason, signal) : true;
   }
 
   return {
     sourceId: source.id,
     stats: () => ({ ...stats }),
     async run(signal) {
-      const kafka = kafkaClient(source, logger);
-      const consumer = kafka.consumer({
-        kafkaJS: { groupId: source.groupId, fromBeginning: source.fromBeginning, autoCommit: false },
-      });
-      // A bounded delivery timeout, so a missing dead-letter topic is reported every 30 s instead of hanging.
-      const producer = kafka.producer({
-        'message.timeout.ms': 30_000,
-        'allow.auto.create.topics': false,
-        kafkaJS: { idempotent: true, acks: -1 },
-      });
+      const clients = await connect(source, logger, signal);
       const inFlight = new Set<Promise<void>>();
-      const connected = await untilDone(
-        async () => {
-          await consumer.connect();
-          await producer.connect();
-          await consumer.subscribe({ topics: [source.topic] });
-          return true;
-        },
-        {
-          signal,
-          backoff: createBackoff(1000),
-          onFailure: (err, retryInMs) => logger.warn({ err: errorText(err), retryInMs }, 'kafka connect failed'),
-        },
-      );
-      if (connected !== undefined) {
+      if (clients) {
+        const { consumer, producer } = clients;
+        const processBatch = async ({ batch, resolveOffset, isStale }: KafkaJS.EachBatchPayload): Promise<void> => {
+          if (signal.aborted) return;
+          const settled = await mapLimit(batch.messages, options.concurrency ?? 16, (r) =>
+            handle(r, batch.partition, producer, signal),
+          );
+          // Commit only a gap-free prefix: a record left unsettled at shutdown must be read again.
+          const prefix = settledPrefix(settled);
+          stats.abandoned += settled.slice(prefix).filter(Boolean).length;
+          // A partition lost in a rebalance meanwhile is its new owner's: it re-reads these as duplicates.
+          if (prefix === 0 || isStale()) return;
+          const last = batch.messages[prefix - 1].offset;
+          resolveOffset(last);
+          await consumer
+            .commitOffsets([{ topic: batch.topic, partition: batch.partition, offset: String(BigInt(last) + 1n) }])
+            .catch((err: unknown) =>
+              logger.warn({ err: errorText(err), partition: batch.partition, offset: last }, 'offset commit failed'),
+            );
+        };
         await consumer.run({
           eachBatchAutoResolve: false,
           partitionsConsumedConcurrently: 4,
@@ -108,32 +86,84 @@ export function createKafkaPoller(options: KafkaPollerOptions): QueuePoller {
         await new Promise<void>((resolve) =>
           signal.aborted ? resolve() : signal.addEventListener('abort', () => resolve(), { once: true }),
         );
+        // Finish (start + commit) what was fetched before leaving the group.
+        await Promise.allSettled([...inFlight]);
+        await consumer.disconnect().catch((err: unknown) => logger.warn({ err: errorText(err) }, 'consumer disconnect failed'));
+        await producer.disconnect().catch(() => undefined);
       }
-      // Finish (start + commit) what was fetched before leaving the group.
-      await Promise.allSettled([...inFlight]);
-      await consumer.disconnect().catch((err: unknown) => logger.warn({ err: errorText(err) }, 'consumer disconnect failed'));
-      await producer.disconnect().catch(() => undefined);
       logger.info({ ...stats }, 'kafka poller stopped');
+    },
+  };
+}
 
-      async function processBatch({ batch, resolveOffset }: KafkaJS.EachBatchPayload): Promise<void> {
-        if (signal.aborted) return;
-        const settled = await mapLimit(batch.messages, options.concurrency ?? 16, (r) =>
-          handle(r, batch.partition, producer, signal),
-        );
-        // Commit only a gap-free prefix: a record left unsettled at shutdown must be read again.
-        const prefix = settled.indexOf(false) === -1 ? settled.length : settled.indexOf(false);
-        stats.abandoned += settled.length - prefix;
-        if (prefix === 0) return;
-        const last = batch.messages[prefix - 1].offset;
-        resolveOffset(last);
-        try {
-          await consumer.commitOffsets([{ topic: batch.topic, partition: batch.partition, offset: String(BigInt(last) + 1n) }]);
-        } catch (err) {
-          // Lost the partition in a rebalance: its new owner re-reads these records as duplicates.
-          logger.warn({ err: errorText(err), partition: batch.partition, offset: last }, 'offset commit failed');
-        }
+/**
+ * Connects a consumer (subscribed) and the dead-letter producer, retrying with backoff until it
+ * works or shutdown. Each try builds new clients: this client library refuses a second connect()
+ * on one that failed, so retrying the same objects would never recover.
+ */
+async function connect(source: KafkaSourceConfig, logger: Logger, signal: AbortSignal): Promise<Clients | undefined> {
+  return untilDone(
+    async () => {
+      const kafka = kafkaClient(source, logger);
+      const consumer = kafka.consumer({
+        kafkaJS: { groupId: source.groupId, fromBeginning: source.fromBeginning, autoCommit: false },
+      });
+      const producer = kafka.producer({
+        // Bounded, so a missing dead-letter topic is reported every 30 s instead of hanging.
+        'message.timeout.ms': 30_000,
+        'allow.auto.create.topics': false,
+        kafkaJS: { idempotent: true, acks: -1 },
+      });
+      try {
+        await consumer.connect();
+        await producer.connect();
+        await consumer.subscribe({ topics: [source.topic] });
+        return { consumer, producer };
+      } catch (err) {
+        void consumer.disconnect().catch(() => undefined);
+        void producer.disconnect().catch(() => undefined);
+        throw err;
       }
     },
+    {
+      signal,
+      backoff: createBackoff(1000),
+      onFailure: (err, retryInMs) => logger.warn({ err: errorText(err), retryInMs }, 'kafka connect failed; retrying'),
+    },
+  );
+}
+
+/** Produces a poison record to the dead-letter topic, retrying until it is written: never dropped. */
+function deadLetterWriter(source: KafkaSourceConfig, stats: PollerStats, logger: Logger) {
+  const report = throttled(5000, (err: unknown, retryInMs: number) =>
+    logger.error(
+      { err: errorText(err), retryInMs, deadLetterTopic: source.deadLetterTopic },
+      'cannot produce to the dead-letter topic; the partition waits',
+    ),
+  );
+  return async (
+    producer: KafkaJS.Producer,
+    partition: number,
+    record: KafkaJS.KafkaMessage,
+    reason: string,
+    signal: AbortSignal,
+  ) => {
+    const message = deadLetterRecord(source, partition, record, reason);
+    const sent = await untilDone(() => producer.send({ topic: source.deadLetterTopic, messages: [message] }), {
+      signal,
+      backoff: createBackoff(),
+      onFailure: report,
+    });
+    if (sent === undefined) {
+      stats.abandoned++;
+      return false;
+    }
+    stats.poison++;
+    logger.error(
+      { partition, offset: record.offset, reason, deadLetterTopic: source.deadLetterTopic, poisonCount: stats.poison },
+      'poison record sent to the dead-letter topic',
+    );
+    return true;
   };
 }
 
@@ -144,7 +174,9 @@ function toQueueMessage(source: KafkaSourceConfig, partition: number, record: Ka
   const header = (name: string) => headerText(record.headers, name)?.trim() || undefined;
   const { eventType: et, idempotencyKey: ik } = source;
   const eventType = 'fixed' in et ? et.fixed : 'header' in et ? header(et.header) : fromJson(et.jsonPath);
-  const identity = `${source.topic}/${partition}/${record.offset}`;
+  // The record's timestamp is part of its identity: offsets restart at 0 when a topic is deleted
+  // and created again, and the new records must not pass for duplicates of the old ones.
+  const identity = `${source.topic}/${partition}/${record.offset}@${record.timestamp}`;
   const key = 'offset' in ik ? undefined : 'header' in ik ? header(ik.header) : record.key?.toString('utf8') || undefined;
   return {
     origin: { type: 'kafka', topic: source.topic, partition, offset: record.offset },

@@ -2,6 +2,7 @@
 // Temporal recorded its workflow start. Competing consumers are safe: a message received twice
 // maps to the same workflow ID, and the second start is a duplicate.
 import {
+  ChangeMessageVisibilityBatchCommand,
   DeleteMessageBatchCommand,
   GetQueueAttributesCommand,
   ReceiveMessageCommand,
@@ -9,12 +10,12 @@ import {
   type SQSClient,
 } from '@aws-sdk/client-sqs';
 import type { SqsSourceConfig } from '../config';
-import { sqsClient } from '../queues/sqs-client';
-import { createBackoff, untilDone } from './backoff';
 import { readJsonPath } from '../delivery/json-path';
+import { sqsClient } from '../queues/sqs-client';
+import { createBackoff, sleep } from './backoff';
 import { lazyJson } from './http-source';
 import type { Intake, QueueMessage } from './intake';
-import { emptyStats, errorText, mapLimit, throttled, type Logger, type QueuePoller } from './poller';
+import { createSettler, emptyStats, errorText, mapLimit, type Logger, type QueuePoller } from './poller';
 
 export interface SqsPollerOptions {
   source: SqsSourceConfig;
@@ -24,85 +25,41 @@ export interface SqsPollerOptions {
 }
 
 export function createSqsPoller(options: SqsPollerOptions): QueuePoller {
-  const { source, intake } = options;
+  const { source } = options;
   const logger = options.logger.child({ source: source.id, queueUrl: source.queueUrl });
   const sqs = options.client ?? sqsClient(source);
   const stats = emptyStats();
-  const warnHolding = throttled(5000, (err: unknown, retryInMs: number) =>
-    logger.warn({ err: errorText(err), retryInMs }, 'cannot start callbacks (Temporal unavailable?); holding messages'),
-  );
+  const settle = createSettler({ intake: options.intake, stats, logger });
 
+  /** True when the message may be deleted (started or duplicate). */
   async function handle(message: Message, signal: AbortSignal): Promise<boolean> {
-    stats.received++;
-    const backoff = createBackoff();
-    const outcome = await untilDone(() => intake(toQueueMessage(source, message)), {
-      signal,
-      backoff,
-      onFailure: warnHolding,
-    });
-    if (outcome === undefined) {
-      stats.abandoned++;
-      return false;
-    }
-    if (outcome.kind === 'poison') {
-      stats.poison++;
-      // Not deleted: after the queue's maxReceiveCount its redrive policy moves it to the DLQ.
-      logger.error(
-        {
-          messageId: message.MessageId,
-          receiveCount: Number(message.Attributes?.ApproximateReceiveCount ?? 0),
-          reason: outcome.reason,
-          poisonCount: stats.poison,
-        },
-        'poison message left for the queue redrive policy',
-      );
-      return false;
-    }
-    stats[outcome.kind === 'accepted' ? 'accepted' : 'duplicates']++;
-    return true;
-  }
-
-  async function acknowledge(messages: Message[]): Promise<void> {
-    if (messages.length === 0) return;
-    try {
-      const res = await sqs.send(
-        new DeleteMessageBatchCommand({
-          QueueUrl: source.queueUrl,
-          Entries: messages.map((m, i) => ({ Id: String(i), ReceiptHandle: m.ReceiptHandle! })),
-        }),
-      );
-      // A message not deleted comes back later; its start is then a duplicate, so this is noise, not loss.
-      for (const failed of res.Failed ?? [])
-        logger.warn({ messageId: messages[Number(failed.Id)]?.MessageId, code: failed.Code }, 'delete failed');
-    } catch (err) {
-      logger.warn({ err: errorText(err), count: messages.length }, 'delete failed; messages will be received again');
-    }
+    const outcome = await settle(toQueueMessage(source, message), signal);
+    if (outcome?.kind !== 'poison') return outcome !== undefined;
+    stats.poison++;
+    // Not deleted: after the queue's maxReceiveCount its redrive policy moves it to the DLQ.
+    logger.error(
+      {
+        messageId: message.MessageId,
+        receiveCount: Number(message.Attributes?.ApproximateReceiveCount ?? 0),
+        reason: outcome.reason,
+        poisonCount: stats.poison,
+      },
+      'poison message left for the queue redrive policy',
+    );
+    return false;
   }
 
   return {
     sourceId: source.id,
     stats: () => ({ ...stats }),
     async run(signal) {
-      await warnIfNoRedrive(sqs, source, logger);
+      const visibilitySeconds = await inspectQueue(sqs, source, logger);
       logger.info('sqs poller started');
       const backoff = createBackoff(1000);
       while (!signal.aborted) {
         let messages: Message[];
         try {
-          const res = await sqs.send(
-            new ReceiveMessageCommand({
-              QueueUrl: source.queueUrl,
-              MaxNumberOfMessages: source.maxMessages,
-              WaitTimeSeconds: source.waitTimeSeconds,
-              MessageAttributeNames: ['All'],
-              MessageSystemAttributeNames: ['ApproximateReceiveCount'],
-              ...(source.visibilityTimeout !== undefined ? { VisibilityTimeout: source.visibilityTimeout } : {}),
-            }),
-            // Aborting a long poll cannot lose a message: one already handed out stays in the queue
-            // and becomes visible again after the visibility timeout.
-            { abortSignal: signal },
-          );
-          messages = res.Messages ?? [];
+          messages = await receive(sqs, source, signal);
           backoff.reset();
         } catch (err) {
           if (signal.aborted) break;
@@ -110,12 +67,82 @@ export function createSqsPoller(options: SqsPollerOptions): QueuePoller {
           await backoff.wait(signal);
           continue;
         }
-        const done = await mapLimit(messages, messages.length, (m) => handle(m, signal));
-        await acknowledge(messages.filter((_, i) => done[i]));
+        // Without a long poll an empty queue would be asked again at once, in a tight loop.
+        if (messages.length === 0 && source.waitTimeSeconds === 0) await sleep(1000, signal);
+        const pending = new Set(messages);
+        const stopHolding = keepInvisible(sqs, source.queueUrl, pending, visibilitySeconds, logger);
+        const done = await mapLimit(messages, messages.length, async (m) => {
+          const ok = await handle(m, signal);
+          pending.delete(m);
+          return ok;
+        });
+        stopHolding();
+        await acknowledge(
+          sqs,
+          source.queueUrl,
+          messages.filter((_, i) => done[i]),
+          logger,
+        );
       }
+      if (!options.client) sqs.destroy();
       logger.info({ ...stats }, 'sqs poller stopped');
     },
   };
+}
+
+async function receive(sqs: SQSClient, source: SqsSourceConfig, signal: AbortSignal): Promise<Message[]> {
+  const res = await sqs.send(
+    new ReceiveMessageCommand({
+      QueueUrl: source.queueUrl,
+      MaxNumberOfMessages: source.maxMessages,
+      WaitTimeSeconds: source.waitTimeSeconds,
+      MessageAttributeNames: ['All'],
+      MessageSystemAttributeNames: ['ApproximateReceiveCount'],
+      ...(source.visibilityTimeout !== undefined ? { VisibilityTimeout: source.visibilityTimeout } : {}),
+    }),
+    // Aborting a long poll cannot lose a message: one already handed out stays in the queue and
+    // becomes visible again after the visibility timeout.
+    { abortSignal: signal },
+  );
+  return res.Messages ?? [];
+}
+
+/**
+ * While messages wait on Temporal, keep them invisible: otherwise another poller would receive
+ * them again, and each receive counts toward the redrive policy's maxReceiveCount, which would
+ * send valid messages to the dead-letter queue during a long outage.
+ */
+function keepInvisible(sqs: SQSClient, queueUrl: string, pending: Set<Message>, seconds: number, logger: Logger): () => void {
+  const timer = setInterval(
+    () => {
+      const held = [...pending];
+      if (held.length === 0) return;
+      const Entries = held.map((m, i) => ({ Id: String(i), ReceiptHandle: m.ReceiptHandle!, VisibilityTimeout: seconds }));
+      sqs
+        .send(new ChangeMessageVisibilityBatchCommand({ QueueUrl: queueUrl, Entries }))
+        .catch((err: unknown) => logger.warn({ err: errorText(err), count: held.length }, 'could not extend visibility'));
+    },
+    Math.min(10_000, seconds * 500),
+  );
+  return () => clearInterval(timer);
+}
+
+async function acknowledge(sqs: SQSClient, queueUrl: string, messages: Message[], logger: Logger): Promise<void> {
+  if (messages.length === 0) return;
+  try {
+    const res = await sqs.send(
+      new DeleteMessageBatchCommand({
+        QueueUrl: queueUrl,
+        Entries: messages.map((m, i) => ({ Id: String(i), ReceiptHandle: m.ReceiptHandle! })),
+      }),
+    );
+    // A message not deleted comes back later; its start is then a duplicate, so this is noise, not loss.
+    for (const failed of res.Failed ?? []) {
+      logger.warn({ messageId: messages[Number(failed.Id)]?.MessageId, code: failed.Code }, 'delete failed');
+    }
+  } catch (err) {
+    logger.warn({ err: errorText(err), count: messages.length }, 'delete failed; messages will be received again');
+  }
 }
 
 function toQueueMessage(source: SqsSourceConfig, message: Message): QueueMessage {
@@ -130,14 +157,21 @@ function toQueueMessage(source: SqsSourceConfig, message: Message): QueueMessage
   return { origin: { type: 'sqs', queueUrl: source.queueUrl, messageId }, body, eventType, idempotencyKey: key ?? messageId };
 }
 
-/** Poison messages rely on the queue's redrive policy; without one they would come back forever. */
-async function warnIfNoRedrive(sqs: SQSClient, source: SqsSourceConfig, logger: Logger): Promise<void> {
+/**
+ * The visibility timeout in force (the source's, else the queue's), and a warning when poison
+ * messages would have nowhere to go: without a redrive policy they come back forever.
+ */
+async function inspectQueue(sqs: SQSClient, source: SqsSourceConfig, logger: Logger): Promise<number> {
   try {
-    const res = await sqs.send(new GetQueueAttributesCommand({ QueueUrl: source.queueUrl, AttributeNames: ['RedrivePolicy'] }));
+    const res = await sqs.send(
+      new GetQueueAttributesCommand({ QueueUrl: source.queueUrl, AttributeNames: ['RedrivePolicy', 'VisibilityTimeout'] }),
+    );
     if (!res.Attributes?.RedrivePolicy) {
       logger.warn('queue has no redrive policy: messages that can never be accepted will be received again and again');
     }
+    return source.visibilityTimeout ?? Number(res.Attributes?.VisibilityTimeout ?? 30);
   } catch (err) {
     logger.warn({ err: errorText(err) }, 'could not read the queue attributes (will keep trying to receive)');
+    return source.visibilityTimeout ?? 30;
   }
 }

@@ -28,6 +28,7 @@ let sink: TestSink;
 let hub: TestHub;
 const topic = uniqueName('orders');
 const poisonTopic = uniqueName('poison');
+const waitingTopic = uniqueName('waiting');
 let queueUrl: string;
 let redrive: Awaited<ReturnType<typeof createQueueWithRedrive>>;
 
@@ -41,6 +42,7 @@ beforeAll(async () => {
     { topic, numPartitions: 2 },
     { topic: poisonTopic, numPartitions: 1 },
     { topic: `${poisonTopic}.dead-letter`, numPartitions: 1 },
+    { topic: waitingTopic, numPartitions: 1 },
   ]);
   const config = testConfig({
     address: testTemporalAddress(),
@@ -75,6 +77,13 @@ beforeAll(async () => {
             topic,
             groupId: uniqueName('group'),
             eventType: { header: 'event-type' },
+          },
+          {
+            id: 'waiting-kafka',
+            type: 'kafka',
+            brokers: testKafkaBrokers(),
+            topic: waitingTopic,
+            eventType: { jsonPath: '$.type' },
           },
           {
             id: 'poison-kafka',
@@ -151,12 +160,13 @@ test('Kafka records are delivered once each, with topic/partition/offset as line
   );
   const eventIds = await Promise.all(markers.map(eventFor));
   expect(new Set(eventIds).size).toBe(markers.length);
+  await new Promise((r) => setTimeout(r, 1000)); // room for a duplicate to show up, if there were one
   for (const marker of markers) expect(deliveredWith(marker)).toHaveLength(1);
 
   const status = await api(`${hub.url}/v1/events/${eventIds[0]}`, { key: KEY });
   expect(status.body.source).toBe('orders-kafka');
   expect(status.body.origin).toMatchObject({ type: 'kafka', topic, partition: 0 });
-  expect(status.body.idempotencyKey).toBe(`${topic}/0/${status.body.origin.offset}`);
+  expect(status.body.idempotencyKey).toMatch(new RegExp(`^${topic}/0/${status.body.origin.offset}@\\d{13}$`));
 });
 
 test('a poison SQS message is left to the redrive policy and the next message still flows', async () => {
@@ -195,3 +205,43 @@ test('a poison Kafka record goes to the dead-letter topic with the error, and th
   const poller = hub.pollers.find((p) => p.sourceId === 'poison-kafka')!;
   expect(poller.stats()).toMatchObject({ poison: 2, accepted: 1 });
 });
+
+test('while the dead-letter topic cannot be written, the partition waits: nothing is dropped or skipped', async () => {
+  const marker = uniqueName('behind-poison');
+  await produce(kafka, waitingTopic, [
+    { key: 'bad', value: 'not json' },
+    { key: 'good', value: JSON.stringify({ type: 'order.created', marker }) },
+  ]);
+  const poller = hub.pollers.find((p) => p.sourceId === 'waiting-kafka')!;
+  await eventually(async () => (poller.stats().received >= 1 ? true : undefined), 20_000, 'the poison record read');
+  await new Promise((r) => setTimeout(r, 3000));
+  // The poison record is neither counted as handled nor committed past: the group's offset stays
+  // before it, so a crash now would read it (and the record behind it) again.
+  expect(poller.stats().poison).toBe(0);
+  expect(['-1', undefined]).toContain(await committedOffset('barrage-waiting-kafka', waitingTopic));
+
+  await createTopics(kafka, [{ topic: `${waitingTopic}.dead-letter`, numPartitions: 1 }]);
+  await eventFor(marker);
+  const dead = await consumeTopic(kafka, `${waitingTopic}.dead-letter`, 1);
+  expect(dead.map((r) => [r.key, r.value, r.headers['barrage-error']])).toEqual([
+    ['bad', 'not json', "body is not valid JSON (the source's content type is application/json)"],
+  ]);
+  expect(poller.stats()).toMatchObject({ poison: 1, accepted: 1 });
+  expect(deliveredWith(marker)).toHaveLength(1);
+  await eventually(
+    async () => ((await committedOffset('barrage-waiting-kafka', waitingTopic)) === '2' ? true : undefined),
+    10_000,
+    'commit past both',
+  );
+});
+
+async function committedOffset(groupId: string, topic: string): Promise<string | undefined> {
+  const admin = kafka.admin();
+  await admin.connect();
+  try {
+    const [offsets] = await admin.fetchOffsets({ groupId, topics: [topic] });
+    return offsets?.partitions.find((p) => p.partition === 0)?.offset;
+  } finally {
+    await admin.disconnect();
+  }
+}

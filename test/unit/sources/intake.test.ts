@@ -5,7 +5,7 @@ import type { IngestRequest, IngestResult } from '../../../src/ingest/ingest';
 import { createBackoff, untilDone } from '../../../src/sources/backoff';
 import { readJsonPath } from '../../../src/delivery/json-path';
 import { createIntake, type QueueMessage } from '../../../src/sources/intake';
-import { mapLimit } from '../../../src/sources/poller';
+import { mapLimit, settledPrefix } from '../../../src/sources/poller';
 
 const tenant = parseConfig('tenants: [{ id: acme, apiKeys: [k] }]', {}).tenants[0];
 const origin = { type: 'kafka', topic: 'orders', partition: 1, offset: '7' } as const;
@@ -140,4 +140,14 @@ test('mapLimit keeps order and never exceeds its limit', async () => {
   });
   expect(out).toEqual([50, 10, 40, 20, 30]);
   expect(peak).toBe(2);
+});
+
+test.each([
+  [[], 0],
+  [[true, true, true], 3],
+  [[false, true, true], 0],
+  [[true, false, true], 1],
+  [[true, true, false], 2],
+])('settledPrefix(%j) = %d: only a gap-free prefix of a partition may be committed', (settled, prefix) => {
+  expect(settledPrefix(settled)).toBe(prefix);
 });

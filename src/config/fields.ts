@@ -1,0 +1,89 @@
+// Field builders shared by the source and destination schemas: ids, durations, secrets,
+// JSON paths, and the queue connection settings.
+import { z } from 'zod';
+import { isValidSecret } from '../delivery/signature';
+import { parseDuration } from './duration';
+
+export type Env = Record<string, string | undefined>;
+
+const ID = /^[a-z0-9][a-z0-9_-]{0,62}$/;
+export const id = (what: string) =>
+  z.string().regex(ID, `${what} must be lowercase letters, digits, "-" or "_" (max 63, starting with a letter or digit)`);
+
+export const duration = (description: string, max?: number) =>
+  z
+    .union([z.string(), z.number()])
+    .describe(description)
+    .transform((value, ctx) => {
+      const ms = parseDuration(value);
+      if (ms === undefined) ctx.addIssue({ code: 'custom', message: `"${value}" is not a duration like 500ms, 10s, 5m, 1h, 7d` });
+      else if (max !== undefined && ms > max) ctx.addIssue({ code: 'custom', message: `must be at most ${max} ms` });
+      return ms ?? 0;
+    });
+
+/** A secret value: plain text, or "env:NAME" to read the environment variable NAME. */
+export const secretRef = (env: Env) =>
+  z
+    .string()
+    .min(1)
+    .describe('a value, or "env:NAME" to read it from the environment')
+    .transform((value, ctx) => {
+      if (!value.startsWith('env:')) return value;
+      const name = value.slice(4);
+      const resolved = env[name];
+      if (!resolved) ctx.addIssue({ code: 'custom', message: `environment variable ${name} is not set` });
+      return resolved ?? '';
+    });
+
+export const webhookSecret = (env: Env) =>
+  secretRef(env).refine(isValidSecret, 'must be a Standard Webhooks secret: "whsec_" + base64 of at least 16 bytes');
+
+export const retrySchema = z
+  .object({
+    initialInterval: duration('wait before the 2nd attempt').prefault('5s'),
+    backoffCoefficient: z.number().min(1).max(10).default(2).describe('each wait is this many times the previous'),
+    maximumInterval: duration('longest wait between attempts; also caps Retry-After').prefault('1h'),
+    maximumAttempts: z.number().int().min(1).max(100).default(10).describe('attempts before the delivery fails'),
+    jitter: z.number().min(0).max(1).default(0.2).describe('random spread of each wait, ±fraction'),
+    horizon: duration('no attempt starts later than this after the first').optional(),
+  })
+  .strict();
+
+export const jsonPath = z
+  .string()
+  .regex(/^\$(\.[A-Za-z0-9_-]+)+$/, 'use a dotted path like $.type or $.data.id')
+  .describe('dotted path into a JSON body, like $.data.id');
+export const fixed = z.string().min(1).describe('a constant');
+
+/** Where SQS is and how to sign requests; credentials default to the AWS SDK's usual chain. */
+export const sqsConnection = (env: Env) => ({
+  queueUrl: z.url({ protocol: /^https?$/, error: 'must be an SQS queue URL' }).describe('the queue URL'),
+  region: z.string().min(1).default('us-east-1').describe('AWS region'),
+  endpoint: z
+    .url({ protocol: /^https?$/ })
+    .optional()
+    .describe('SQS endpoint (default: the queue URL’s origin for non-AWS hosts, else the regional endpoint)'),
+  accessKeyId: secretRef(env).optional().describe('explicit credentials (default: AWS environment/profile/role)'),
+  secretAccessKey: secretRef(env).optional().describe('explicit credentials, with accessKeyId'),
+});
+
+/** Kafka bootstrap servers plus any librdkafka property (TLS, SASL…); values accept "env:NAME". */
+export const kafkaConnection = (env: Env) => ({
+  brokers: z
+    .array(z.string().regex(/^[^\s:]+:\d{1,5}$/, 'use host:port'))
+    .min(1)
+    .describe('bootstrap servers, host:port'),
+  clientId: z.string().min(1).default('barrage').describe('client.id shown in broker logs and quotas'),
+  librdkafka: z
+    .record(z.string(), z.union([secretRef(env), z.number(), z.boolean()]))
+    .default({})
+    .describe('extra librdkafka properties, e.g. security.protocol, sasl.mechanisms, sasl.username'),
+});
+
+export const bothOrNeitherKey = (s: { accessKeyId?: string; secretAccessKey?: string }) =>
+  (s.accessKeyId === undefined) === (s.secretAccessKey === undefined);
+export const KEYS_TOGETHER = { message: 'set accessKeyId and secretAccessKey together', path: ['secretAccessKey'] };
+
+/** `type` may be left out for http, the original kind. */
+export const defaultType = (value: unknown) =>
+  value !== null && typeof value === 'object' && !('type' in value) ? { ...value, type: 'http' } : value;
