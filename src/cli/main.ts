@@ -75,7 +75,8 @@ configCommand
   .action((opts: { config?: string }) => {
     const { path, config } = load(opts.config);
     const destinations = config.tenants.reduce((n, t) => n + t.destinations.length, 0);
-    console.log(`${path}: OK (${config.tenants.length} tenant(s), ${destinations} destination(s))`);
+    const sources = config.tenants.reduce((n, t) => n + t.sources.length, 0);
+    console.log(`${path}: OK (${config.tenants.length} tenant(s), ${destinations} destination(s), ${sources} source(s))`);
   });
 
 program

@@ -43,7 +43,7 @@ const PERMANENT_SQS_ERRORS = new Set([
   'InvalidSecurity',
 ]);
 
-/** Name of an AWS SDK error (its code), or undefined for a non-AWS error. */
+/** Name of an error the AWS SDK raised (its code; plain "Error" for network failures), else undefined. */
 export function awsErrorName(err: unknown): string | undefined {
   return typeof err === 'object' && err !== null && '$metadata' in err ? (err as { name?: string }).name : undefined;
 }

@@ -21,7 +21,13 @@ describe('barrage config check', () => {
   test('a valid file is OK (exit 0)', async () => {
     const proc = spawnLogged(process.execPath, [CLI, 'config', 'check', '--config', 'docs/examples/barrage.yaml']);
     expect(await proc.exited).toBe(0);
-    expect(proc.output()).toMatch(/barrage\.yaml: OK \(1 tenant\(s\), 1 destination\(s\)\)/);
+    expect(proc.output()).toMatch(/barrage\.yaml: OK \(1 tenant\(s\), 1 destination\(s\), 1 source\(s\)\)/);
+  });
+
+  test('the queue example is OK too', async () => {
+    const proc = spawnLogged(process.execPath, [CLI, 'config', 'check', '--config', 'docs/examples/barrage.queues.yaml']);
+    expect(await proc.exited).toBe(0);
+    expect(proc.output()).toMatch(/barrage\.queues\.yaml: OK \(1 tenant\(s\), 3 destination\(s\), 2 source\(s\)\)/);
   });
 
   test('a wrong file lists every problem by path (exit 2)', async () => {
