@@ -8,7 +8,15 @@ import { barChart } from './chart';
 import type { StageProfile } from './stages';
 
 export interface RunResults {
-  options: { runs: number; duration: number; concurrency: number[]; e2eConcurrency: number; fanout: number[]; quick: boolean };
+  options: {
+    runs: number;
+    duration: number;
+    concurrency: number[];
+    e2eConcurrency: number;
+    fanout: number[];
+    quick: boolean;
+    queueMessages?: number;
+  };
   runs: {
     raw: Record<number, Throughput>;
     accept: Record<number, Throughput>;
@@ -23,6 +31,8 @@ export interface RunResults {
   cost: Cost[];
   memoryMiB: Record<string, number>;
   stages?: StageProfile;
+  /** Scenario 10: starts/s while one poller drains a backlog of `messages`. */
+  queues?: { messages: number; sqs: number[]; kafka: number[] };
 }
 
 const TARGETS = { acceptRatio: 0.9, e2eRatio: 0.9, fanout100Ms: 3000, workerRssMiB: 250 };
@@ -61,7 +71,22 @@ export function summarize(results: RunResults) {
   const names = Object.keys(results.runs[0]?.e2eCores ?? {});
   const e2eCores = Object.fromEntries(names.map((n) => [n, pick(results, (r) => r.e2eCores?.[n])]));
   const fanout = Object.fromEntries(Object.entries(results.fanout).map(([n, ms]) => [n, figure(ms)]));
-  return { perLevel, e2e, e2eCores, retries, fanout, cost: results.cost, memoryMiB: results.memoryMiB, stages: results.stages };
+  const queues = results.queues && {
+    messages: results.queues.messages,
+    sqs: figure(results.queues.sqs),
+    kafka: figure(results.queues.kafka),
+  };
+  return {
+    perLevel,
+    e2e,
+    e2eCores,
+    retries,
+    fanout,
+    cost: results.cost,
+    memoryMiB: results.memoryMiB,
+    stages: results.stages,
+    queues,
+  };
 }
 
 const verdict = (ok: boolean) => (ok ? 'met' : 'missed');
@@ -96,6 +121,12 @@ export function table(results: RunResults): string {
     `| 4 | CPU during scenario 4 (cores of ${machine().cpus}) | ${Object.entries(sum.e2eCores)
       .map(([k, f]) => `${k} ${fmtFigure(f, 2)}`)
       .join('; ')} | |`,
+    ...(sum.queues
+      ? (['sqs', 'kafka'] as const).map(
+          (kind) =>
+            `| 10 | drain ${sum.queues!.messages} queued on ${kind === 'sqs' ? 'SQS (1 poller, 10 per receive)' : 'Kafka (1 poller, 4 partitions)'} → started | ${fmtFigure(sum.queues![kind])} starts/s | ${fmt(sum.queues![kind].median / best.rawStarts.median, 2)}× scenario 1 at c=${best.concurrency} |`,
+        )
+      : []),
     `| 8 | peak RSS during 1–4 | worker ${fmt(sum.memoryMiB.worker)} MiB, receiver ${fmt(sum.memoryMiB.receiver)} MiB, Temporal server ${fmt(sum.memoryMiB.temporalServer)} MiB (floor worker, same SDK: ${fmt(sum.memoryMiB.floorWorker)} MiB) | worker target ≤ ${TARGETS.workerRssMiB} MB: ${verdict(sum.memoryMiB.worker * 1.048576 <= TARGETS.workerRssMiB)} |`,
   ];
   const stages = Object.entries(results.stages ?? {}).map(([name, v]) => `| ${name} | ${fmt(v.p50)} | ${fmt(v.p95)} | ${v.n} |`);

@@ -18,6 +18,8 @@ import * as s from './scenarios';
 import { startBenchSink } from './sink';
 import { stageProfile } from './stages';
 import { freePort } from '../src/net/free-port';
+import { startElasticMq, startKafka, type RunningBroker } from '../src/devtools/brokers';
+import { kafkaDrain, sqsDrain } from './queues';
 
 interface Options {
   quick: boolean;
@@ -26,6 +28,7 @@ interface Options {
   concurrency: number[];
   e2eConcurrency: number;
   fanout: number[];
+  queueMessages: number;
   out: string;
 }
 
@@ -36,12 +39,13 @@ function parseOptions(): Options {
       .map((x) => Number(x.trim()))
       .filter((x) => Number.isInteger(x) && x > 0);
   const program = new Command('bench')
-    .option('--quick', 'a short run (under 2 minutes): 3 runs of 2 s, concurrency 8,32', false)
+    .option('--quick', 'a short run (about 3 minutes): 3 runs of 2 s, concurrency 8,32', false)
     .option('--runs <n>', 'runs of every scenario (figures are medians with min–max)', Number)
     .option('--duration <seconds>', 'seconds each measurement lasts', Number)
     .option('--concurrency <list>', 'concurrency levels for the accept scenarios', list)
     .option('--e2e-concurrency <n>', 'in-flight callbacks for the delivery scenarios', Number)
     .option('--destinations <list>', 'fan-out sizes: destinations per callback in scenario 5', list)
+    .option('--queue-messages <n>', 'backlog drained from SQS and from Kafka in scenario 10', Number)
     .option('--out <dir>', 'where results go', join(PROJECT_ROOT, 'bench', 'results'))
     .parse(process.argv);
   const o = program.opts();
@@ -54,6 +58,7 @@ function parseOptions(): Options {
     concurrency: o.concurrency ?? (quick ? [8, 32] : [1, 8, 32, 64]),
     e2eConcurrency: o.e2eConcurrency ?? 32,
     fanout: o.destinations ?? [10, 100],
+    queueMessages: o.queueMessages ?? (quick ? 1000 : 3000),
     out: o.out,
   };
 }
@@ -80,6 +85,7 @@ async function main(): Promise<void> {
     namespaces: [NAMESPACE],
   });
   const sink = await startBenchSink();
+  const brokers: RunningBroker[] = [];
   try {
     const maxFanout = Math.max(...opts.fanout, 10);
     const hub = hubConfig({ address: server.address, taskQueue: 'barrage-bench', sinkUrl: sink.url, maxFanout }, opts.fanout);
@@ -159,6 +165,24 @@ async function main(): Promise<void> {
       progress(`fan-out to ${n}: ${results.fanout[n].map((v) => v.toFixed(0)).join(', ')} ms`);
     }
     for (const d of [1, 3, 10]) results.cost.push(await s.costPerCallback(pools.hub, sink, client, d));
+    // Started only now: two idle JVMs would take CPU from scenarios 1–9 on a 2-core machine.
+    const [kafkaPort, controllerPort, sqsPort] = await Promise.all([freePort(), freePort(), freePort()]);
+    progress('starting Kafka and ElasticMQ for scenario 10');
+    brokers.push(
+      ...(await Promise.all([
+        startKafka({ port: kafkaPort, controllerPort, dataDir: join(dir, 'kafka'), partitions: 4 }),
+        startElasticMq({ port: sqsPort, dataDir: join(dir, 'elasticmq') }),
+      ])),
+    );
+    const queueCtx = { ingest, tenant, kafkaAddress: brokers[0].address, sqsAddress: brokers[1].address };
+    results.queues = { messages: opts.queueMessages, sqs: [], kafka: [] };
+    for (let run = 1; run <= opts.runs; run++) {
+      results.queues.sqs.push(await sqsDrain(queueCtx, opts.queueMessages, `r${run}`));
+      results.queues.kafka.push(await kafkaDrain(queueCtx, opts.queueMessages, `r${run}`));
+      progress(
+        `run ${run}/${opts.runs}: drain ${opts.queueMessages} queued → started: SQS ${results.queues.sqs.at(-1)!.toFixed(0)}/s, Kafka ${results.queues.kafka.at(-1)!.toFixed(0)}/s`,
+      );
+    }
     progress(
       `cost: ${results.cost.map((c) => `D=${c.destinations}: ${c.actions} actions, ${c.historyEvents} events`).join('; ')}`,
     );
@@ -169,6 +193,7 @@ async function main(): Promise<void> {
     progress(`wrote ${written.files.join(', ')} in ${((Date.now() - started) / 1000).toFixed(0)} s`);
   } finally {
     await Promise.all(procs.map((p) => p.stop()));
+    await Promise.all(brokers.map((b) => b.stop()));
     await sink.close();
     await server.stop();
   }
