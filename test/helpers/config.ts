@@ -1,6 +1,6 @@
 // Config fixtures: a valid config object with overrides, parsed by the real schema.
 import { stringify } from 'yaml';
-import { parseConfig, type BarrageConfig } from '../../src/config';
+import { ConfigError, parseConfig, type BarrageConfig } from '../../src/config';
 
 export const TEST_SECRET = 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw';
 
@@ -56,4 +56,15 @@ export function testConfig(options: {
 
 export function uniqueName(prefix: string): string {
   return `${prefix}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
+}
+
+/** The problems a config text has, as "path: message" lines ([] when it is valid). */
+export function configProblems(text: string, env: Record<string, string> = {}): string[] {
+  try {
+    parseConfig(text, env);
+  } catch (err) {
+    if (err instanceof ConfigError) return err.problems.map((p) => `${p.path}: ${p.message}`);
+    throw err;
+  }
+  return [];
 }

@@ -1,4 +1,5 @@
-import { ConfigError, deliveryPlan, parseConfig, routeEvent } from '../../../src/config';
+import { deliveryPlan, parseConfig, routeEvent } from '../../../src/config';
+import { configProblems } from '../../helpers/config';
 
 const VALID = `
 tenants:
@@ -22,15 +23,7 @@ tenants:
 `;
 const ENV = { ACME_KEY: 'k_acme', SHOP_SECRET: 's3cret' };
 
-function problems(text: string, env: Record<string, string> = ENV): string[] {
-  try {
-    parseConfig(text, env);
-  } catch (err) {
-    if (err instanceof ConfigError) return err.problems.map((p) => `${p.path}: ${p.message}`);
-    throw err;
-  }
-  return [];
-}
+const problems = (text: string, env: Record<string, string> = ENV) => configProblems(text, env);
 
 describe('config', () => {
   test('a valid file gets the documented defaults and resolved env references', () => {

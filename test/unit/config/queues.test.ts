@@ -1,5 +1,6 @@
 // Queue sources and destinations in the config: defaults, and errors that name path and fix.
-import { ConfigError, parseConfig } from '../../../src/config';
+import { parseConfig } from '../../../src/config';
+import { configProblems } from '../../helpers/config';
 
 const tenant = (extra: string) => `
 tenants:
@@ -7,15 +8,7 @@ tenants:
     apiKeys: [k]
 ${extra}`;
 
-function problems(text: string, env: Record<string, string> = {}): string[] {
-  try {
-    parseConfig(text, env);
-  } catch (err) {
-    if (err instanceof ConfigError) return err.problems.map((p) => `${p.path}: ${p.message}`);
-    throw err;
-  }
-  return [];
-}
+const problems = configProblems;
 
 describe('queue sources', () => {
   test('sqs and kafka sources get the documented defaults', () => {
