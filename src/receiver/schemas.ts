@@ -1,7 +1,8 @@
 // Request and response shapes of the HTTP API; validation and /openapi.json both come from here.
 import { z } from 'zod';
+import { EVENT_TYPE, idempotencyKeySchema } from '../ingest/validation';
 
-export const EVENT_TYPE = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,199}$/;
+export { EVENT_TYPE, idempotencyKeySchema };
 
 export const eventRequestSchema = z
   .object({
@@ -10,12 +11,6 @@ export const eventRequestSchema = z
     data: z.json().describe('the payload delivered to destinations, as JSON'),
   })
   .strict();
-
-export const idempotencyKeySchema = z
-  .string()
-  .min(1)
-  .max(255)
-  .regex(/^[\x21-\x7e]+$/, 'printable ASCII without spaces');
 
 export const retryRequestSchema = z
   .object({ destination: z.string().min(1).optional().describe('only this destination; default all failed') })

@@ -4,7 +4,7 @@ import type { MessageOrigin } from '../contracts';
 import type { TenantConfig } from '../config';
 import { PayloadTooLargeError } from '../ingest/budget';
 import type { Ingest } from '../ingest/ingest';
-import { EVENT_TYPE, idempotencyKeySchema } from '../receiver/schemas';
+import { EVENT_TYPE, idempotencyKeySchema } from '../ingest/validation';
 import { parseJsonOrUndefined } from '../delivery/json-path';
 import { payloadFromBytes } from './http-source';
 
