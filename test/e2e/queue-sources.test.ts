@@ -108,8 +108,8 @@ afterAll(async () => {
 
 const deliveredWith = (marker: string) => sink.received.filter((r) => r.body.toString().includes(marker));
 
-async function eventFor(marker: string) {
-  const received = await eventually(async () => deliveredWith(marker)[0], 30_000, `delivery of ${marker}`);
+async function eventFor(marker: string, timeoutMs = 30_000) {
+  const received = await eventually(async () => deliveredWith(marker)[0], timeoutMs, `delivery of ${marker}`);
   return String(received.headers['webhook-id']);
 }
 
@@ -158,7 +158,7 @@ test('Kafka records are delivered once each, with topic/partition/offset as line
       partition: i % 2,
     })),
   );
-  const eventIds = await Promise.all(markers.map(eventFor));
+  const eventIds = await Promise.all(markers.map((m) => eventFor(m)));
   expect(new Set(eventIds).size).toBe(markers.length);
   await new Promise((r) => setTimeout(r, 1000)); // room for a duplicate to show up, if there were one
   for (const marker of markers) expect(deliveredWith(marker)).toHaveLength(1);
@@ -221,7 +221,8 @@ test('while the dead-letter topic cannot be written, the partition waits: nothin
   expect(['-1', undefined]).toContain(await committedOffset('barrage-waiting-kafka', waitingTopic));
 
   await createTopics(kafka, [{ topic: `${waitingTopic}.dead-letter`, numPartitions: 1 }]);
-  await eventFor(marker);
+  // The dead-letter producer may first time out on the missing topic (30 s), then retry.
+  await eventFor(marker, 70_000);
   const dead = await consumeTopic(kafka, `${waitingTopic}.dead-letter`, 1);
   expect(dead.map((r) => [r.key, r.value, r.headers['barrage-error']])).toEqual([
     ['bad', 'not json', "body is not valid JSON (the source's content type is application/json)"],
@@ -233,7 +234,7 @@ test('while the dead-letter topic cannot be written, the partition waits: nothin
     10_000,
     'commit past both',
   );
-});
+}, 120_000);
 
 async function committedOffset(groupId: string, topic: string): Promise<string | undefined> {
   const admin = kafka.admin();
