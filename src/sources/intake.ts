@@ -5,12 +5,13 @@ import type { TenantConfig } from '../config';
 import { PayloadTooLargeError } from '../ingest/budget';
 import type { Ingest } from '../ingest/ingest';
 import { EVENT_TYPE, idempotencyKeySchema } from '../ingest/validation';
-import { parseJsonOrUndefined } from '../delivery/json-path';
-import { payloadFromBytes } from './http-source';
+import { lazyJson, payloadFromBytes } from './http-source';
 
 export interface QueueMessage {
   origin: MessageOrigin;
   body: Buffer;
+  /** The body parsed as JSON (undefined if it is not JSON), at most once per message. */
+  json?: () => unknown;
   /** From where the source config says; undefined when that place was empty. */
   eventType: string | undefined;
   /** From the configured place, else the message's own identity (SQS id, topic/partition/offset). */
@@ -36,7 +37,7 @@ export function createIntake(options: IntakeOptions) {
     if (message.body.length > options.maxBodyBytes) {
       return poison(`body is ${message.body.length} bytes; server.maxBodyBytes allows ${options.maxBodyBytes}`);
     }
-    if (expectJson && !isJson(message.body))
+    if (expectJson && (message.json ?? lazyJson(message.body))() === undefined)
       return poison(`body is not valid JSON (the source's content type is ${source.contentType})`);
     if (!message.eventType || !EVENT_TYPE.test(message.eventType)) {
       return poison(message.eventType ? `invalid event type "${message.eventType.slice(0, 200)}"` : 'no event type found');
@@ -62,7 +63,3 @@ export function createIntake(options: IntakeOptions) {
 }
 
 export type Intake = ReturnType<typeof createIntake>;
-
-function isJson(body: Buffer): boolean {
-  return parseJsonOrUndefined(body.toString('utf8')) !== undefined;
-}

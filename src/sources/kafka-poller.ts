@@ -182,6 +182,7 @@ function toQueueMessage(source: KafkaSourceConfig, partition: number, record: Ka
     origin: { type: 'kafka', topic: source.topic, partition, offset: record.offset },
     body,
     eventType,
+    json,
     idempotencyKey: key ?? identity,
   };
 }

@@ -154,7 +154,13 @@ function toQueueMessage(source: SqsSourceConfig, message: Message): QueueMessage
   const { eventType: et, idempotencyKey: ik } = source;
   const eventType = 'fixed' in et ? et.fixed : 'attribute' in et ? attribute(et.attribute) : fromJson(et.jsonPath);
   const key = 'messageId' in ik ? undefined : 'attribute' in ik ? attribute(ik.attribute) : fromJson(ik.jsonPath);
-  return { origin: { type: 'sqs', queueUrl: source.queueUrl, messageId }, body, eventType, idempotencyKey: key ?? messageId };
+  return {
+    origin: { type: 'sqs', queueUrl: source.queueUrl, messageId },
+    body,
+    json,
+    eventType,
+    idempotencyKey: key ?? messageId,
+  };
 }
 
 /**
