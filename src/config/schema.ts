@@ -24,10 +24,24 @@ export const configSchema = (env: Env) =>
         .object({
           port: z.number().int().min(0).max(65535).default(8080).describe('receiver port (0 = any free port)'),
           host: z.string().default('127.0.0.1').describe('receiver bind address'),
-          maxBodyBytes: z.number().int().min(1).max(1_572_864).default(262_144).describe('largest accepted body'),
+          maxBodyBytes: z
+            .number()
+            .int()
+            .min(1)
+            .max(1_572_864)
+            .default(262_144)
+            .describe('largest accepted body, measured after decompression'),
           publicUrl: z.string().optional().describe('base URL used in links (default http://host:port)'),
+          headersTimeout: duration('a request whose headers take longer is answered 408 and closed', 300_000).prefault('10s'),
+          requestTimeout: duration('a request (headers and body) that takes longer is answered 408 and closed', 600_000).prefault(
+            '30s',
+          ),
         })
         .strict()
+        .refine((s) => s.headersTimeout >= 1000 && s.headersTimeout <= s.requestTimeout, {
+          message: 'headersTimeout must be at least 1s and not exceed requestTimeout',
+          path: ['headersTimeout'],
+        })
         .prefault({})
         .describe('the HTTP receiver'),
       temporal: z
@@ -112,17 +126,26 @@ type Parsed = {
 
 /** Cross-field rules zod cannot express per field: uniqueness and dead-letter references. */
 function checkReferences(config: Parsed, ctx: z.RefinementCtx): void {
-  const seen = { tenant: new Set<string>(), namespace: new Set<string>(), apiKey: new Set<string>(), source: new Set<string>() };
+  const seen = { tenant: new Set<string>(), namespace: new Set<string>(), source: new Set<string>() };
   const unique = (set: Set<string>, value: string, path: (string | number)[], what: string) => {
     if (set.has(value)) ctx.addIssue({ code: 'custom', path, message: `duplicate ${what} "${value}"` });
     set.add(value);
   };
+  // A key is a secret: its problem names where it was first used, never the key itself.
+  const firstUse = new Map<string, string>();
   config.tenants.forEach((tenant, t) => {
     unique(seen.tenant, tenant.id, ['tenants', t, 'id'], 'tenant id');
     unique(seen.namespace, tenant.namespace, ['tenants', t, 'namespace'], 'namespace');
-    tenant.apiKeys.forEach((key, k) =>
-      unique(seen.apiKey, key, ['tenants', t, 'apiKeys', k], 'API key (keys must identify one tenant)'),
-    );
+    tenant.apiKeys.forEach((key, k) => {
+      const path = `tenants.${t}.apiKeys.${k}`;
+      const first = firstUse.get(key);
+      if (first === undefined) return void firstUse.set(key, path);
+      ctx.addIssue({
+        code: 'custom',
+        path: ['tenants', t, 'apiKeys', k],
+        message: `same API key as ${first} (keys must identify one tenant)`,
+      });
+    });
     tenant.sources.forEach((s, i) =>
       unique(seen.source, s.id, ['tenants', t, 'sources', i, 'id'], 'source id (source URLs are global)'),
     );

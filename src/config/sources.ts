@@ -24,7 +24,9 @@ const httpSource = (env: Env) =>
       id: id('source id').describe('globally unique: the URL is POST /v1/sources/{id}'),
       type: z.literal('http').describe('source kind: http (default), sqs or kafka'),
       eventType: z.union([extractor, z.object({ fixed }).strict()]).describe('where the event type comes from'),
-      idempotencyKey: extractor.optional().describe('where the dedupe key comes from; none → every call is new'),
+      idempotencyKey: extractor
+        .optional()
+        .describe('where the dedupe key comes from; none (or absent from the request) → every call is new; blank → 400'),
       verify: z
         .discriminatedUnion('type', [
           z

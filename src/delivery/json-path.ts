@@ -16,6 +16,12 @@ export function readJsonPath(json: unknown, path: string): string | undefined {
   return typeof value === 'number' ? String(value) : undefined;
 }
 
+/** Only a non-empty string: what an event type must be (a number there is a sender's mistake). */
+export function readJsonString(json: unknown, path: string): string | undefined {
+  const value = valueAtJsonPath(json, path);
+  return typeof value === 'string' && value.length > 0 ? value : undefined;
+}
+
 /** Parsed JSON, or undefined for text that is not JSON (`null` parses to null, not undefined). */
 export function parseJsonOrUndefined(text: string): unknown {
   try {

@@ -22,7 +22,10 @@ export function createHttpDriver(options: HttpDriverOptions): DestinationDriver<
     async deliver(req) {
       try {
         if (!options.allowPrivateDestinations) refuseLiteralPrivateHost(req.destination.url);
-        return await post(req, { dispatcher, headers: buildHeaders(req, now(), options.userAgent), now });
+        const target = withoutCredentials(req.destination.url);
+        const headers = buildHeaders(req, now(), options.userAgent);
+        if (target.authorization) headers.authorization = target.authorization;
+        return await post(req, { url: target.url, dispatcher, headers, now });
       } catch (err) {
         const { outcome, reason } = classifyError(err);
         return { outcome, error: reason };
@@ -38,6 +41,16 @@ export function createHttpDriver(options: HttpDriverOptions): DestinationDriver<
 function refuseLiteralPrivateHost(url: string): void {
   const host = new URL(url).hostname.replace(/^\[|\]$/g, '');
   if (isIP(host) && isPrivateAddress(host)) throw new SsrfBlockedError(host, host);
+}
+
+/** Userinfo in the URL is sent as Basic auth, as curl does; undici would silently drop it. */
+export function withoutCredentials(url: string): { url: string; authorization?: string } {
+  const parsed = new URL(url);
+  if (!parsed.username && !parsed.password) return { url };
+  const credentials = `${decodeURIComponent(parsed.username)}:${decodeURIComponent(parsed.password)}`;
+  parsed.username = '';
+  parsed.password = '';
+  return { url: parsed.toString(), authorization: `Basic ${Buffer.from(credentials, 'utf8').toString('base64')}` };
 }
 
 function buildHeaders(req: DriverRequest<'http'>, nowMs: number, userAgent: string): Record<string, string> {
@@ -67,13 +80,14 @@ function lowerKeys(headers: Record<string, string>): Record<string, string> {
 }
 
 interface PostContext {
+  url: string;
   dispatcher: Dispatcher;
   headers: Record<string, string>;
   now: () => number;
 }
 
 async function post(req: DriverRequest<'http'>, ctx: PostContext): Promise<DriverResult> {
-  const res = await request(req.destination.url, {
+  const res = await request(ctx.url, {
     method: 'POST',
     dispatcher: ctx.dispatcher,
     headers: ctx.headers,

@@ -8,10 +8,15 @@ export type ErrorCode =
   | 'invalid_json'
   | 'invalid_request'
   | 'unauthorized'
+  | 'invalid_encoding'
   | 'invalid_signature'
   | 'not_found'
+  | 'method_not_allowed'
+  | 'request_timeout'
   | 'payload_too_large'
   | 'unsupported_media_type'
+  | 'headers_too_large'
+  | 'expectation_failed'
   | 'temporal_unavailable'
   | 'internal';
 
@@ -43,20 +48,45 @@ export function isTemporalUnavailable(err: unknown): boolean {
   return err instanceof Error && /ECONNREFUSED|UNAVAILABLE|DEADLINE_EXCEEDED|Failed to connect/.test(err.message);
 }
 
-/** Maps body-parser, Temporal and unexpected errors onto ApiError; logs every rejection. */
+/** What body-parser, the router and zlib attach to the errors they raise. */
+interface ParserError {
+  type?: string;
+  status?: number;
+  code?: string;
+  expose?: boolean;
+}
+
+/** zlib's and brotli's codes for input that is not what its Content-Encoding says. */
+const DECODE_FAILURE = /^(Z_|ERR_BROTLI|ERR__ERROR_FORMAT|ERR_ZSTD)/;
+
+/** Maps body-parser, router, Temporal and unexpected errors onto ApiError. */
 export function toApiError(err: unknown): ApiError {
   if (err instanceof ApiError) return err;
-  const type = (err as { type?: string }).type;
   if (err instanceof PayloadTooLargeError) return new ApiError(413, 'payload_too_large', err.message);
-  if (type === 'entity.too.large') return new ApiError(413, 'payload_too_large', 'request body exceeds server.maxBodyBytes');
-  if (type === 'entity.parse.failed') return new ApiError(400, 'invalid_json', 'request body is not valid JSON');
-  if (type === 'encoding.unsupported' || type === 'charset.unsupported') {
-    return new ApiError(415, 'unsupported_media_type', (err as Error).message);
-  }
   if (isTemporalUnavailable(err)) {
     return new ApiError(503, 'temporal_unavailable', 'Temporal is unreachable; nothing was accepted, retry later');
   }
-  return new ApiError(500, 'internal', 'internal error');
+  return clientFault(err as ParserError | undefined) ?? new ApiError(500, 'internal', 'internal error');
+}
+
+/** Errors the request itself caused: never a 5xx. */
+function clientFault(err: ParserError | undefined): ApiError | undefined {
+  if (err === null || typeof err !== 'object') return undefined;
+  const { type, status, code } = err;
+  if (type === 'entity.too.large') return new ApiError(413, 'payload_too_large', 'request body exceeds server.maxBodyBytes');
+  if (type === 'entity.parse.failed') return new ApiError(400, 'invalid_json', 'request body is not valid JSON');
+  if (type === 'encoding.unsupported' || type === 'charset.unsupported') {
+    return new ApiError(415, 'unsupported_media_type', `${(err as Error).message}; supported: gzip, deflate, br`);
+  }
+  if (typeof code === 'string' && DECODE_FAILURE.test(code)) {
+    return new ApiError(400, 'invalid_encoding', 'request body is not valid for its Content-Encoding');
+  }
+  if (err instanceof URIError) return new ApiError(400, 'invalid_request', 'malformed percent-encoding in the path');
+  if (type === 'request.aborted') return new ApiError(400, 'invalid_request', 'request body ended early');
+  if (typeof status === 'number' && status >= 400 && status < 500) {
+    return new ApiError(status, status === 413 ? 'payload_too_large' : 'invalid_request', 'request could not be read');
+  }
+  return undefined;
 }
 
 export function errorHandler(logger: Logger): ErrorRequestHandler {
@@ -66,6 +96,8 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
     if (apiError.status >= 500) logger.error({ ...fields, err }, 'request failed');
     else logger.warn({ ...fields, reason: apiError.message }, 'request rejected');
     if (apiError.status === 503) res.setHeader('retry-after', '5');
+    // A body left unread (say, a declared 100 GB) would otherwise be drained before the next request.
+    if (!req.readableEnded) res.setHeader('connection', 'close');
     res.status(apiError.status).json(apiError.toBody());
   };
 }

@@ -1,15 +1,16 @@
-import express, { Router, type NextFunction, type Request, type Response } from 'express';
+import { Router, type NextFunction, type Request, type Response } from 'express';
 import type { TenantConfig } from '../config';
 import { readEventStatus } from '../temporal/event-status';
 import { retryDeliveries } from '../temporal/retry-event';
 import { authenticate } from './auth';
+import { jsonBody } from './bodies';
 import { eventLinks, type ReceiverContext } from './context';
 import { ApiError, notFound } from './errors';
 import { eventRequestSchema, idempotencyKeySchema, issueDetails, retryRequestSchema } from './schemas';
 
 export function eventsRouter(ctx: ReceiverContext): Router {
   const router = Router();
-  const json = express.json({ limit: ctx.config.server.maxBodyBytes, type: () => true, strict: false });
+  const json = jsonBody(ctx.config.server.maxBodyBytes);
   // Authentication runs before the body is read: an unknown caller learns nothing else.
   const auth = (req: Request, res: Response, next: NextFunction) => {
     res.locals.tenant = authenticate(ctx.config, req);
@@ -17,7 +18,7 @@ export function eventsRouter(ctx: ReceiverContext): Router {
   };
   const tenantOf = (res: Response) => res.locals.tenant as TenantConfig;
 
-  router.post('/v1/events', auth, requireJson, json, async (req, res) => {
+  router.post('/v1/events', auth, requireJson, ...json, async (req, res) => {
     const tenant = tenantOf(res);
     const event = eventRequestSchema.safeParse(req.body);
     if (!event.success)
@@ -59,7 +60,7 @@ export function eventsRouter(ctx: ReceiverContext): Router {
     res.json({ id: status.id, attempts });
   });
 
-  router.post('/v1/events/:id/retry', auth, json, async (req, res) => {
+  router.post('/v1/events/:id/retry', auth, ...json, async (req, res) => {
     const tenant = tenantOf(res);
     const body = retryRequestSchema.safeParse(req.body ?? {});
     if (!body.success) throw new ApiError(400, 'invalid_request', 'invalid retry request', issueDetails(body.error));

@@ -4,17 +4,28 @@ import { EVENT_TYPE, idempotencyKeySchema } from '../ingest/validation';
 
 export { EVENT_TYPE, idempotencyKeySchema };
 
+/** Any JSON value; named, so the OpenAPI document can refer to its recursion. */
+export const jsonValueSchema = z.json();
+
 export const eventRequestSchema = z
   .object({
     type: z.string().regex(EVENT_TYPE, 'letters, digits and . _ : - (max 200)').describe('event type used for routing'),
-    id: z.string().min(1).max(255).optional().describe('sender event id; the dedupe key unless Idempotency-Key is set'),
-    data: z.json().describe('the payload delivered to destinations, as JSON'),
+    id: idempotencyKeySchema
+      .optional()
+      .describe('sender event id; the dedupe key unless Idempotency-Key is set (same rules as that header)'),
+    data: jsonValueSchema.describe('the payload delivered to destinations, as JSON'),
   })
   .strict();
 
 export const retryRequestSchema = z
   .object({ destination: z.string().min(1).optional().describe('only this destination; default all failed') })
   .strict();
+
+export const retryResponseSchema = z.object({
+  id: z.string(),
+  retried: z.array(z.string()).describe('destinations started again or told to attempt now'),
+  skipped: z.array(z.string()).describe('already delivered, or in progress with no wait to skip'),
+});
 
 export const acceptedSchema = z.object({
   id: z.string(),

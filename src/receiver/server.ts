@@ -1,6 +1,6 @@
 // The receiver role: the HTTP API in front of Temporal.
 import type { AddressInfo } from 'node:net';
-import type { Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import type { Connection } from '@temporalio/client';
 import { temporalUiUrl, type BarrageConfig } from '../config';
 import { createIngest } from '../ingest/ingest';
@@ -8,6 +8,7 @@ import { TenantClients } from '../temporal/clients';
 import { namespaceReady } from '../temporal/namespaces';
 import type { Logger } from '../telemetry/logger';
 import { createReceiverApp } from './app';
+import { onClientError, onUnknownExpectation } from './client-errors';
 import type { ReceiverContext } from './context';
 
 /** An accept waits at most this long for Temporal, then answers 503 (nothing was accepted). */
@@ -52,12 +53,7 @@ export async function startReceiver(options: ReceiverOptions): Promise<RunningRe
         })
         .catch(() => false),
   };
-  const app = createReceiverApp(ctx);
-  const server = await new Promise<Server>((resolve, reject) => {
-    const s = app.listen(config.server.port, config.server.host, () => resolve(s));
-    s.once('error', reject);
-  });
-  server.keepAliveTimeout = 65_000;
+  const server = await listen(createReceiverApp(ctx), config, logger);
   const { port } = server.address() as AddressInfo;
   const url = `http://${config.server.host}:${port}`;
   ctx.publicUrl = config.server.publicUrl ?? url;
@@ -70,4 +66,23 @@ export async function startReceiver(options: ReceiverOptions): Promise<RunningRe
         server.closeIdleConnections();
       }),
   };
+}
+
+/** Timeouts in seconds, not Node's minutes: a slow or stalled sender must not hold a connection. */
+async function listen(app: ReturnType<typeof createReceiverApp>, config: BarrageConfig, logger: Logger): Promise<Server> {
+  const { headersTimeout, requestTimeout } = config.server;
+  const server = createServer(
+    // Node checks the two timeouts only this often (default 30 s), which would stretch them.
+    { headersTimeout, requestTimeout, connectionsCheckingInterval: Math.min(1_000, headersTimeout) },
+    app,
+  );
+  // Behind a load balancer (idle timeout 60 s) the server must not close a kept-alive connection first.
+  server.keepAliveTimeout = 65_000;
+  server.on('clientError', onClientError(logger));
+  server.on('checkExpectation', onUnknownExpectation(logger));
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(config.server.port, config.server.host, () => resolve());
+  });
+  return server;
 }

@@ -1,6 +1,7 @@
-import express, { Router } from 'express';
-import { findHttpSource } from '../config';
-import { extract, lazyJson, payloadFromBytes, verifySource, type RawRequest } from '../sources/http-source';
+import { Router } from 'express';
+import { findHttpSource, type HttpSourceConfig } from '../config';
+import { extractEventType, extractKey, lazyJson, payloadFromBytes, verifySource, type RawRequest } from '../sources/http-source';
+import { rawBody } from './bodies';
 import { eventLinks, type ReceiverContext } from './context';
 import { ApiError, notFound } from './errors';
 import { EVENT_TYPE, idempotencyKeySchema } from './schemas';
@@ -8,7 +9,7 @@ import { EVENT_TYPE, idempotencyKeySchema } from './schemas';
 /** POST /v1/sources/{id}: a third party's raw callback, verified as its source says, kept byte-for-byte. */
 export function sourcesRouter(ctx: ReceiverContext): Router {
   const router = Router();
-  const raw = express.raw({ limit: ctx.config.server.maxBodyBytes, type: () => true });
+  const raw = rawBody(ctx.config.server.maxBodyBytes);
 
   router.post(
     '/v1/sources/:sourceId',
@@ -17,29 +18,24 @@ export function sourcesRouter(ctx: ReceiverContext): Router {
       if (!findHttpSource(ctx.config, String(req.params.sourceId))) return next(notFound('source'));
       next();
     },
-    raw,
+    ...raw,
     async (req, res) => {
       const { tenant, source } = findHttpSource(ctx.config, String(req.params.sourceId))!;
       const request: RawRequest = {
-        body: Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0),
+        body: req.body as Buffer,
         headers: req.headers,
         query: req.query,
       };
       const verified = verifySource(source, request, ctx.now());
       if (!verified.ok) throw new ApiError(401, 'invalid_signature', `callback not verified: ${verified.reason}`);
       const json = lazyJson(request.body);
-      const eventType = extract(source.eventType, request, json);
+      const eventType = extractEventType(source.eventType, request, json);
       if (!eventType || !EVENT_TYPE.test(eventType)) {
         throw new ApiError(400, 'invalid_request', 'no valid event type in the callback', [
           { path: 'eventType', message: describe(source.eventType) },
         ]);
       }
-      const key = source.idempotencyKey ? extract(source.idempotencyKey, request, json) : undefined;
-      if (key !== undefined && !idempotencyKeySchema.safeParse(key).success) {
-        throw new ApiError(400, 'invalid_request', 'invalid idempotency key in the callback', [
-          { path: 'idempotencyKey', message: 'printable ASCII, 1–255 characters' },
-        ]);
-      }
+      const key = idempotencyKeyOf(source.idempotencyKey, request, json);
       const result = await ctx.ingest({
         tenant,
         source: source.id,
@@ -54,7 +50,22 @@ export function sourcesRouter(ctx: ReceiverContext): Router {
 }
 
 function describe(extractor: { header: string } | { jsonPath: string } | { fixed: string }): string {
-  if ('header' in extractor) return `expected in header ${extractor.header}`;
-  if ('jsonPath' in extractor) return `expected a string at ${extractor.jsonPath} of a JSON body`;
+  if ('header' in extractor) return `expected in header ${extractor.header} (letters, digits, . _ : -)`;
+  if ('jsonPath' in extractor) return `expected a string at ${extractor.jsonPath} of a JSON body (letters, digits, . _ : -)`;
   return 'fixed event type is not a valid event type';
 }
+
+function idempotencyKeyOf(
+  extractor: HttpSourceConfig['idempotencyKey'],
+  request: RawRequest,
+  json: () => unknown,
+): string | undefined {
+  if (!extractor) return undefined;
+  const found = extractKey(extractor, request, json);
+  if (found.kind === 'absent') return undefined;
+  if (found.kind === 'key' && idempotencyKeySchema.safeParse(found.key).success) return found.key;
+  const message = found.kind === 'invalid' ? found.reason : KEY_RULE;
+  throw new ApiError(400, 'invalid_request', 'invalid idempotency key in the callback', [{ path: 'idempotencyKey', message }]);
+}
+
+const KEY_RULE = 'printable ASCII without spaces or control characters, 1–255 characters';

@@ -3,7 +3,7 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { Payload } from '../contracts';
 import type { HttpSourceConfig } from '../config';
-import { parseJsonOrUndefined, readJsonPath } from '../delivery/json-path';
+import { parseJsonOrUndefined, readJsonString, valueAtJsonPath } from '../delivery/json-path';
 import { verify as verifyStandard } from '../delivery/signature';
 
 export interface RawRequest {
@@ -61,10 +61,31 @@ export function lazyJson(body: Buffer): () => unknown {
   return () => (parsed ??= { value: parseJsonOrUndefined(body.toString('utf8')) }).value;
 }
 
-export function extract(extractor: Extractor, req: RawRequest, json: () => unknown): string | undefined {
+/** The event type: a header's trimmed value or a JSON string (a number there is not one). */
+export function extractEventType(extractor: Extractor, req: RawRequest, json: () => unknown): string | undefined {
   if ('fixed' in extractor) return extractor.fixed;
   if ('header' in extractor) return header(req, extractor.header)?.trim() || undefined;
-  return readJsonPath(json(), extractor.jsonPath);
+  return readJsonString(json(), extractor.jsonPath);
+}
+
+/** absent: no key, every call is a new event. invalid: the place exists but holds no usable key. */
+export type KeyOutcome = { kind: 'absent' } | { kind: 'key'; key: string } | { kind: 'invalid'; reason: string };
+
+/** A key that is there but blank (or an object) is refused, never silently dropped. */
+export function extractKey(
+  extractor: { header: string } | { jsonPath: string },
+  req: RawRequest,
+  json: () => unknown,
+): KeyOutcome {
+  if ('header' in extractor) {
+    const value = header(req, extractor.header);
+    if (value === undefined) return { kind: 'absent' };
+    return value.trim() ? { kind: 'key', key: value.trim() } : { kind: 'invalid', reason: `header ${extractor.header} is blank` };
+  }
+  const value = valueAtJsonPath(json(), extractor.jsonPath);
+  if (value === undefined) return { kind: 'absent' };
+  if ((typeof value === 'string' && value !== '') || Number.isSafeInteger(value)) return { kind: 'key', key: String(value) };
+  return { kind: 'invalid', reason: `${extractor.jsonPath} must be a non-empty string or an integer` };
 }
 
 /** Bodies are kept byte-for-byte: as text when that round-trips, else base64. */

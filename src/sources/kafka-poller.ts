@@ -3,7 +3,7 @@
 // in one group split the partitions; a record seen twice (rebalance, crash) is a duplicate start.
 import type { KafkaJS } from '@confluentinc/kafka-javascript';
 import type { KafkaSourceConfig } from '../config';
-import { readJsonPath } from '../delivery/json-path';
+import { readJsonString } from '../delivery/json-path';
 import { headerText, kafkaClient } from '../queues/kafka-client';
 import { createBackoff, untilDone } from './backoff';
 import { lazyJson } from './http-source';
@@ -170,10 +170,9 @@ function deadLetterWriter(source: KafkaSourceConfig, stats: PollerStats, logger:
 function toQueueMessage(source: KafkaSourceConfig, partition: number, record: KafkaJS.KafkaMessage): QueueMessage {
   const body = record.value ?? Buffer.alloc(0);
   const json = lazyJson(body);
-  const fromJson = (path: string) => readJsonPath(json(), path);
   const header = (name: string) => headerText(record.headers, name)?.trim() || undefined;
   const { eventType: et, idempotencyKey: ik } = source;
-  const eventType = 'fixed' in et ? et.fixed : 'header' in et ? header(et.header) : fromJson(et.jsonPath);
+  const eventType = 'fixed' in et ? et.fixed : 'header' in et ? header(et.header) : readJsonString(json(), et.jsonPath);
   // The record's timestamp is part of its identity: offsets restart at 0 when a topic is deleted
   // and created again, and the new records must not pass for duplicates of the old ones.
   const identity = `${source.topic}/${partition}/${record.offset}@${record.timestamp}`;

@@ -10,7 +10,7 @@ import {
   type SQSClient,
 } from '@aws-sdk/client-sqs';
 import type { SqsSourceConfig } from '../config';
-import { readJsonPath } from '../delivery/json-path';
+import { readJsonPath, readJsonString } from '../delivery/json-path';
 import { sqsClient } from '../queues/sqs-client';
 import { createBackoff, sleep } from './backoff';
 import { lazyJson } from './http-source';
@@ -152,7 +152,7 @@ function toQueueMessage(source: SqsSourceConfig, message: Message): QueueMessage
   const fromJson = (path: string) => readJsonPath(json(), path);
   const attribute = (name: string) => message.MessageAttributes?.[name]?.StringValue?.trim() || undefined;
   const { eventType: et, idempotencyKey: ik } = source;
-  const eventType = 'fixed' in et ? et.fixed : 'attribute' in et ? attribute(et.attribute) : fromJson(et.jsonPath);
+  const eventType = 'fixed' in et ? et.fixed : 'attribute' in et ? attribute(et.attribute) : readJsonString(json(), et.jsonPath);
   const key = 'messageId' in ik ? undefined : 'attribute' in ik ? attribute(ik.attribute) : fromJson(ik.jsonPath);
   return {
     origin: { type: 'sqs', queueUrl: source.queueUrl, messageId },

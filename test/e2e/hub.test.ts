@@ -356,6 +356,7 @@ describe('bad input starts nothing', () => {
     expect(await api(`${hub.url}/readyz`)).toEqual({ status: 200, body: { status: 'ready' } });
     const doc = await api(`${hub.url}/openapi.json`);
     expect(doc.body.openapi).toBe('3.0.3');
-    expect(doc.body.paths['/v1/events'].post.requestBody.content['application/json'].schema.required).toEqual(['type', 'data']);
+    const ref = doc.body.paths['/v1/events'].post.requestBody.content['application/json'].schema.$ref;
+    expect(doc.body.components.schemas[ref.replace('#/components/schemas/', '')].required).toEqual(['type', 'data']);
   });
 });

@@ -6,6 +6,8 @@ export const TEST_NAMESPACES = [
   'barrage-kill',
   'barrage-dev-sub',
   'barrage-queues',
+  'barrage-hostile',
+  'barrage-fuzz',
 ] as const;
 
 export function testTemporalAddress(): string {

@@ -28,7 +28,13 @@ const problems = (text: string, env: Record<string, string> = ENV) => configProb
 describe('config', () => {
   test('a valid file gets the documented defaults and resolved env references', () => {
     const config = parseConfig(VALID, ENV);
-    expect(config.server).toEqual({ port: 8080, host: '127.0.0.1', maxBodyBytes: 262144 });
+    expect(config.server).toEqual({
+      port: 8080,
+      host: '127.0.0.1',
+      maxBodyBytes: 262144,
+      headersTimeout: 10_000,
+      requestTimeout: 30_000,
+    });
     expect(config.temporal.address).toBe('');
     expect(config.temporal.taskQueue).toBe('barrage');
     expect(config.temporal.devServer).toEqual({ port: 7233, uiPort: 8233, dbFile: '.barrage/temporal.db', ip: '127.0.0.1' });
@@ -104,8 +110,56 @@ tenants:
       'tenants.0.destinations.0.deadLetter: no destination "nowhere" in tenant a',
       'tenants.0.destinations.1.deadLetter: a destination cannot be its own dead letter',
       'tenants.1.namespace: duplicate namespace "a"',
-      'tenants.1.apiKeys.0: duplicate API key (keys must identify one tenant) "same"',
+      'tenants.1.apiKeys.0: same API key as tenants.0.apiKeys.0 (keys must identify one tenant)',
       'tenants.1.sources.0.id: duplicate source id (source URLs are global) "s"',
+    ]);
+  });
+
+  test('no problem echoes a secret: a shared API key is named by its path only', () => {
+    const key = 'sk_live_do_not_print_me';
+    const message = (text: string) => {
+      try {
+        parseConfig(text, {});
+      } catch (err) {
+        return (err as Error).message;
+      }
+      return '';
+    };
+    const shared = message(`tenants: [{ id: a, apiKeys: [${key}, ${key}] }, { id: b, apiKeys: ["${key}"] }]`);
+    expect(shared).toMatch(/tenants\.0\.apiKeys\.1: same API key as tenants\.0\.apiKeys\.0/);
+    expect(shared).toMatch(/tenants\.1\.apiKeys\.0: same API key as tenants\.0\.apiKeys\.0/);
+    expect(shared).not.toContain(key);
+    const invalid = message(`
+tenants:
+  - id: b
+    apiKeys: [k]
+    destinations: [{ id: d, url: "http://x.test/", secret: not_a_whsec_secret_value }]
+    sources: [{ id: s, eventType: { fixed: t }, verify: { type: hmac-sha256, header: X-Sig, secret: 424242 } }]
+`);
+    expect(invalid).toMatch(/tenants\.0\.destinations\.0\.secret/);
+    expect(invalid).toMatch(/tenants\.0\.sources\.0\.verify\.secret/);
+    expect(invalid).not.toContain('not_a_whsec_secret_value');
+    expect(invalid).not.toContain('424242');
+  });
+
+  test('receiver timeouts: headersTimeout at least 1 s and within requestTimeout', () => {
+    const base = 'tenants: [{ id: a, apiKeys: [k] }]';
+    expect(parseConfig(base, {}).server).toMatchObject({ headersTimeout: 10_000, requestTimeout: 30_000 });
+    expect(problems(`server: { headersTimeout: 40s }\n${base}`)).toEqual([
+      'server.headersTimeout: headersTimeout must be at least 1s and not exceed requestTimeout',
+    ]);
+    expect(problems(`server: { headersTimeout: 10ms }\n${base}`)).toHaveLength(1);
+  });
+
+  test('credentials in a destination URL must decode and not compete with an Authorization header', () => {
+    const tenant = (d: string) => `tenants: [{ id: a, apiKeys: [k], destinations: [${d}] }]`;
+    expect(problems(tenant('{ id: d, url: "http://u:p@x.test/" }'))).toEqual([]);
+    expect(problems(tenant('{ id: d, url: "nope" }'))).toEqual(['tenants.0.destinations.0.url: must be an http(s) URL']);
+    expect(problems(tenant('{ id: d, url: "http://u:%zz@x.test/" }'))).toEqual([
+      'tenants.0.destinations.0.url: the credentials in the URL are not valid percent-encoding',
+    ]);
+    expect(problems(tenant('{ id: d, url: "http://u:p@x.test/", headers: { Authorization: "Bearer t" } }'))).toEqual([
+      'tenants.0.destinations.0.headers: the URL carries credentials (sent as Basic auth) and headers set Authorization too: keep one',
     ]);
   });
 

@@ -2,7 +2,7 @@
 import { parseConfig, type HttpDestinationConfig } from '../../../src/config';
 import type { EventMeta } from '../../../src/contracts';
 import { verify } from '../../../src/delivery/signature';
-import { createHttpDriver } from '../../../src/destinations/http';
+import { createHttpDriver, withoutCredentials } from '../../../src/destinations/http';
 import { startTestSink, type TestSink } from '../../helpers/sink';
 
 const SECRET = 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw';
@@ -36,6 +36,16 @@ describe('HTTP destination driver', () => {
 
   const deliver = (driver = open, url = sink.url, extra = '', timeoutMs = 2000) =>
     driver.deliver({ event, payload, attempt: 3, timeoutMs, destination: destinationFor(url, extra) });
+
+  test('credentials in the URL are sent as Basic auth and left out of the request URL', async () => {
+    const port = new URL(sink.url).port;
+    const result = await deliver(open, `http://ali%20ce:s%3Acret@127.0.0.1:${port}/with-creds?x=1`);
+    expect(result.outcome).toBe('delivered');
+    const [received] = sink.received;
+    expect(received.path).toBe('/with-creds?x=1');
+    expect(received.headers.authorization).toBe(`Basic ${Buffer.from('ali ce:s:cret').toString('base64')}`);
+    expect(withoutCredentials(`http://127.0.0.1:${port}/plain`)).toEqual({ url: `http://127.0.0.1:${port}/plain` });
+  });
 
   test('posts the payload with Standard Webhooks headers that verify', async () => {
     const result = await deliver();

@@ -1,7 +1,14 @@
 import { createHmac } from 'node:crypto';
 import { parseConfig, type HttpSourceConfig } from '../../../src/config';
 import { signatureHeader } from '../../../src/delivery/signature';
-import { extract, lazyJson, payloadFromBytes, verifySource, type RawRequest } from '../../../src/sources/http-source';
+import {
+  extractEventType,
+  extractKey,
+  lazyJson,
+  payloadFromBytes,
+  verifySource,
+  type RawRequest,
+} from '../../../src/sources/http-source';
 
 const SECRET = 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw';
 const config = parseConfig(
@@ -62,22 +69,41 @@ describe('source verification', () => {
 });
 
 describe('extraction', () => {
-  const r = req('{"type":"order.created","data":{"id":42}}', { 'x-topic': ' orders/create ' });
+  const r = req('{"type":"order.created","n":5,"data":{"id":42,"obj":{},"empty":"","t":true}}', {
+    'x-topic': ' orders/create ',
+    'x-blank': '   ',
+  });
   const json = lazyJson(r.body);
   test.each([
     [{ header: 'X-Topic' }, 'orders/create'],
     [{ jsonPath: '$.type' }, 'order.created'],
-    [{ jsonPath: '$.data.id' }, '42'],
     [{ jsonPath: '$.data.missing' }, undefined],
     [{ fixed: 'f.x' }, 'f.x'],
     [{ header: 'X-None' }, undefined],
-  ])('%j → %j', (extractor, expected) => {
-    expect(extract(extractor, r, json)).toBe(expected);
+    // The 400 says a string is expected, so a number is not taken as one.
+    [{ jsonPath: '$.n' }, undefined],
+  ])('event type %j → %j', (extractor, expected) => {
+    expect(extractEventType(extractor, r, json)).toBe(expected);
+  });
+
+  test.each([
+    [{ header: 'X-Topic' }, { kind: 'key', key: 'orders/create' }],
+    [{ header: 'X-None' }, { kind: 'absent' }],
+    [{ header: 'X-Blank' }, { kind: 'invalid', reason: 'header X-Blank is blank' }],
+    [{ jsonPath: '$.data.id' }, { kind: 'key', key: '42' }],
+    [{ jsonPath: '$.type' }, { kind: 'key', key: 'order.created' }],
+    [{ jsonPath: '$.data.missing' }, { kind: 'absent' }],
+    [{ jsonPath: '$.data.obj' }, { kind: 'invalid', reason: '$.data.obj must be a non-empty string or an integer' }],
+    [{ jsonPath: '$.data.empty' }, { kind: 'invalid', reason: '$.data.empty must be a non-empty string or an integer' }],
+    [{ jsonPath: '$.data.t' }, { kind: 'invalid', reason: '$.data.t must be a non-empty string or an integer' }],
+  ])('idempotency key %j → %j', (extractor, expected) => {
+    expect(extractKey(extractor, r, json)).toEqual(expected);
   });
 
   test('non-JSON bodies yield nothing for a jsonPath', () => {
     const raw = req('not json');
-    expect(extract({ jsonPath: '$.type' }, raw, lazyJson(raw.body))).toBeUndefined();
+    expect(extractEventType({ jsonPath: '$.type' }, raw, lazyJson(raw.body))).toBeUndefined();
+    expect(extractKey({ jsonPath: '$.id' }, raw, lazyJson(raw.body))).toEqual({ kind: 'absent' });
   });
 });
 

@@ -1,0 +1,84 @@
+// Request bodies. body-parser reads them (size limit on the decoded bytes, so a small gzip bomb
+// stops at maxBodyBytes; Content-Encoding gzip, deflate, br; charset). A declared Content-Length
+// over the limit is refused before reading. JSON nesting depth is checked on the text before
+// JSON.parse, because everything after the parse (zod, JSON.stringify, logging) recurses, and a
+// few KB of "[[[[…" would overflow the stack.
+import express, { type RequestHandler } from 'express';
+import { ApiError } from './errors';
+
+/** Deep enough for any real callback payload (they rarely pass 10), shallow enough to be safe. */
+export const MAX_JSON_DEPTH = 64;
+
+const QUOTE = 34;
+const BACKSLASH = 92;
+const OPENERS = new Set([91, 123]); // [ {
+const CLOSERS = new Set([93, 125]); // ] }
+
+/** True when arrays/objects nest deeper than `max`; a linear scan that never recurses. */
+export function jsonDepthExceeds(text: string, max: number): boolean {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === BACKSLASH) i++;
+      else if (c === QUOTE) inString = false;
+    } else if (c === QUOTE) inString = true;
+    else if (OPENERS.has(c)) {
+      if (++depth > max) return true;
+    } else if (CLOSERS.has(c)) depth--;
+  }
+  return false;
+}
+
+/** Parses a JSON text that has passed the depth check; throws the API's own 400s. */
+export function parseJsonText(text: string): unknown {
+  if (jsonDepthExceeds(text, MAX_JSON_DEPTH)) {
+    throw new ApiError(400, 'invalid_request', `JSON nests deeper than ${MAX_JSON_DEPTH} levels`);
+  }
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new ApiError(400, 'invalid_json', 'request body is not valid JSON');
+  }
+}
+
+/** body-parser would read (and then drain) a declared 100 GB before answering 413. */
+function declaredLengthWithin(limit: number): RequestHandler {
+  return (req, _res, next) => {
+    const declared = Number(req.get('content-length'));
+    if (Number.isFinite(declared) && declared > limit) {
+      return next(new ApiError(413, 'payload_too_large', `Content-Length ${declared} exceeds server.maxBodyBytes (${limit})`));
+    }
+    next();
+  };
+}
+
+/** The raw bytes of any body, as a Buffer (empty when there is none). */
+export function rawBody(limit: number): RequestHandler[] {
+  const raw = express.raw({ limit, type: () => true });
+  const ensureBuffer: RequestHandler = (req, _res, next) => {
+    if (!Buffer.isBuffer(req.body)) req.body = Buffer.alloc(0);
+    next();
+  };
+  return [declaredLengthWithin(limit), raw, ensureBuffer];
+}
+
+/** Reads any body as JSON; an absent or blank body leaves `req.body` undefined. */
+export function jsonBody(limit: number): RequestHandler[] {
+  const text = express.text({ limit, type: () => true, defaultCharset: 'utf-8' });
+  const read: RequestHandler = (req, res, next) => {
+    try {
+      text(req, res, next);
+    } catch {
+      // body-parser throws synchronously only while parsing the Content-Type header.
+      next(new ApiError(400, 'invalid_request', 'malformed Content-Type header'));
+    }
+  };
+  const parse: RequestHandler = (req, _res, next) => {
+    const body: unknown = req.body;
+    req.body = typeof body === 'string' && body.trim() !== '' ? parseJsonText(body) : undefined;
+    next();
+  };
+  return [declaredLengthWithin(limit), read, parse];
+}
