@@ -1,6 +1,7 @@
 import type { AttemptRecord, AttemptRequest } from '../src/contracts';
 import type { BarrageConfig } from '../src/config';
 import { findDestination } from '../src/config';
+import type { DriverResult } from '../src/destinations/driver';
 import { deliverWith, type DriverRegistry } from '../src/destinations/registry';
 import type { Logger } from '../src/telemetry/logger';
 
@@ -12,15 +13,15 @@ export interface DeliverDeps {
   now?: () => number;
 }
 
-/** One delivery attempt. Destination trouble comes back as data; only our own faults throw. */
+/**
+ * One delivery attempt. Destination trouble comes back as data, and so does a bug: a driver that
+ * throws would otherwise be retried by Temporal forever while the delivery reads "delivering".
+ */
 export function createAttemptDelivery(deps: DeliverDeps) {
   const now = deps.now ?? Date.now;
   return async function attemptDelivery(req: AttemptRequest): Promise<AttemptRecord> {
     const started = now();
-    const destination = findDestination(deps.config(), req.event.tenantId, req.destinationId);
-    const result = destination
-      ? await deliverWith(deps.drivers, { ...req, destination })
-      : { outcome: 'permanent' as const, error: `destination ${req.destinationId} is no longer configured` };
+    const result = await attempt(deps, req);
     const record: AttemptRecord = {
       attempt: req.attempt,
       startedAt: new Date(started).toISOString(),
@@ -43,4 +44,18 @@ export function createAttemptDelivery(deps: DeliverDeps) {
     );
     return record;
   };
+}
+
+async function attempt(deps: DeliverDeps, req: AttemptRequest): Promise<DriverResult> {
+  try {
+    const destination = findDestination(deps.config(), req.event.tenantId, req.destinationId);
+    if (!destination) return { outcome: 'permanent', error: `destination ${req.destinationId} is no longer configured` };
+    return await deliverWith(deps.drivers, { ...req, destination });
+  } catch (err) {
+    deps.logger.error(
+      { tenant: req.event.tenantId, eventId: req.event.eventId, destination: req.destinationId, err },
+      'delivery attempt threw (a bug): the delivery fails',
+    );
+    return { outcome: 'permanent', error: `internal error: ${err instanceof Error ? err.message : String(err)}` };
+  }
 }

@@ -1,10 +1,12 @@
 #!/usr/bin/env node
-// Records the workflow histories the replay test (test/workflows/replay.test.ts) checks:
-// one callback to three destinations — 500 → timer → 200, a 404 with its dead letter.
-// Re-run only after an intentional change of workflow logic (before any release: afterwards
-// such a change needs workflow versioning instead). Needs `npm run build` first.
+// Records the workflow histories the replay test (test/workflows/replay.test.ts) checks. Set 1:
+// one callback to three destinations — 500 → timer → 200, a 404 with its dead letter. Set 2: an
+// attempt activity that fails for good (the "attempt-failure-as-record" patch) and its dead letter.
+// A fixture that exists is never written again: histories recorded by an earlier version are what
+// an upgrade meets, so a workflow change must replay them (patched()), not replace them. Add a
+// set for a new path instead. Needs `npm run build` first.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
@@ -16,6 +18,11 @@ const { runRoles } = require(join(root, 'dist/src/cli/roles'));
 const { createLogger } = require(join(root, 'dist/src/telemetry/logger'));
 const { startDevServer } = require(join(root, 'dist/src/temporal/dev-server'));
 const { freePort } = require(join(root, 'dist/src/net/free-port'));
+const { eventIdFor } = require(join(root, 'dist/src/ingest/ids'));
+const { workflowSource } = require(join(root, 'dist/src/temporal/bundle'));
+const { NativeConnection, Worker } = require('@temporalio/worker');
+const { Client, Connection } = require('@temporalio/client');
+const { ApplicationFailure } = require('@temporalio/common');
 
 const out = join(root, 'test/fixtures/histories');
 const cli = findTemporalCli(process.env);
@@ -70,8 +77,13 @@ await runRoles({
   },
 });
 mkdirSync(out, { recursive: true });
-for (const f of readdirSync(out)) rmSync(join(out, f));
-for (const id of [eventId, `${eventId}.flaky`, `${eventId}.gone`, `${eventId}.gone.dead-letter-1`]) {
+const setTwo = await recordAttemptFailure();
+for (const id of [eventId, `${eventId}.flaky`, `${eventId}.gone`, `${eventId}.gone.dead-letter-1`, ...setTwo]) {
+  const file = join(out, `${id}.json`);
+  if (existsSync(file)) {
+    console.log(`kept ${id} (recorded fixtures are never rewritten)`);
+    continue;
+  }
   const json = execFileSync(cli, [
     'workflow',
     'show',
@@ -84,8 +96,48 @@ for (const id of [eventId, `${eventId}.flaky`, `${eventId}.gone`, `${eventId}.go
     '--output',
     'json',
   ]);
-  writeFileSync(join(out, `${id}.json`), json);
+  writeFileSync(file, json);
   console.log(`recorded ${id}`);
 }
 sink.close();
 await server.stop();
+
+/** Set 2: the real workflows with a stub activity that throws a non-retryable error. */
+async function recordAttemptFailure() {
+  const id = `${eventIdFor('rec', 'api', 'fixture-2')}.broken`;
+  const retry = { initialIntervalMs: 100, backoffCoefficient: 2, maximumIntervalMs: 1000, maximumAttempts: 3, jitter: 0 };
+  const input = {
+    event: {
+      eventId: id.split('.')[0],
+      tenantId: 'rec',
+      eventType: 'order.created',
+      source: 'api',
+      receivedAt: new Date().toISOString(),
+    },
+    payload: { contentType: 'application/json', body: '{"n":2}', encoding: 'utf8' },
+    plan: { destinationId: 'broken', timeoutMs: 1000, retry, deadLetter: { destinationId: 'audit', timeoutMs: 1000, retry } },
+  };
+  const activities = {
+    async attemptDelivery(req) {
+      if (req.destinationId !== 'audit') throw ApplicationFailure.nonRetryable('driver exploded', 'FixtureBug');
+      return { attempt: req.attempt, startedAt: new Date().toISOString(), durationMs: 1, outcome: 'delivered', statusCode: 200 };
+    },
+  };
+  const native = await NativeConnection.connect({ address: server.address });
+  const connection = await Connection.connect({ address: server.address });
+  const client = new Client({ connection, namespace: 'rec' });
+  const worker = await Worker.create({
+    connection: native,
+    namespace: 'rec',
+    taskQueue: 'rec-2',
+    activities,
+    ...workflowSource(),
+  });
+  await worker.runUntil(async () => {
+    await client.workflow.execute('deliveryWorkflow', { workflowId: id, taskQueue: 'rec-2', args: [input] });
+    await client.workflow.getHandle(`${id}.dead-letter-1`).result();
+  });
+  await connection.close();
+  await native.close();
+  return [id, `${id}.dead-letter-1`];
+}

@@ -1,6 +1,7 @@
 // One destination's delivery: attempt (activity) → durable timer → attempt …, until delivered,
 // permanently refused, or the destination's retry policy is exhausted.
 import * as wf from '@temporalio/workflow';
+import type { ActivityInterfaceFor } from '@temporalio/workflow';
 import type { Activities } from '../activities';
 import {
   deadLetterWorkflowId,
@@ -10,12 +11,13 @@ import {
   sourceSearchValues,
   SIGNAL,
   type AttemptRecord,
+  type AttemptRequest,
   type DeliveryInput,
   type DeliveryState,
   type DeliveryStatus,
   type Payload,
 } from '../src/contracts';
-import { attemptActivityOptions } from './policies';
+import { attemptActivityOptions, PATCH_ATTEMPT_FAILURE_AS_RECORD } from './policies';
 
 export const deliveryStateQuery = wf.defineQuery<DeliveryState>(QUERY.deliveryState);
 /** Skips the current backoff wait: the next attempt starts now. */
@@ -40,10 +42,13 @@ export async function deliveryWorkflow(input: DeliveryInput): Promise<DeliverySt
       // Live status only: the search attribute already says "delivering" from the start or
       // "retrying" from the wait, and every upsert is a billed Temporal action.
       state.status = 'delivering';
-      const record = await attemptDelivery.executeWithOptions(
-        { ...attemptActivityOptions(plan.timeoutMs), summary: `attempt ${attempt} → ${plan.destinationId}` },
-        [{ event, payload, destinationId: plan.destinationId, attempt, timeoutMs: plan.timeoutMs }],
-      );
+      const record = await runAttempt(attemptDelivery, plan, {
+        event,
+        payload,
+        destinationId: plan.destinationId,
+        attempt,
+        timeoutMs: plan.timeoutMs,
+      });
       state.attempts.push(record);
       if (record.outcome === 'delivered') return setStatus(state, 'delivered');
       if (record.outcome === 'permanent') break;
@@ -72,6 +77,33 @@ export async function deliveryWorkflow(input: DeliveryInput): Promise<DeliverySt
   setStatus(state, 'failed');
   if (plan.deadLetter) await startDeadLetter(input, state);
   return state;
+}
+
+/**
+ * One attempt. If the activity itself failed for good (its bounded infrastructure retries ran out,
+ * or it threw a non-retryable error), that is the delivery's last attempt: data, not a workflow
+ * failure. Histories recorded before this change replay as they ran (the workflow failed).
+ */
+async function runAttempt(
+  attemptDelivery: ActivityInterfaceFor<Activities>['attemptDelivery'],
+  plan: DeliveryInput['plan'],
+  request: AttemptRequest,
+): Promise<AttemptRecord> {
+  try {
+    return await attemptDelivery.executeWithOptions(
+      { ...attemptActivityOptions(plan.timeoutMs), summary: `attempt ${request.attempt} → ${plan.destinationId}` },
+      [request],
+    );
+  } catch (err) {
+    if (!(err instanceof wf.ActivityFailure) || wf.isCancellation(err) || !wf.patched(PATCH_ATTEMPT_FAILURE_AS_RECORD)) throw err;
+    return {
+      attempt: request.attempt,
+      startedAt: new Date(Date.now()).toISOString(),
+      durationMs: 0,
+      outcome: 'permanent',
+      error: `the attempt could not run: ${err.cause?.message ?? err.message}`,
+    };
+  }
 }
 
 /** Records a status users search for (retrying, or a final one) in one upsert with the attempt count. */

@@ -5,9 +5,16 @@ import type { ActivityOptions } from '@temporalio/workflow';
 const ATTEMPT_GRACE_MS = 5_000;
 
 /**
- * Options for one delivery attempt. The activity turns every destination failure into data,
- * so Temporal's retries here only cover our own infrastructure (worker crash, activity timeout)
- * and never count against the destination's attempts.
+ * Runs of one attempt the activity may take for our own infrastructure's sake (worker crash,
+ * activity timeout): about 4 minutes of backoff. Past that it is not bad luck but a fault, and
+ * the delivery fails with the error in its last attempt record.
+ */
+export const ATTEMPT_ACTIVITY_MAX_RUNS = 10;
+
+/**
+ * Options for one delivery attempt. The activity turns every destination failure (and its own
+ * bugs) into data, so Temporal's retries here only cover infrastructure and never count against
+ * the destination's attempts.
  */
 export function attemptActivityOptions(timeoutMs: number): ActivityOptions {
   return {
@@ -16,6 +23,10 @@ export function attemptActivityOptions(timeoutMs: number): ActivityOptions {
       initialInterval: '1s',
       backoffCoefficient: 2,
       maximumInterval: '30s',
+      maximumAttempts: ATTEMPT_ACTIVITY_MAX_RUNS,
     },
   };
 }
+
+/** patched() marker: an activity that failed for good becomes the delivery's last attempt. */
+export const PATCH_ATTEMPT_FAILURE_AS_RECORD = 'attempt-failure-as-record';

@@ -27,6 +27,8 @@ export interface RunRolesOptions {
   onReceiver?: (receiver: RunningReceiver) => void;
   onWorkerRunning?: () => void;
   onPollers?: (pollers: QueuePoller[]) => void;
+  /** Replaces built-in drivers (tests: a driver that misbehaves on purpose). */
+  drivers?: Partial<DriverRegistry>;
 }
 
 /** Runs until the signal aborts; then stops taking work, finishes what is in flight, and returns. */
@@ -50,6 +52,7 @@ export async function runRoles(options: RunRolesOptions): Promise<void> {
       http: createHttpDriver({ allowPrivateDestinations: config.security.allowPrivateDestinations, userAgent: USER_AGENT }),
       sqs: createSqsDriver({ logger }),
       kafka: createKafkaDriver({ logger }),
+      ...options.drivers,
     };
     tasks.push(
       runWorkers({

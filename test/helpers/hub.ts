@@ -1,6 +1,6 @@
 // Runs the real receiver + worker roles in the test process against the shared Temporal.
 import { Connection, Client } from '@temporalio/client';
-import { runRoles, type Role } from '../../src/cli/roles';
+import { runRoles, type Role, type RunRolesOptions } from '../../src/cli/roles';
 import type { BarrageConfig } from '../../src/config';
 import type { QueuePoller } from '../../src/sources/poller';
 import { createLogger, type Logger } from '../../src/telemetry/logger';
@@ -12,7 +12,12 @@ export interface TestHub {
   stop(): Promise<void>;
 }
 
-export async function startHub(config: BarrageConfig, roles: Role[] = ['receiver', 'worker'], logger?: Logger): Promise<TestHub> {
+export async function startHub(
+  config: BarrageConfig,
+  roles: Role[] = ['receiver', 'worker'],
+  logger?: Logger,
+  overrides: Pick<RunRolesOptions, 'drivers'> = {},
+): Promise<TestHub> {
   const controller = new AbortController();
   let url = '';
   let pollers: QueuePoller[] = [];
@@ -32,6 +37,7 @@ export async function startHub(config: BarrageConfig, roles: Role[] = ['receiver
     },
     onWorkerRunning: markWorker,
     onPollers: (p) => (pollers = p),
+    ...overrides,
   });
   running.catch(() => undefined);
   await Promise.race([

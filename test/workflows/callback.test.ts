@@ -55,7 +55,7 @@ describe('callbackWorkflow', () => {
   });
 });
 
-test('a delivery workflow that fails outright counts as failed in the summary', async () => {
+test('an attempt activity that fails for good ends its delivery failed with one attempt, not the callback', async () => {
   const { activities } = scriptedAttempts([]);
   activities.attemptDelivery = async () => {
     throw ApplicationFailure.nonRetryable('worker bug', 'TestBug');
@@ -64,6 +64,6 @@ test('a delivery workflow that fails outright counts as failed in the summary', 
   expect(summary).toEqual({
     eventId,
     status: 'failed',
-    destinations: [{ destinationId: 'broken', status: 'failed', attempts: 0 }],
+    destinations: [{ destinationId: 'broken', status: 'failed', attempts: 1 }],
   });
 });

@@ -1,4 +1,6 @@
 import { WorkflowIdReusePolicy } from '@temporalio/client';
+import { ApplicationFailure } from '@temporalio/common';
+import type { Activities } from '../../activities';
 import { SIGNAL, type DeliveryInput, type DeliveryState } from '../../src/contracts';
 import { deliveryInput, plan, scriptedAttempts, workflowEnv, type WorkflowEnv } from '../helpers/workflow-env';
 import { countEvents } from '../helpers/history';
@@ -94,6 +96,29 @@ describe('deliveryWorkflow', () => {
       event: { id: input.event.eventId, type: 'order.created', body: '{"n":1}' },
       failure: { destination: 'billing', attempts: 1, lastStatusCode: 404, lastError: 'HTTP 404' },
     });
+  });
+
+  test('an activity that fails for good is the last attempt: failed, error recorded, dead-lettered', async () => {
+    const calls: string[] = [];
+    const activities: Activities = {
+      async attemptDelivery(req) {
+        calls.push(req.destinationId);
+        if (req.destinationId === 'audit')
+          return { attempt: 1, startedAt: new Date().toISOString(), durationMs: 1, outcome: 'delivered' };
+        throw ApplicationFailure.nonRetryable('driver exploded', 'TestBug');
+      },
+    };
+    const input = deliveryInput({ plan: plan({ deadLetter: { ...plan(), destinationId: 'audit' } }) });
+    const state = await env.run(activities, async () => {
+      const result = await runDelivery(input);
+      await eventually(async () => (calls.includes('audit') ? true : undefined), 10_000, 'dead-letter attempt');
+      return result;
+    });
+    expect(state).toMatchObject({ status: 'failed', deadLetteredTo: 'audit' });
+    expect(state.attempts).toEqual([
+      expect.objectContaining({ attempt: 1, outcome: 'permanent', error: 'the attempt could not run: driver exploded' }),
+    ]);
+    expect(calls).toEqual(['billing', 'audit']);
   });
 
   test('fails after maximumAttempts', async () => {

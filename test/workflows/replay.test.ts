@@ -1,6 +1,7 @@
 // Determinism guard: histories recorded from real runs (500 → timer → 200, a 404 with its
-// dead-letter child, and the fan-out parent) must replay against today's workflow code.
-// Re-record them only for an intentional, versioned change of workflow logic.
+// dead-letter child, the fan-out parent, an attempt activity that failed for good before and
+// after the patch that records it) must replay against today's workflow code. They are never
+// re-recorded: a change of workflow logic keeps them replaying with patched().
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { bundleWorkflowCode, Worker, type WorkflowBundle } from '@temporalio/worker';
@@ -19,9 +20,24 @@ beforeAll(async () => {
   source = { workflowBundle: await bundleWorkflowCode({ workflowsPath: WORKFLOWS_SOURCE, logger }) };
 }, 60_000);
 
-test('fixtures exist for the parent, a retried delivery and a dead-lettered one', () => {
-  const id = 'evt_f96176bbb06150ede19db2cda2';
-  expect(files.sort()).toEqual([`${id}.flaky.json`, `${id}.gone.dead-letter-1.json`, `${id}.gone.json`, `${id}.json`]);
+test('every fixture ever recorded is still here (fixtures are added, never replaced)', () => {
+  const v1 = 'evt_f96176bbb06150ede19db2cda2';
+  const patched = 'evt_0d14b8b6ca659692643a722b73';
+  const beforePatch = 'evt_b4a75dbd5bb66bc54e5a7f5f8e';
+  expect(files.sort()).toEqual(
+    [
+      // The parent, a retried delivery and a dead-lettered one.
+      `${v1}.flaky.json`,
+      `${v1}.gone.dead-letter-1.json`,
+      `${v1}.gone.json`,
+      `${v1}.json`,
+      // An attempt activity that failed for good, under the attempt-failure-as-record patch.
+      `${patched}.broken.dead-letter-1.json`,
+      `${patched}.broken.json`,
+      // The same, recorded by the code before that patch (the delivery workflow failed).
+      `${beforePatch}.broken.json`,
+    ].sort(),
+  );
 });
 
 test.each(files)('%s replays without nondeterminism', async (file) => {
