@@ -10,7 +10,8 @@ const workflowImportRule = {
         patterns: [
           {
             regex: '^(?!@temporalio/(workflow|common)$|\\.\\./src/contracts(/.*)?$|\\./|\\.\\./activities$).*',
-            message: 'workflows/ runs in the deterministic sandbox: import only @temporalio/workflow, @temporalio/common, ./*, ../src/contracts (and ../activities as a type).',
+            message:
+              'workflows/ runs in the deterministic sandbox: import only @temporalio/workflow, @temporalio/common, ./*, ../src/contracts (and ../activities as a type).',
           },
           { group: ['../activities'], allowTypeImports: true, message: 'import activities into workflows as types only' },
         ],
@@ -25,7 +26,14 @@ const contractsImportRule = {
   rules: {
     'no-restricted-imports': [
       'error',
-      { patterns: [{ regex: '^(?!@temporalio/common$|\\./).*', message: 'src/contracts is workflow-safe: import only @temporalio/common and ./*' }] },
+      {
+        patterns: [
+          {
+            regex: '^(?!@temporalio/common$|\\./).*',
+            message: 'src/contracts is workflow-safe: import only @temporalio/common and ./*',
+          },
+        ],
+      },
     ],
   },
 };

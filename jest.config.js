@@ -1,18 +1,33 @@
-/** @type {import('jest').Config} */
-module.exports = {
+// Test tiers as jest projects. `npm test` runs them all; each tier starts only what it needs:
+// unit starts no server process at all, workflow starts Temporal, the broker tiers add Kafka and
+// ElasticMQ (test/helpers/global-setup.ts, shared when several tiers run together).
+const swc = ['@swc/jest', { jsc: { target: 'es2022' } }];
+const base = {
   testEnvironment: 'node',
-  roots: ['<rootDir>/test'],
   testMatch: ['**/*.test.ts'],
   transform: {
-    '^.+\\.ts$': ['@swc/jest', { jsc: { target: 'es2022' } }],
+    '^.+\\.ts$': swc,
     // The OpenAPI validator's resolver ships only as ES modules; jest runs CommonJS.
-    '^.+/@apidevtools/json-schema-ref-parser/.+\\.js$': ['@swc/jest', { jsc: { target: 'es2022' } }],
+    '^.+/@apidevtools/json-schema-ref-parser/.+\\.js$': swc,
   },
   transformIgnorePatterns: ['/node_modules/(?!@apidevtools/json-schema-ref-parser/)'],
-  globalSetup: '<rootDir>/test/helpers/global-setup.ts',
+};
+const withServers = (setup) => ({
+  globalSetup: `<rootDir>/test/helpers/${setup}`,
   globalTeardown: '<rootDir>/test/helpers/global-teardown.ts',
+});
+
+/** @type {import('jest').Config} */
+module.exports = {
   testTimeout: 90_000,
   maxWorkers: 2,
   // Files share one Temporal server; the slowest go first so the two workers stay busy.
   testSequencer: '<rootDir>/test/helpers/sequencer.js',
+  projects: [
+    { ...base, displayName: 'unit', roots: ['<rootDir>/test/unit'], setupFiles: ['<rootDir>/test/helpers/no-processes.ts'] },
+    { ...base, displayName: 'workflow', roots: ['<rootDir>/test/workflows'], ...withServers('global-setup-temporal.ts') },
+    { ...base, displayName: 'integration', roots: ['<rootDir>/test/integration'], ...withServers('global-setup.ts') },
+    { ...base, displayName: 'contract', roots: ['<rootDir>/test/contract'], ...withServers('global-setup.ts') },
+    { ...base, displayName: 'e2e', roots: ['<rootDir>/test/e2e'], ...withServers('global-setup.ts') },
+  ],
 };

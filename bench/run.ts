@@ -1,6 +1,6 @@
 // `npm run bench`: starts everything it measures (Temporal dev server on a fresh SQLite file,
 // Barrage's worker and receiver, a floor worker, a bare node:http baseline, a sink), runs each
-// scenario for bounded time and count, and writes bench/results/*.json plus a chart.
+// scenario for bounded time and count, and writes JSON results plus a chart to bench/out/ (bench/results/ with --record).
 import { mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -46,7 +46,9 @@ function parseOptions(): Options {
     .option('--e2e-concurrency <n>', 'in-flight callbacks for the delivery scenarios', Number)
     .option('--destinations <list>', 'fan-out sizes: destinations per callback in scenario 5', list)
     .option('--queue-messages <n>', 'backlog drained from SQS and from Kafka in scenario 10', Number)
-    .option('--out <dir>', 'where results go', join(PROJECT_ROOT, 'bench', 'results'))
+    // Runs land in a git-ignored folder; --record writes the figures the docs cite.
+    .option('--record', 'write to bench/results/ (tracked, cited by docs/PERFORMANCE.md)', false)
+    .option('--out <dir>', 'where results go (default bench/out/, or bench/results/ with --record)')
     .parse(process.argv);
   const o = program.opts();
   // `npm run bench --quick` hands the flag to npm, which passes it on as npm_config_quick.
@@ -59,7 +61,7 @@ function parseOptions(): Options {
     e2eConcurrency: o.e2eConcurrency ?? 32,
     fanout: o.destinations ?? [10, 100],
     queueMessages: o.queueMessages ?? (quick ? 1000 : 3000),
-    out: o.out,
+    out: o.out ?? join(PROJECT_ROOT, 'bench', o.record || process.env.npm_config_record === 'true' ? 'results' : 'out'),
   };
 }
 

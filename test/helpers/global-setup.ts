@@ -1,5 +1,6 @@
-// Starts the real servers the whole test run shares: one Temporal dev server (in memory,
-// headless), one Kafka broker (KRaft) and one ElasticMQ, all on free loopback ports.
+// Starts the real servers the broker tiers share: one Temporal dev server (in memory, headless),
+// one Kafka broker (KRaft) and one ElasticMQ, all on free loopback ports. When several tiers run
+// together, each server is started once (see global-setup-temporal.ts for the workflow tier).
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -17,39 +18,58 @@ export interface SharedServers {
 }
 
 export default async function globalSetup(): Promise<void> {
-  const cliPath = findTemporalCli(process.env);
-  if (!cliPath) throw new Error(TEMPORAL_CLI_MISSING);
+  await startShared({ brokers: true });
+}
+
+export async function startShared(options: { brokers: boolean }): Promise<void> {
+  const holder = globalThis as { __servers?: SharedServers };
+  const shared = (holder.__servers ??= {});
   const started = Date.now();
-  const dataDir = mkdtempSync(join(tmpdir(), 'barrage-test-brokers-'));
-  const shared: SharedServers = { dataDir };
-  (globalThis as { __servers?: SharedServers }).__servers = shared;
-  const [temporalPort, kafkaPort, controllerPort, sqsPort] = await Promise.all([freePort(), freePort(), freePort(), freePort()]);
-  const starts = [
-    startDevServer({
-      cliPath,
-      ip: '127.0.0.1',
-      port: temporalPort,
-      headless: true,
-      namespaces: [...TEST_NAMESPACES, 'default'],
-    }).then((s) => (shared.temporal = s)),
-    startKafka({ port: kafkaPort, controllerPort, dataDir: join(dataDir, 'kafka'), partitions: 2 }).then(
-      (s) => (shared.kafka = s),
-    ),
-    startElasticMq({ port: sqsPort, dataDir: join(dataDir, 'elasticmq') }).then((s) => (shared.sqs = s)),
-  ];
-  const results = await Promise.allSettled(starts);
-  const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+  const starts: Promise<unknown>[] = [];
+  if (!shared.temporal) starts.push(startTemporal().then((s) => (shared.temporal = s)));
+  if (options.brokers && !shared.kafka) {
+    shared.dataDir = mkdtempSync(join(tmpdir(), 'barrage-test-brokers-'));
+    const dataDir = shared.dataDir;
+    const [kafkaPort, controllerPort, sqsPort] = await Promise.all([freePort(), freePort(), freePort()]);
+    starts.push(
+      startKafka({ port: kafkaPort, controllerPort, dataDir: join(dataDir, 'kafka'), partitions: 2 }).then(
+        (s) => (shared.kafka = s),
+      ),
+      startElasticMq({ port: sqsPort, dataDir: join(dataDir, 'elasticmq') }).then((s) => (shared.sqs = s)),
+    );
+  }
+  if (starts.length === 0) return;
+  const failed = (await Promise.allSettled(starts)).find((r): r is PromiseRejectedResult => r.status === 'rejected');
   if (failed) {
     // jest skips the teardown when setup throws: stop what did start, or it outlives the run.
     await Promise.all([shared.temporal?.stop(), shared.kafka?.stop(), shared.sqs?.stop()]);
+    holder.__servers = undefined;
     throw failed.reason;
   }
+  publish(shared);
+  const what = shared.kafka
+    ? `Temporal ${shared.temporal!.address}, Kafka ${shared.kafka.address}, ElasticMQ ${shared.sqs!.address}`
+    : `Temporal ${shared.temporal!.address}`;
+  console.log(`\n[test] ${what} ready in ${Date.now() - started} ms`);
+}
+
+async function startTemporal(): Promise<DevServer> {
+  const cliPath = findTemporalCli(process.env);
+  if (!cliPath) throw new Error(TEMPORAL_CLI_MISSING);
+  return startDevServer({
+    cliPath,
+    ip: '127.0.0.1',
+    port: await freePort(),
+    headless: true,
+    namespaces: [...TEST_NAMESPACES, 'default'],
+  });
+}
+
+/** Test files read the addresses from the environment jest hands its workers. */
+function publish(shared: SharedServers): void {
   process.env.BARRAGE_TEST_TEMPORAL_ADDRESS = shared.temporal!.address;
   // The SDK's notice that releases after January 2027 need Node 22 is noise in test output.
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
-  process.env.BARRAGE_TEST_KAFKA_BROKERS = shared.kafka!.address;
-  process.env.BARRAGE_TEST_SQS_ENDPOINT = shared.sqs!.address;
-  console.log(
-    `\n[test] Temporal ${shared.temporal!.address}, Kafka ${shared.kafka!.address}, ElasticMQ ${shared.sqs!.address} ready in ${Date.now() - started} ms`,
-  );
+  if (shared.kafka) process.env.BARRAGE_TEST_KAFKA_BROKERS = shared.kafka.address;
+  if (shared.sqs) process.env.BARRAGE_TEST_SQS_ENDPOINT = shared.sqs.address;
 }

@@ -1,9 +1,12 @@
 import { rmSync } from 'node:fs';
 import type { SharedServers } from './global-setup';
 
+/** Runs once per tier; the first to run stops the shared servers, after every test has finished. */
 export default async function globalTeardown(): Promise<void> {
-  const shared = (globalThis as { __servers?: SharedServers }).__servers;
+  const holder = globalThis as { __servers?: SharedServers };
+  const shared = holder.__servers;
   if (!shared) return;
+  holder.__servers = undefined;
   await Promise.all([shared.temporal?.stop(), shared.kafka?.stop(), shared.sqs?.stop()]);
   if (shared.dataDir) rmSync(shared.dataDir, { recursive: true, force: true });
 }
