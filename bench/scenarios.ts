@@ -53,7 +53,9 @@ export async function postEvent(pool: Pool, type: string, data: unknown = { n: 1
 export async function rawStarts(ingest: Ingest, tenant: TenantConfig, bounds: Bounds): Promise<Throughput> {
   const payload = { contentType: 'application/json', body: '{"n":1}', encoding: 'utf8' as const };
   const result = await closedLoop(bounds, async () => {
-    await ingest({ tenant, source: 'api', eventType: 'e2e.raw', payload });
+    const outcome = await ingest({ tenant, source: 'api', eventType: 'e2e.raw', payload });
+    // An outcome is data now: anything but an accept must fail the sample, not count as one.
+    if (outcome.kind !== 'accepted') throw new Error(`raw start not accepted: ${outcome.kind}`);
   });
   return throughput(result);
 }

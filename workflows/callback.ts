@@ -1,9 +1,8 @@
 // One accepted callback: fan out to one child delivery per matched destination and wait for all.
 import * as wf from '@temporalio/workflow';
 import {
+  deliverySearchAttributes,
   deliveryWorkflowId,
-  SA,
-  sourceSearchValues,
   type CallbackInput,
   type CallbackSummary,
   type DeliveryState,
@@ -20,13 +19,7 @@ export async function callbackWorkflow(input: CallbackInput): Promise<CallbackSu
       wf.executeChild(deliveryWorkflow, {
         workflowId: deliveryWorkflowId(input.eventId, plan.destinationId),
         staticSummary: `${input.eventType} → ${plan.destinationId}`,
-        typedSearchAttributes: [
-          { key: SA.eventType, value: input.eventType },
-          { key: SA.source, value: sourceSearchValues(input) },
-          { key: SA.destination, value: plan.destinationId },
-          // Set at start (free); the child upserts only when it retries or ends.
-          { key: SA.status, value: 'delivering' },
-        ],
+        typedSearchAttributes: deliverySearchAttributes(input, plan.destinationId),
         args: [{ event: meta, payload, plan }],
       }),
     ),

@@ -5,10 +5,10 @@ import type { ActivityInterfaceFor } from '@temporalio/workflow';
 import type { Activities } from '../activities';
 import {
   deadLetterWorkflowId,
+  deliverySearchAttributes,
   nextAttemptDelay,
   QUERY,
   SA,
-  sourceSearchValues,
   SIGNAL,
   type AttemptRecord,
   type AttemptRequest,
@@ -123,12 +123,7 @@ async function startDeadLetter(input: DeliveryInput, state: DeliveryState): Prom
   await wf.startChild(deliveryWorkflow, {
     workflowId: deadLetterWorkflowId(failedId, state.attempts.length),
     parentClosePolicy: 'ABANDON',
-    typedSearchAttributes: [
-      { key: SA.eventType, value: input.event.eventType },
-      { key: SA.source, value: sourceSearchValues(input.event) },
-      { key: SA.destination, value: target.destinationId },
-      { key: SA.status, value: 'delivering' },
-    ],
+    typedSearchAttributes: deliverySearchAttributes(input.event, target.destinationId),
     args: [{ event: input.event, payload: deadLetterPayload(input, state), plan: target, deadLetterOf: failedId }],
   });
 }

@@ -1,6 +1,6 @@
 // Typed keys for the custom search attributes. @temporalio/common is the SDK's pure shared
 // package (no I/O), so the workflow sandbox and the client can both use these keys.
-import { defineSearchAttributeKey, SearchAttributeType } from '@temporalio/common';
+import { defineSearchAttributeKey, SearchAttributeType, type SearchAttributePair } from '@temporalio/common';
 import { SEARCH_ATTRIBUTES } from './names';
 import type { EventMeta, MessageOrigin } from './types';
 
@@ -19,4 +19,28 @@ export function sourceSearchValues(event: Pick<EventMeta, 'source' | 'origin'>):
 
 export function originRef(origin: MessageOrigin): string {
   return origin.type === 'sqs' ? `sqs:${origin.messageId}` : `kafka:${origin.topic}/${origin.partition}/${origin.offset}`;
+}
+
+/** A callback workflow's search attributes, set when it starts. */
+export function callbackSearchAttributes(event: Pick<EventMeta, 'eventType' | 'source' | 'origin'>): SearchAttributePair[] {
+  return [
+    { key: SA.eventType, value: event.eventType },
+    { key: SA.source, value: sourceSearchValues(event) },
+  ];
+}
+
+/**
+ * A delivery workflow's search attributes at start: the fan-out, a dead letter and a manual retry
+ * all start one. Status is "delivering" from the start (free); the delivery upserts only when it
+ * retries or ends.
+ */
+export function deliverySearchAttributes(
+  event: Pick<EventMeta, 'eventType' | 'source' | 'origin'>,
+  destinationId: string,
+): SearchAttributePair[] {
+  return [
+    ...callbackSearchAttributes(event),
+    { key: SA.destination, value: destinationId },
+    { key: SA.status, value: 'delivering' },
+  ];
 }

@@ -58,7 +58,9 @@ export interface DeliveryInput {
   deadLetterOf?: string;
 }
 
-export type AttemptOutcome = 'delivered' | 'retryable' | 'permanent';
+/** What one attempt came to; the API's schemas and docs list these same values. */
+export const ATTEMPT_OUTCOMES = ['delivered', 'retryable', 'permanent'] as const;
+export type AttemptOutcome = (typeof ATTEMPT_OUTCOMES)[number];
 
 /** One record per attempt, shared by the log line, the history and the API. */
 export interface AttemptRecord {
@@ -80,7 +82,9 @@ export interface AttemptRequest {
   timeoutMs: number;
 }
 
-export type DeliveryStatus = 'pending' | 'delivering' | 'retrying' | 'delivered' | 'failed' | 'cancelled';
+/** A delivery's status: the API's value and the BarrageStatus search attribute's. */
+export const DELIVERY_STATUSES = ['pending', 'delivering', 'retrying', 'delivered', 'failed', 'cancelled'] as const;
+export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
 
 export interface DeliveryState {
   destinationId: string;
@@ -94,4 +98,14 @@ export interface CallbackSummary {
   eventId: string;
   status: 'delivered' | 'failed' | 'cancelled';
   destinations: { destinationId: string; status: DeliveryStatus; attempts: number }[];
+}
+
+/** The callback's memo: readable without a worker, so status and duplicate answers need no query. */
+export interface CallbackMemo {
+  destinations: string[];
+  eventType: string;
+  source: string;
+  idempotencyKey?: string;
+  receivedAt: string;
+  origin?: MessageOrigin;
 }

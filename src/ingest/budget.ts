@@ -6,17 +6,14 @@ import type { CallbackInput } from '../contracts';
 export const MAX_INPUT_BYTES = 1_900_000;
 export const MAX_HISTORY_BYTES = 40 * 1024 * 1024;
 
-export class PayloadTooLargeError extends Error {}
-
-export function checkPayloadBudget(input: CallbackInput): void {
+/** Why this callback cannot go to Temporal, or undefined when it fits. */
+export function payloadBudgetProblem(input: CallbackInput): string | undefined {
   const inputBytes = Buffer.byteLength(JSON.stringify(input));
-  if (inputBytes > MAX_INPUT_BYTES) {
-    throw new PayloadTooLargeError(`the callback encodes to ${inputBytes} bytes; Temporal takes at most ${MAX_INPUT_BYTES}`);
-  }
+  if (inputBytes > MAX_INPUT_BYTES)
+    return `the callback encodes to ${inputBytes} bytes; Temporal takes at most ${MAX_INPUT_BYTES}`;
   const copies = 1 + input.destinations.length;
   if (inputBytes * copies > MAX_HISTORY_BYTES) {
-    throw new PayloadTooLargeError(
-      `a ${inputBytes}-byte callback to ${input.destinations.length} destinations exceeds the ${MAX_HISTORY_BYTES}-byte history budget`,
-    );
+    return `a ${inputBytes}-byte callback to ${input.destinations.length} destinations exceeds the ${MAX_HISTORY_BYTES}-byte history budget`;
   }
+  return undefined;
 }

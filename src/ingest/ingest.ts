@@ -1,17 +1,29 @@
-// The one path every source uses to turn an accepted callback into a workflow.
+// The one path every source uses to turn a callback into a workflow. It validates what every
+// source shares (event type, key, Temporal's size budget) and answers with an outcome; routes and
+// pollers only map it (202/200/400/413/503; acknowledge / poison / hold).
 import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
-import { SA, sourceSearchValues, WORKFLOW, type CallbackInput, type MessageOrigin, type Payload } from '../contracts';
+import type { callbackWorkflow } from '../../workflows/callback';
+import {
+  callbackSearchAttributes,
+  WORKFLOW,
+  type CallbackInput,
+  type CallbackMemo,
+  type MessageOrigin,
+  type Payload,
+} from '../contracts';
 import { routeEvent, type TenantConfig } from '../config';
 import type { Logger } from '../telemetry/logger';
-import { GRPC, grpcCode } from '../temporal/grpc';
-import { checkPayloadBudget } from './budget';
+import { GRPC, grpcCode, isTemporalUnavailable } from '../temporal/grpc';
+import { payloadBudgetProblem } from './budget';
 import { eventIdFor } from './ids';
+import { EVENT_TYPE, idempotencyKeySchema } from './validation';
 
 export interface IngestRequest {
   tenant: TenantConfig;
   /** "api" for POST /v1/events, the source id otherwise. */
   source: string;
-  eventType: string;
+  /** As the source found it; undefined when its place was empty. */
+  eventType: string | undefined;
   idempotencyKey?: string;
   payload: Payload;
   /** The queue message this callback was read from. */
@@ -25,6 +37,14 @@ export interface IngestResult {
   destinations: string[];
 }
 
+/** Every expected answer, with the HTTP status it maps to. Only bugs throw. */
+export type IngestOutcome =
+  | { kind: 'accepted'; httpStatus: 202; event: IngestResult }
+  | { kind: 'duplicate'; httpStatus: 200; event: IngestResult }
+  | { kind: 'invalid'; httpStatus: 400; field: 'eventType' | 'idempotencyKey'; message: string }
+  | { kind: 'too_large'; httpStatus: 413; message: string }
+  | { kind: 'unavailable'; httpStatus: 503; message: string; cause: unknown };
+
 export interface IngestDeps {
   clientFor: (tenant: TenantConfig) => Client;
   taskQueue: string;
@@ -34,86 +54,101 @@ export interface IngestDeps {
   startDeadlineMs?: number;
 }
 
-/** Memo: readable without a worker, so status and duplicate answers need no query. */
-export interface CallbackMemo {
-  destinations: string[];
-  eventType: string;
-  source: string;
-  idempotencyKey?: string;
-  receivedAt: string;
-  origin?: MessageOrigin;
-}
-
 export function createIngest(deps: IngestDeps) {
   const now = deps.now ?? Date.now;
-  return async function ingest(req: IngestRequest): Promise<IngestResult> {
-    const eventId = eventIdFor(req.tenant.id, req.source, req.idempotencyKey);
-    const plans = routeEvent(req.tenant, req.eventType);
-    const input: CallbackInput = {
-      eventId,
-      tenantId: req.tenant.id,
-      eventType: req.eventType,
-      source: req.source,
-      ...(req.idempotencyKey !== undefined ? { idempotencyKey: req.idempotencyKey } : {}),
-      receivedAt: new Date(now()).toISOString(),
-      payload: req.payload,
-      destinations: plans,
-      ...(req.origin ? { origin: req.origin } : {}),
-    };
-    const memo: CallbackMemo = {
-      destinations: plans.map((p) => p.destinationId),
-      eventType: req.eventType,
-      source: req.source,
-      receivedAt: input.receivedAt,
-      ...(req.idempotencyKey !== undefined ? { idempotencyKey: req.idempotencyKey } : {}),
-      ...(req.origin ? { origin: req.origin } : {}),
-    };
-    checkPayloadBudget(input);
-    const client = deps.clientFor(req.tenant);
-    const deadline = deps.startDeadlineMs ?? 10_000;
-    try {
-      await client.connection.withDeadline(Date.now() + deadline, () =>
-        client.workflow.start(WORKFLOW.callback, {
-          workflowId: eventId,
-          taskQueue: deps.taskQueue,
-          args: [input],
-          memo: { ...memo },
-          // A key seen before (running or closed, within retention) is a duplicate, never a second run.
-          workflowIdReusePolicy: 'REJECT_DUPLICATE',
-          workflowIdConflictPolicy: 'FAIL',
-          staticSummary: `${req.eventType} from ${req.source} → ${memo.destinations.length} destination(s)`,
-          typedSearchAttributes: [
-            { key: SA.eventType, value: req.eventType },
-            { key: SA.source, value: sourceSearchValues(input) },
-          ],
-        }),
-      );
-    } catch (err) {
-      if (err instanceof WorkflowExecutionAlreadyStartedError) {
-        const duplicate = await duplicateOf(client, eventId, req.eventType);
-        deps.logger.info(
-          { tenant: req.tenant.id, eventId, eventType: req.eventType, source: req.source, origin: req.origin },
-          'callback duplicate',
-        );
-        return duplicate;
-      }
-      // A start that timed out may still have been recorded: then it was accepted, and saying
-      // "retry" would make a keyless sender deliver it twice.
-      if (grpcCode(err) !== GRPC.DEADLINE_EXCEEDED || !(await wasRecorded(client, eventId))) throw err;
-    }
-    deps.logger.info(
-      {
-        tenant: req.tenant.id,
-        eventId,
-        eventType: req.eventType,
-        source: req.source,
-        origin: req.origin,
-        destinations: memo.destinations,
-      },
-      'callback accepted',
-    );
-    return { id: eventId, type: req.eventType, duplicate: false, destinations: memo.destinations };
+  return async function ingest(req: IngestRequest): Promise<IngestOutcome> {
+    const invalid = validate(req);
+    if (invalid) return invalid;
+    const input = callbackInput(req as IngestRequest & { eventType: string }, new Date(now()).toISOString());
+    const tooLarge = payloadBudgetProblem(input);
+    if (tooLarge) return { kind: 'too_large', httpStatus: 413, message: tooLarge };
+    const outcome = await start(deps, deps.clientFor(req.tenant), input);
+    const fields = { tenant: req.tenant.id, eventId: input.eventId, eventType: input.eventType, source: req.source };
+    if (outcome.kind === 'accepted')
+      deps.logger.info({ ...fields, origin: req.origin, destinations: outcome.event.destinations }, 'callback accepted');
+    if (outcome.kind === 'duplicate') deps.logger.info({ ...fields, origin: req.origin }, 'callback duplicate');
+    return outcome;
   };
+}
+
+function validate(req: IngestRequest): IngestOutcome | undefined {
+  const invalid = (field: 'eventType' | 'idempotencyKey', message: string): IngestOutcome => ({
+    kind: 'invalid',
+    httpStatus: 400,
+    field,
+    message,
+  });
+  if (!req.eventType) return invalid('eventType', 'no event type found');
+  if (!EVENT_TYPE.test(req.eventType)) return invalid('eventType', `invalid event type "${req.eventType.slice(0, 200)}"`);
+  if (req.idempotencyKey !== undefined && !idempotencyKeySchema.safeParse(req.idempotencyKey).success) {
+    return invalid('idempotencyKey', 'idempotency key must be 1–255 printable ASCII characters');
+  }
+  return undefined;
+}
+
+function callbackInput(req: IngestRequest & { eventType: string }, receivedAt: string): CallbackInput {
+  return {
+    eventId: eventIdFor(req.tenant.id, req.source, req.idempotencyKey),
+    tenantId: req.tenant.id,
+    eventType: req.eventType,
+    source: req.source,
+    ...(req.idempotencyKey !== undefined ? { idempotencyKey: req.idempotencyKey } : {}),
+    receivedAt,
+    payload: req.payload,
+    destinations: routeEvent(req.tenant, req.eventType),
+    ...(req.origin ? { origin: req.origin } : {}),
+  };
+}
+
+function memoOf(input: CallbackInput): CallbackMemo {
+  const { eventType, source, receivedAt, idempotencyKey, origin } = input;
+  return {
+    destinations: input.destinations.map((p) => p.destinationId),
+    eventType,
+    source,
+    receivedAt,
+    ...(idempotencyKey !== undefined ? { idempotencyKey } : {}),
+    ...(origin ? { origin } : {}),
+  };
+}
+
+async function start(deps: IngestDeps, client: Client, input: CallbackInput): Promise<IngestOutcome> {
+  const memo = memoOf(input);
+  const event: IngestResult = { id: input.eventId, type: input.eventType, duplicate: false, destinations: memo.destinations };
+  try {
+    await client.connection.withDeadline(Date.now() + (deps.startDeadlineMs ?? 10_000), () =>
+      client.workflow.start<typeof callbackWorkflow>(WORKFLOW.callback, {
+        workflowId: input.eventId,
+        taskQueue: deps.taskQueue,
+        args: [input],
+        memo: { ...memo },
+        // A key seen before (running or closed, within retention) is a duplicate, never a second run.
+        workflowIdReusePolicy: 'REJECT_DUPLICATE',
+        workflowIdConflictPolicy: 'FAIL',
+        staticSummary: `${input.eventType} from ${input.source} → ${memo.destinations.length} destination(s)`,
+        typedSearchAttributes: callbackSearchAttributes(input),
+      }),
+    );
+  } catch (err) {
+    if (err instanceof WorkflowExecutionAlreadyStartedError) {
+      return { kind: 'duplicate', httpStatus: 200, event: await duplicateOf(client, input) };
+    }
+    // A start that timed out may still have been recorded: then it was accepted, and saying
+    // "retry" would make a keyless sender deliver it twice.
+    if (grpcCode(err) === GRPC.DEADLINE_EXCEEDED && (await wasRecorded(client, input.eventId))) {
+      return { kind: 'accepted', httpStatus: 202, event };
+    }
+    if (isTemporalUnavailable(err)) {
+      return {
+        kind: 'unavailable',
+        httpStatus: 503,
+        message: 'Temporal is unreachable; nothing was accepted, retry later',
+        cause: err,
+      };
+    }
+    throw err;
+  }
+  return { kind: 'accepted', httpStatus: 202, event };
 }
 
 async function wasRecorded(client: Client, eventId: string): Promise<boolean> {
@@ -123,10 +158,10 @@ async function wasRecorded(client: Client, eventId: string): Promise<boolean> {
     .catch(() => false);
 }
 
-async function duplicateOf(client: Client, eventId: string, eventType: string): Promise<IngestResult> {
-  const description = await client.workflow.getHandle(eventId).describe();
+async function duplicateOf(client: Client, input: CallbackInput): Promise<IngestResult> {
+  const description = await client.workflow.getHandle(input.eventId).describe();
   const memo = (description.memo ?? {}) as Partial<CallbackMemo>;
-  return { id: eventId, type: memo.eventType ?? eventType, duplicate: true, destinations: memo.destinations ?? [] };
+  return { id: input.eventId, type: memo.eventType ?? input.eventType, duplicate: true, destinations: memo.destinations ?? [] };
 }
 
 export type Ingest = ReturnType<typeof createIngest>;

@@ -8,3 +8,6 @@ export const idempotencyKeySchema = z
   .min(1)
   .max(255)
   .regex(/^[\x21-\x7e]+$/, 'printable ASCII without spaces or control characters');
+
+/** The key rule in words, for error messages. */
+export const KEY_RULE = 'printable ASCII without spaces or control characters, 1–255 characters';

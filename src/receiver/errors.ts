@@ -1,7 +1,6 @@
 // One error type decides what a client may see: a stable code, a message, optional details.
 import type { ErrorRequestHandler } from 'express';
-import { PayloadTooLargeError } from '../ingest/budget';
-import { GRPC, grpcCode } from '../temporal/grpc';
+import { isTemporalUnavailable } from '../temporal/grpc';
 import type { Logger } from '../telemetry/logger';
 
 export type ErrorCode =
@@ -39,15 +38,6 @@ export class ApiError extends Error {
 
 export const notFound = (what: string) => new ApiError(404, 'not_found', `${what} not found`);
 
-/** gRPC codes that mean "Temporal cannot take this now": the client should retry later. */
-const UNAVAILABLE_CODES = new Set<number>([GRPC.DEADLINE_EXCEEDED, GRPC.RESOURCE_EXHAUSTED, GRPC.UNAVAILABLE]);
-
-export function isTemporalUnavailable(err: unknown): boolean {
-  const code = grpcCode(err);
-  if (code !== undefined) return UNAVAILABLE_CODES.has(code);
-  return err instanceof Error && /ECONNREFUSED|UNAVAILABLE|DEADLINE_EXCEEDED|Failed to connect/.test(err.message);
-}
-
 /** What body-parser, the router and zlib attach to the errors they raise. */
 interface ParserError {
   type?: string;
@@ -62,7 +52,6 @@ const DECODE_FAILURE = /^(Z_|ERR_BROTLI|ERR__ERROR_FORMAT|ERR_ZSTD)/;
 /** Maps body-parser, router, Temporal and unexpected errors onto ApiError. */
 export function toApiError(err: unknown): ApiError {
   if (err instanceof ApiError) return err;
-  if (err instanceof PayloadTooLargeError) return new ApiError(413, 'payload_too_large', err.message);
   if (isTemporalUnavailable(err)) {
     return new ApiError(503, 'temporal_unavailable', 'Temporal is unreachable; nothing was accepted, retry later');
   }

@@ -1,12 +1,14 @@
 import { Router, type NextFunction, type Request, type Response } from 'express';
 import type { TenantConfig } from '../config';
-import { readEventStatus } from '../temporal/event-status';
-import { retryDeliveries } from '../temporal/retry-event';
+import { retryDeliveries } from '../events/retry';
+import { KEY_RULE } from '../ingest/validation';
+import { readEventStatus } from '../events/status';
+import { answerIngest } from './accept';
 import { authenticate } from './auth';
 import { jsonBody } from './bodies';
 import { eventLinks, type ReceiverContext } from './context';
 import { ApiError, notFound } from './errors';
-import { eventRequestSchema, idempotencyKeySchema, issueDetails, retryRequestSchema } from './schemas';
+import { eventRequestSchema, issueDetails, retryRequestSchema } from './schemas';
 
 export function eventsRouter(ctx: ReceiverContext): Router {
   const router = Router();
@@ -23,15 +25,15 @@ export function eventsRouter(ctx: ReceiverContext): Router {
     const event = eventRequestSchema.safeParse(req.body);
     if (!event.success)
       throw new ApiError(400, 'invalid_request', 'the event does not match the schema', issueDetails(event.error));
-    const key = idempotencyKey(req) ?? event.data.id;
-    const result = await ctx.ingest({
+    const key = req.get('idempotency-key') ?? event.data.id;
+    const outcome = await ctx.ingest({
       tenant,
       source: 'api',
       eventType: event.data.type,
       idempotencyKey: key,
       payload: { contentType: 'application/json', body: JSON.stringify(event.data.data), encoding: 'utf8' },
     });
-    res.status(result.duplicate ? 200 : 202).json({ ...result, links: eventLinks(ctx, tenant, result.id) });
+    answerIngest(ctx, res, { tenant, outcome, hints: { idempotencyKey: `Idempotency-Key (or id): ${KEY_RULE}` } });
   });
 
   router.get('/v1/events/:id', auth, async (req, res) => {
@@ -86,14 +88,4 @@ function requireJson(req: Request, _res: unknown, next: (err?: unknown) => void)
   if (!req.is('application/json')) {
     next(new ApiError(415, 'unsupported_media_type', 'POST /v1/events takes Content-Type: application/json'));
   } else next();
-}
-
-function idempotencyKey(req: Request): string | undefined {
-  const raw = req.get('idempotency-key');
-  if (raw === undefined) return undefined;
-  const parsed = idempotencyKeySchema.safeParse(raw);
-  if (!parsed.success) {
-    throw new ApiError(400, 'invalid_request', 'invalid Idempotency-Key header', issueDetails(parsed.error));
-  }
-  return parsed.data;
 }

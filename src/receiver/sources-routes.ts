@@ -2,9 +2,10 @@ import { Router } from 'express';
 import { findHttpSource, type HttpSourceConfig } from '../config';
 import { extractEventType, extractKey, lazyJson, payloadFromBytes, verifySource, type RawRequest } from '../sources/http-source';
 import { rawBody } from './bodies';
-import { eventLinks, type ReceiverContext } from './context';
+import { KEY_RULE } from '../ingest/validation';
+import { answerIngest } from './accept';
+import type { ReceiverContext } from './context';
 import { ApiError, notFound } from './errors';
-import { EVENT_TYPE, idempotencyKeySchema } from './schemas';
 
 /** POST /v1/sources/{id}: a third party's raw callback, verified as its source says, kept byte-for-byte. */
 export function sourcesRouter(ctx: ReceiverContext): Router {
@@ -29,21 +30,14 @@ export function sourcesRouter(ctx: ReceiverContext): Router {
       const verified = verifySource(source, request, ctx.now());
       if (!verified.ok) throw new ApiError(401, 'invalid_signature', `callback not verified: ${verified.reason}`);
       const json = lazyJson(request.body);
-      const eventType = extractEventType(source.eventType, request, json);
-      if (!eventType || !EVENT_TYPE.test(eventType)) {
-        throw new ApiError(400, 'invalid_request', 'no valid event type in the callback', [
-          { path: 'eventType', message: describe(source.eventType) },
-        ]);
-      }
-      const key = idempotencyKeyOf(source.idempotencyKey, request, json);
-      const result = await ctx.ingest({
+      const outcome = await ctx.ingest({
         tenant,
         source: source.id,
-        eventType,
-        idempotencyKey: key,
+        eventType: extractEventType(source.eventType, request, json),
+        idempotencyKey: idempotencyKeyOf(source.idempotencyKey, request, json),
         payload: payloadFromBytes(request.body, req.get('content-type')),
       });
-      res.status(result.duplicate ? 200 : 202).json({ ...result, links: eventLinks(ctx, tenant, result.id) });
+      answerIngest(ctx, res, { tenant, outcome, hints: { eventType: describe(source.eventType), idempotencyKey: KEY_RULE } });
     },
   );
   return router;
@@ -63,9 +57,6 @@ function idempotencyKeyOf(
   if (!extractor) return undefined;
   const found = extractKey(extractor, request, json);
   if (found.kind === 'absent') return undefined;
-  if (found.kind === 'key' && idempotencyKeySchema.safeParse(found.key).success) return found.key;
-  const message = found.kind === 'invalid' ? found.reason : KEY_RULE;
-  throw new ApiError(400, 'invalid_request', 'invalid idempotency key in the callback', [{ path: 'idempotencyKey', message }]);
+  if (found.kind === 'key') return found.key;
+  throw new ApiError(400, 'invalid_request', 'invalid idempotency key', [{ path: 'idempotencyKey', message: found.reason }]);
 }
-
-const KEY_RULE = 'printable ASCII without spaces or control characters, 1–255 characters';

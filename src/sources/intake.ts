@@ -2,9 +2,7 @@
 // verdict that it never can be). Pollers only fetch, extract and acknowledge.
 import type { MessageOrigin } from '../contracts';
 import type { TenantConfig } from '../config';
-import { PayloadTooLargeError } from '../ingest/budget';
 import type { Ingest } from '../ingest/ingest';
-import { EVENT_TYPE, idempotencyKeySchema } from '../ingest/validation';
 import { lazyJson, payloadFromBytes } from './http-source';
 
 export interface QueueMessage {
@@ -39,25 +37,24 @@ export function createIntake(options: IntakeOptions) {
     }
     if (expectJson && (message.json ?? lazyJson(message.body))() === undefined)
       return poison(`body is not valid JSON (the source's content type is ${source.contentType})`);
-    if (!message.eventType || !EVENT_TYPE.test(message.eventType)) {
-      return poison(message.eventType ? `invalid event type "${message.eventType.slice(0, 200)}"` : 'no event type found');
-    }
-    if (!idempotencyKeySchema.safeParse(message.idempotencyKey).success) {
-      return poison('idempotency key must be 1–255 printable ASCII characters');
-    }
-    try {
-      const result = await options.ingest({
-        tenant: options.tenant,
-        source: source.id,
-        eventType: message.eventType,
-        idempotencyKey: message.idempotencyKey,
-        payload: payloadFromBytes(message.body, source.contentType),
-        origin: message.origin,
-      });
-      return { kind: result.duplicate ? 'duplicate' : 'accepted', eventId: result.id };
-    } catch (err) {
-      if (err instanceof PayloadTooLargeError) return poison(err.message);
-      throw err;
+    const outcome = await options.ingest({
+      tenant: options.tenant,
+      source: source.id,
+      eventType: message.eventType,
+      idempotencyKey: message.idempotencyKey,
+      payload: payloadFromBytes(message.body, source.contentType),
+      origin: message.origin,
+    });
+    switch (outcome.kind) {
+      case 'accepted':
+      case 'duplicate':
+        return { kind: outcome.kind, eventId: outcome.event.id };
+      case 'invalid':
+      case 'too_large':
+        return poison(outcome.message);
+      case 'unavailable':
+        // Hold: the settler retries with backoff and logs by the cause's gRPC code.
+        throw outcome.cause;
     }
   };
 }

@@ -15,3 +15,12 @@ export const GRPC = {
   RESOURCE_EXHAUSTED: 8,
   UNAVAILABLE: 14,
 } as const;
+
+/** gRPC codes that mean "Temporal cannot take this now": the caller should retry later. */
+const UNAVAILABLE_CODES = new Set<number>([GRPC.DEADLINE_EXCEEDED, GRPC.RESOURCE_EXHAUSTED, GRPC.UNAVAILABLE]);
+
+export function isTemporalUnavailable(err: unknown): boolean {
+  const code = grpcCode(err);
+  if (code !== undefined) return UNAVAILABLE_CODES.has(code);
+  return err instanceof Error && /ECONNREFUSED|UNAVAILABLE|DEADLINE_EXCEEDED|Failed to connect/.test(err.message);
+}

@@ -1,9 +1,13 @@
 // The queue-independent intake: what counts as poison, what is retried, and what reaches ingest.
 import { parseConfig } from '../../../src/config';
-import { PayloadTooLargeError } from '../../../src/ingest/budget';
-import type { IngestRequest, IngestResult } from '../../../src/ingest/ingest';
+import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
+import { MAX_INPUT_BYTES } from '../../../src/ingest/budget';
+import { createIngest, type IngestRequest } from '../../../src/ingest/ingest';
+import { createLogger } from '../../../src/telemetry/logger';
+import { stubClient } from '../../helpers/stub-client';
 import { createBackoff, untilDone } from '../../../src/sources/backoff';
 import { readJsonPath } from '../../../src/delivery/json-path';
+import { eventIdFor } from '../../../src/ingest/ids';
 import { createIntake, type QueueMessage } from '../../../src/sources/intake';
 import { mapLimit, settledPrefix } from '../../../src/sources/poller';
 
@@ -17,8 +21,11 @@ const message = (over: Partial<QueueMessage> = {}): QueueMessage => ({
   ...over,
 });
 
-function intakeWith(ingest: (req: IngestRequest) => Promise<IngestResult>, contentType = 'application/json') {
+/** The real ingest in front of a stub Temporal client: `starts` is what reached Temporal. */
+function intakeWith(start?: Parameters<typeof stubClient>[0], contentType = 'application/json', maxBodyBytes = 64) {
   const calls: IngestRequest[] = [];
+  const temporal = stubClient(start, { eventType: 'order.created', destinations: [] });
+  const ingest = createIngest({ clientFor: () => temporal.client, taskQueue: 'q', logger: createLogger('silent') });
   const intake = createIntake({
     ingest: (req) => {
       calls.push(req);
@@ -26,21 +33,16 @@ function intakeWith(ingest: (req: IngestRequest) => Promise<IngestResult>, conte
     },
     tenant,
     source: { id: 'orders-kafka', contentType },
-    maxBodyBytes: 64,
+    maxBodyBytes,
   });
-  return { intake, calls };
+  return { intake, calls, starts: temporal.starts };
 }
 
-const ok = async (req: IngestRequest): Promise<IngestResult> => ({
-  id: 'evt_1',
-  type: req.eventType,
-  duplicate: false,
-  destinations: [],
-});
-
 test('a valid message becomes one ingest call carrying its lineage, key and exact bytes', async () => {
-  const { intake, calls } = intakeWith(ok);
-  expect(await intake(message())).toEqual({ kind: 'accepted', eventId: 'evt_1' });
+  const { intake, calls, starts } = intakeWith();
+  const eventId = eventIdFor('acme', 'orders-kafka', 'orders/1/7');
+  expect(await intake(message())).toEqual({ kind: 'accepted', eventId });
+  expect(starts.map((s) => s.options.workflowId)).toEqual([eventId]);
   expect(calls).toEqual([
     {
       tenant,
@@ -54,8 +56,10 @@ test('a valid message becomes one ingest call carrying its lineage, key and exac
 });
 
 test('a duplicate start is reported as such (the poller acknowledges it)', async () => {
-  const { intake } = intakeWith(async () => ({ id: 'evt_1', type: 't', duplicate: true, destinations: [] }));
-  expect(await intake(message())).toEqual({ kind: 'duplicate', eventId: 'evt_1' });
+  const { intake } = intakeWith(async (o) => {
+    throw new WorkflowExecutionAlreadyStartedError('started', o.workflowId, 'callbackWorkflow');
+  });
+  expect(await intake(message())).toEqual({ kind: 'duplicate', eventId: eventIdFor('acme', 'orders-kafka', 'orders/1/7') });
 });
 
 test.each([
@@ -69,21 +73,21 @@ test.each([
   ],
   ['an unusable key', { idempotencyKey: 'with space' }, 'idempotency key must be 1–255 printable ASCII characters'],
 ])('%s is poison and never reaches Temporal', async (_name, over, reason) => {
-  const { intake, calls } = intakeWith(ok);
+  const { intake, starts } = intakeWith();
   expect(await intake(message(over))).toEqual({ kind: 'poison', reason });
-  expect(calls).toHaveLength(0);
+  expect(starts).toHaveLength(0);
 });
 
 test('a non-JSON content type accepts any bytes', async () => {
-  const { intake } = intakeWith(ok, 'text/plain');
+  const { intake } = intakeWith(undefined, 'text/plain');
   expect(await intake(message({ body: Buffer.from('plain text') }))).toMatchObject({ kind: 'accepted' });
 });
 
 test('over the Temporal payload budget is poison; Temporal trouble is thrown for the poller to retry', async () => {
-  const tooBig = intakeWith(async () => {
-    throw new PayloadTooLargeError('too big for Temporal');
-  });
-  expect(await tooBig.intake(message())).toEqual({ kind: 'poison', reason: 'too big for Temporal' });
+  const tooBig = intakeWith(undefined, 'text/plain', MAX_INPUT_BYTES * 2);
+  const outcome = await tooBig.intake(message({ body: Buffer.alloc(MAX_INPUT_BYTES, 'a') }));
+  expect(outcome).toEqual({ kind: 'poison', reason: expect.stringMatching(/Temporal takes at most/) });
+  expect(tooBig.starts).toHaveLength(0);
   const down = intakeWith(async () => {
     throw new Error('14 UNAVAILABLE: connection refused');
   });

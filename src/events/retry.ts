@@ -1,9 +1,10 @@
 // POST /v1/events/{id}/retry: failed or cancelled deliveries get a new run under the same
 // workflow ID (numbering continues); a delivery waiting on its backoff is told to go now.
 import { WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError, type Client } from '@temporalio/client';
-import { deliveryWorkflowId, SA, SIGNAL, sourceSearchValues, WORKFLOW, type DeliveryInput } from '../contracts';
+import type { deliveryWorkflow } from '../../workflows/delivery';
+import { deliverySearchAttributes, deliveryWorkflowId, SIGNAL, WORKFLOW, type DeliveryInput } from '../contracts';
 import { deliveryPlan, type TenantConfig } from '../config';
-import { deliveryState, readCallbackInput } from './event-status';
+import { deliveryState, readCallbackInput } from './status';
 
 export interface RetryResult {
   retried: string[];
@@ -38,18 +39,13 @@ export async function retryDeliveries(
     }
     const args: DeliveryInput = { event, payload, plan: deliveryPlan(current, options.tenant), previousAttempts: state.attempts };
     const started = await client.workflow
-      .start(WORKFLOW.delivery, {
+      .start<typeof deliveryWorkflow>(WORKFLOW.delivery, {
         workflowId,
         taskQueue: options.taskQueue,
         args: [args],
         workflowIdReusePolicy: 'ALLOW_DUPLICATE',
         staticSummary: `manual retry of ${event.eventType} → ${destinationId}`,
-        typedSearchAttributes: [
-          { key: SA.eventType, value: event.eventType },
-          { key: SA.source, value: sourceSearchValues(event) },
-          { key: SA.destination, value: destinationId },
-          { key: SA.status, value: 'delivering' },
-        ],
+        typedSearchAttributes: deliverySearchAttributes(event, destinationId),
       })
       .then(() => true)
       // A concurrent retry request started it first.

@@ -1,16 +1,17 @@
-// Reads an event's state back from Temporal: the callback's memo plus each delivery's query.
+// The events API's read side: an event's state from Temporal, the callback's memo plus each
+// delivery's stored result or live query.
 import { WorkflowNotFoundError, type Client } from '@temporalio/client';
 import { defaultPayloadConverter } from '@temporalio/common';
 import {
   deliveryWorkflowId,
   QUERY,
   type CallbackInput,
+  type CallbackMemo,
   type DeliveryState,
   type DeliveryStatus,
   type MessageOrigin,
 } from '../contracts';
 import { EVENT_ID } from '../ingest/ids';
-import type { CallbackMemo } from '../ingest/ingest';
 
 export interface EventStatus {
   id: string;
