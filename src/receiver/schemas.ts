@@ -1,5 +1,6 @@
 // Request and response shapes of the HTTP API; validation and /openapi.json both come from here.
 import { z } from 'zod';
+import { ATTEMPT_OUTCOMES, DELIVERY_STATUSES, type AttemptRecord, type MessageOrigin } from '../contracts';
 import { EVENT_TYPE, idempotencyKeySchema } from '../ingest/validation';
 
 export { EVENT_TYPE, idempotencyKeySchema };
@@ -35,17 +36,23 @@ export const acceptedSchema = z.object({
   links: z.object({ self: z.string(), temporalUi: z.string().optional() }),
 });
 
-const statusEnum = z.enum(['pending', 'delivering', 'retrying', 'delivered', 'failed', 'cancelled']);
+const statusEnum = z.enum(DELIVERY_STATUSES);
+// The two below are checked against the contract types, so the API cannot drift from what is stored.
 export const attemptSchema = z.object({
   attempt: z.number().int(),
   startedAt: z.string(),
   durationMs: z.number(),
-  outcome: z.enum(['delivered', 'retryable', 'permanent']),
+  outcome: z.enum(ATTEMPT_OUTCOMES),
   statusCode: z.number().int().optional(),
   error: z.string().optional(),
   retryAfterMs: z.number().optional(),
   responseExcerpt: z.string().max(4096).optional(),
-});
+}) satisfies z.ZodType<AttemptRecord>;
+
+const originSchema = z.union([
+  z.object({ type: z.literal('sqs'), queueUrl: z.string(), messageId: z.string() }),
+  z.object({ type: z.literal('kafka'), topic: z.string(), partition: z.number().int(), offset: z.string() }),
+]) satisfies z.ZodType<MessageOrigin>;
 
 export const eventStatusSchema = z.object({
   id: z.string(),
@@ -53,13 +60,7 @@ export const eventStatusSchema = z.object({
   source: z.string(),
   receivedAt: z.string(),
   idempotencyKey: z.string().optional(),
-  origin: z
-    .union([
-      z.object({ type: z.literal('sqs'), queueUrl: z.string(), messageId: z.string() }),
-      z.object({ type: z.literal('kafka'), topic: z.string(), partition: z.number().int(), offset: z.string() }),
-    ])
-    .optional()
-    .describe('the SQS message or Kafka record this callback was read from'),
+  origin: originSchema.optional().describe('the SQS message or Kafka record this callback was read from'),
   status: statusEnum,
   destinations: z.array(
     z.object({
