@@ -1,9 +1,6 @@
 // The composition root shared by `barrage dev` and `barrage start`: builds each requested role.
 import type { BarrageConfig } from '../config';
-import { createHttpDriver } from '../destinations/http';
-import { createKafkaDriver } from '../destinations/kafka';
-import { closeDrivers, type DriverRegistry } from '../destinations/registry';
-import { createSqsDriver } from '../destinations/sqs';
+import { closeDrivers, createDrivers, type DriverRegistry } from '../destinations/registry';
 import { startReceiver, type RunningReceiver } from '../receiver/server';
 import type { Connection } from '@temporalio/client';
 import { createIngest } from '../ingest/ingest';
@@ -49,9 +46,11 @@ export async function runRoles(options: RunRolesOptions): Promise<void> {
   let drivers: DriverRegistry | undefined;
   if (options.roles.includes('worker')) {
     drivers = {
-      http: createHttpDriver({ allowPrivateDestinations: config.security.allowPrivateDestinations, userAgent: USER_AGENT }),
-      sqs: createSqsDriver({ logger }),
-      kafka: createKafkaDriver({ logger }),
+      ...(await createDrivers({
+        allowPrivateDestinations: config.security.allowPrivateDestinations,
+        userAgent: USER_AGENT,
+        logger,
+      })),
       ...options.drivers,
     };
     tasks.push(

@@ -1,152 +1,19 @@
 // The contract every destination driver keeps, checked against its real peer: an HTTP server on
-// 127.0.0.1, an ElasticMQ queue, a Kafka topic. A new destination type adds one Peer here.
-import type { DestinationConfig } from '../../src/config';
-import type { Payload } from '../../src/contracts';
-import type { DestinationDriver, DestinationType } from '../../src/destinations/driver';
-import { createHttpDriver } from '../../src/destinations/http';
-import { createKafkaDriver } from '../../src/destinations/kafka';
-import { createSqsDriver } from '../../src/destinations/sqs';
-import { freePort } from '../../src/net/free-port';
-import { createLogger } from '../../src/telemetry/logger';
-import { uniqueName } from '../helpers/config';
-import {
-  BINARY_BYTES,
-  binaryPayload,
-  createTopic,
-  eventMeta,
-  jsonPayload,
-  parseDestination,
-  readRecords,
-} from '../helpers/destination-fixtures';
-import { testKafkaBrokers, testSqsEndpoint } from '../helpers/env';
-import { createQueue, drainSqs, SQS_TEST_KEYS, testSqs } from '../helpers/queues';
-import { startTestSink, type TestSink } from '../helpers/sink';
+// 127.0.0.1, an ElasticMQ queue, a Kafka topic. Each registered type brings its own peer
+// (src/destinations/<type>/contract-peer.ts); a type without one fails here.
+import { DESTINATION_TYPES } from '../../src/destinations/registry';
+import type { DestinationDriver } from '../../src/destinations/driver';
+import { BINARY_BYTES, binaryPayload, eventMeta, jsonPayload } from '../helpers/destination-fixtures';
+import { TIMEOUT_MS, type Peer } from './peer';
 
-const logger = createLogger(process.env.BARRAGE_TEST_LOG ?? 'silent');
-const TIMEOUT_MS = 2000;
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const peers: Peer[] = DESTINATION_TYPES.map((type) => require(`../../src/destinations/${type}/contract-peer`).peer as Peer);
 
-/** Each peer only ever hands its driver destinations of its own type; TypeScript cannot correlate that. */
-const untyped = <T extends DestinationType>(driver: DestinationDriver<T>) => driver as unknown as DestinationDriver;
+test('every registered destination type has a contract peer of its own type', () => {
+  expect(peers.map((p) => p.type)).toEqual(DESTINATION_TYPES);
+});
 
-/** What arrived at the peer, in one shape for every transport. */
-interface Arrived {
-  body: Buffer;
-  eventId?: string;
-  eventType?: string;
-  attempt?: string;
-  contentType?: string;
-}
-
-interface Peer {
-  type: DestinationType;
-  driver(): DestinationDriver;
-  /** A fresh, working destination (its own sink, queue or topic). */
-  destination(): Promise<DestinationConfig>;
-  readBack(destination: DestinationConfig, count: number): Promise<Arrived[]>;
-  /** Points at a port where nothing listens. */
-  broken(): Promise<DestinationConfig>;
-  /** A peer that refuses this delivery for good, with the payload it refuses. */
-  rejecting(): Promise<{ destination: DestinationConfig; payload?: Payload; error: RegExp }>;
-  close?(): Promise<void>;
-}
-
-const sinks: TestSink[] = [];
-const httpPeer: Peer = {
-  type: 'http',
-  driver: () => untyped(createHttpDriver({ allowPrivateDestinations: true, userAgent: 'Barrage/contract' })),
-  async destination() {
-    const sink = await startTestSink();
-    sinks.push(sink);
-    return parseDestination({ type: 'http', url: sink.url });
-  },
-  async readBack(destination, count) {
-    const sink = sinks.find((s) => s.url === (destination as { url: string }).url)!;
-    const received = await sink.waitFor(count, 10_000);
-    return received.map((r) => ({
-      body: r.body,
-      eventId: r.headers['webhook-id'] as string,
-      eventType: r.headers['barrage-event-type'] as string,
-      attempt: r.headers['barrage-attempt'] as string,
-      contentType: r.headers['content-type'],
-    }));
-  },
-  broken: async () => parseDestination({ type: 'http', url: `http://127.0.0.1:${await freePort()}/hook` }),
-  async rejecting() {
-    const sink = await startTestSink(() => ({ status: 400, body: 'bad hook' }));
-    sinks.push(sink);
-    return { destination: parseDestination({ type: 'http', url: sink.url }), error: /HTTP 400/ };
-  },
-  close: () => Promise.all(sinks.map((s) => s.close())).then(() => undefined),
-};
-
-const sqs = testSqs();
-const sqsPeer: Peer = {
-  type: 'sqs',
-  driver: () => untyped(createSqsDriver({ logger })),
-  async destination() {
-    const queue = await createQueue(sqs, 'contract');
-    return parseDestination({ type: 'sqs', queueUrl: queue.url, ...SQS_TEST_KEYS });
-  },
-  async readBack(destination, count) {
-    const messages = await drainSqs(sqs, (destination as { queueUrl: string }).queueUrl, count, 10_000);
-    return messages.map((m) => {
-      const attribute = (name: string) => m.MessageAttributes?.[name]?.StringValue;
-      const base64 = attribute('content-transfer-encoding') === 'base64';
-      return {
-        body: Buffer.from(m.Body ?? '', base64 ? 'base64' : 'utf8'),
-        eventId: attribute('barrage-event-id'),
-        eventType: attribute('barrage-event-type'),
-        attempt: attribute('barrage-attempt'),
-        contentType: attribute('content-type'),
-      };
-    });
-  },
-  async broken() {
-    const port = await freePort();
-    return parseDestination({
-      type: 'sqs',
-      queueUrl: `http://127.0.0.1:${port}/000000000000/${uniqueName('nowhere')}`,
-      ...SQS_TEST_KEYS,
-    });
-  },
-  async rejecting() {
-    const queueUrl = `${testSqsEndpoint()}/000000000000/${uniqueName('missing')}`;
-    return { destination: parseDestination({ type: 'sqs', queueUrl, ...SQS_TEST_KEYS }), error: /QueueDoesNotExist/ };
-  },
-  close: async () => sqs.destroy(),
-};
-
-const kafkaPeer: Peer = {
-  type: 'kafka',
-  driver: () => untyped(createKafkaDriver({ logger })),
-  async destination() {
-    const topic = uniqueName('contract');
-    await createTopic(topic);
-    return parseDestination({ type: 'kafka', brokers: testKafkaBrokers(), topic });
-  },
-  async readBack(destination, count) {
-    const records = await readRecords((destination as { topic: string }).topic, count);
-    return records.map((r) => ({
-      body: r.value,
-      eventId: r.headers['barrage-event-id'],
-      eventType: r.headers['barrage-event-type'],
-      attempt: r.headers['barrage-attempt'],
-      contentType: r.headers['content-type'],
-    }));
-  },
-  broken: async () => parseDestination({ type: 'kafka', brokers: [`127.0.0.1:${await freePort()}`], topic: 'anything' }),
-  async rejecting() {
-    const topic = uniqueName('small');
-    await createTopic(topic, [{ name: 'max.message.bytes', value: '1024' }]);
-    return {
-      destination: parseDestination({ type: 'kafka', brokers: testKafkaBrokers(), topic }),
-      payload: jsonPayload({ blob: 'x'.repeat(5000) }),
-      error: /MSG_SIZE_TOO_LARGE/,
-    };
-  },
-};
-
-describe.each([httpPeer, sqsPeer, kafkaPeer])('destination contract: $type', (peer) => {
+describe.each(peers)('destination contract: $type', (peer) => {
   const drivers: DestinationDriver[] = [];
   const newDriver = () => {
     const driver = peer.driver();

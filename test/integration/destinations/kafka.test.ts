@@ -1,7 +1,7 @@
 // The Kafka driver: record shape and error classification (pure), then keys and missing topics
 // against the real test broker.
 import { KafkaJS } from '@confluentinc/kafka-javascript';
-import { classifyKafkaError, createKafkaDriver, kafkaMessage } from '../../../src/destinations/kafka';
+import { classifyKafkaError, createKafkaDriver, kafkaMessage } from '../../../src/destinations/kafka/driver';
 import { DeadlineError } from '../../../src/destinations/queue-message';
 import { createLogger } from '../../../src/telemetry/logger';
 import { uniqueName } from '../../helpers/config';

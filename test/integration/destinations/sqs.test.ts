@@ -1,7 +1,7 @@
 // The SQS driver: message shape (pure), then FIFO groups, dedupe and timeouts against real peers.
 import { createServer, type Server, type Socket } from 'node:net';
 import type { AddressInfo } from 'node:net';
-import { createSqsDriver, sendMessageInput } from '../../../src/destinations/sqs';
+import { createSqsDriver, sendMessageInput } from '../../../src/destinations/sqs/driver';
 import { createLogger } from '../../../src/telemetry/logger';
 import { binaryPayload, eventMeta, jsonPayload, parseDestination, request } from '../../helpers/destination-fixtures';
 import { createQueue, drainSqs, SQS_TEST_KEYS, testSqs } from '../../helpers/queues';

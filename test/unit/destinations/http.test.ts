@@ -2,7 +2,7 @@
 import { parseConfig, type HttpDestinationConfig } from '../../../src/config';
 import type { EventMeta } from '../../../src/contracts';
 import { verify } from '../../../src/delivery/signature';
-import { createHttpDriver, withoutCredentials } from '../../../src/destinations/http';
+import { createHttpDriver, withoutCredentials } from '../../../src/destinations/http/driver';
 import { startTestSink, type TestSink } from '../../helpers/sink';
 
 const SECRET = 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw';

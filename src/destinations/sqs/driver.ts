@@ -6,12 +6,12 @@ import {
   type SendMessageCommandInput,
   type SQSClient,
 } from '@aws-sdk/client-sqs';
-import type { SqsDestinationConfig } from '../config';
-import { deliveryWorkflowId } from '../contracts';
-import { awsErrorName, isPermanentSqsError, sqsClient } from '../queues/sqs-client';
-import type { Logger } from '../telemetry/logger';
-import type { DestinationDriver, DriverRequest, DriverResult } from './driver';
-import { jsonPathValue, messageMetadata, payloadBytes, UnbuildableMessageError } from './queue-message';
+import type { SqsDestinationConfig } from '../../config';
+import { deliveryWorkflowId } from '../../contracts';
+import { awsErrorName, isPermanentSqsError, sqsClient } from '../../queues/sqs-client';
+import type { Logger } from '../../telemetry/logger';
+import type { DestinationDriver, DriverRequest, DriverResult } from '../driver';
+import { jsonPathValue, messageMetadata, payloadBytes, UnbuildableMessageError } from '../queue-message';
 
 export interface SqsDriverOptions {
   logger: Logger;

@@ -2,7 +2,7 @@
 // address actually connected to (no TOCTOU between a pre-check and the connect).
 import { lookup as dnsLookup, type LookupAddress } from 'node:dns';
 import { Agent } from 'undici';
-import { isPrivateAddress, SsrfBlockedError } from '../delivery/ssrf';
+import { isPrivateAddress, SsrfBlockedError } from '../../delivery/ssrf';
 
 type LookupCallback = (err: NodeJS.ErrnoException | null, address: string | LookupAddress[], family?: number) => void;
 

@@ -1,8 +1,8 @@
 // Delivers an event as one Kafka record through an idempotent producer (acks=all).
 import { KafkaJS } from '@confluentinc/kafka-javascript';
-import type { Logger } from '../telemetry/logger';
-import type { DestinationDriver, DriverRequest, DriverResult } from './driver';
-import { ProducerPool, type PooledProducer } from './kafka-producers';
+import type { Logger } from '../../telemetry/logger';
+import type { DestinationDriver, DriverRequest, DriverResult } from '../driver';
+import { ProducerPool, type PooledProducer } from './producers';
 import {
   DeadlineError,
   jsonPathValue,
@@ -10,7 +10,7 @@ import {
   payloadBytes,
   UnbuildableMessageError,
   withDeadline,
-} from './queue-message';
+} from '../queue-message';
 
 export interface KafkaDriverOptions {
   logger: Logger;

@@ -1,10 +1,10 @@
 import { isIP } from 'node:net';
 import { request, type Dispatcher } from 'undici';
-import { classifyError, classifyStatus } from '../delivery/classify';
-import { parseRetryAfter } from '../delivery/retry-after';
-import { signatureHeader } from '../delivery/signature';
-import { isPrivateAddress, SsrfBlockedError } from '../delivery/ssrf';
-import { RESPONSE_EXCERPT_BYTES, type DestinationDriver, type DriverRequest, type DriverResult } from './driver';
+import { classifyError, classifyStatus } from '../../delivery/classify';
+import { parseRetryAfter } from '../../delivery/retry-after';
+import { signatureHeader } from '../../delivery/signature';
+import { isPrivateAddress, SsrfBlockedError } from '../../delivery/ssrf';
+import { RESPONSE_EXCERPT_BYTES, type DestinationDriver, type DriverRequest, type DriverResult } from '../driver';
 import { createDeliveryAgent } from './guarded-agent';
 
 export interface HttpDriverOptions {
