@@ -6,9 +6,9 @@ import { stringify } from 'yaml';
 import { parseConfig, type KafkaSourceConfig, type SqsSourceConfig, type TenantConfig } from '../src/config';
 import type { Ingest } from '../src/ingest/ingest';
 import { createIntake } from '../src/sources/intake';
-import { createKafkaPoller } from '../src/sources/kafka-poller';
+import { createKafkaPoller } from '../src/sources/kafka/poller';
 import type { QueuePoller } from '../src/sources/poller';
-import { createSqsPoller } from '../src/sources/sqs-poller';
+import { createSqsPoller } from '../src/sources/sqs/poller';
 import { createLogger } from '../src/telemetry/logger';
 
 const KEYS = { region: 'us-east-1', accessKeyId: 'bench', secretAccessKey: 'bench' };

@@ -4,7 +4,7 @@ import { findTemporalCli, TEMPORAL_CLI_MISSING, type BarrageConfig, type Env } f
 import { startSink } from '../sink/listen';
 import { startDevServer } from '../temporal/dev-server';
 import type { Logger } from '../telemetry/logger';
-import { hasQueueSources } from '../sources/pollers';
+import { hasQueueSources } from '../sources/registry';
 import { runRoles, shutdownSignal } from './roles';
 
 export interface DevOptions {

@@ -5,7 +5,7 @@ import { startReceiver, type RunningReceiver } from '../receiver/server';
 import type { Connection } from '@temporalio/client';
 import { createIngest } from '../ingest/ingest';
 import type { QueuePoller } from '../sources/poller';
-import { createPollers, hasQueueSources } from '../sources/pollers';
+import { createPollers, hasQueueSources } from '../sources/registry';
 import { connectWithRetry, TenantClients } from '../temporal/clients';
 import { ensureNamespace } from '../temporal/namespaces';
 import { runWorkers } from '../temporal/worker';
@@ -71,7 +71,7 @@ export async function runRoles(options: RunRolesOptions): Promise<void> {
     );
   }
   if (options.roles.includes('pollers')) {
-    const pollers = startPollers(config, connection, logger);
+    const pollers = await startPollers(config, connection, logger);
     options.onPollers?.(pollers);
     tasks.push(Promise.all(pollers.map((p) => p.run(signal))).then(() => undefined));
   }
@@ -91,7 +91,7 @@ export async function runRoles(options: RunRolesOptions): Promise<void> {
   }
 }
 
-function startPollers(config: BarrageConfig, connection: Connection, logger: Logger): QueuePoller[] {
+function startPollers(config: BarrageConfig, connection: Connection, logger: Logger): Promise<QueuePoller[]> {
   if (!hasQueueSources(config)) logger.warn('pollers role: no sqs or kafka sources are configured');
   const clients = new TenantClients(connection, config);
   const ingest = createIngest({ clientFor: (t) => clients.for(t), taskQueue: config.temporal.taskQueue, logger });

@@ -1,6 +1,7 @@
 import { Router } from 'express';
 import { findHttpSource, type HttpSourceConfig } from '../config';
-import { extractEventType, extractKey, lazyJson, payloadFromBytes, verifySource, type RawRequest } from '../sources/http-source';
+import { extractEventType, extractKey, verifySource, type RawRequest } from '../sources/http/inbound';
+import { lazyJson, payloadFromBytes } from '../sources/payload';
 import { rawBody } from './bodies';
 import { KEY_RULE } from '../ingest/validation';
 import { answerIngest } from './accept';

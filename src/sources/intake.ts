@@ -3,7 +3,7 @@
 import type { MessageOrigin } from '../contracts';
 import type { TenantConfig } from '../config';
 import type { Ingest } from '../ingest/ingest';
-import { lazyJson, payloadFromBytes } from './http-source';
+import { lazyJson, payloadFromBytes } from './payload';
 
 export interface QueueMessage {
   origin: MessageOrigin;

@@ -3,7 +3,7 @@
 import { GetQueueAttributesCommand, ReceiveMessageCommand } from '@aws-sdk/client-sqs';
 import { parseConfig, type SqsSourceConfig } from '../../../src/config';
 import type { QueueMessage } from '../../../src/sources/intake';
-import { createSqsPoller } from '../../../src/sources/sqs-poller';
+import { createSqsPoller } from '../../../src/sources/sqs/poller';
 import { createLogger } from '../../../src/telemetry/logger';
 import { createQueueWithRedrive, drainSqs, sendSqs, SQS_TEST_KEYS, testSqs } from '../../helpers/queues';
 import { eventually } from '../../helpers/sink';

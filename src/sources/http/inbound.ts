@@ -1,10 +1,9 @@
 // Inbound third-party callbacks (POST /v1/sources/{id}): verification and field extraction,
 // as pure functions of the raw request so they are testable without a server.
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import type { Payload } from '../contracts';
-import type { HttpSourceConfig } from '../config';
-import { parseJsonOrUndefined, readJsonString, valueAtJsonPath } from '../delivery/json-path';
-import { verify as verifyStandard } from '../delivery/signature';
+import type { HttpSourceConfig } from '../../config';
+import { readJsonString, valueAtJsonPath } from '../../delivery/json-path';
+import { verify as verifyStandard } from '../../delivery/signature';
 
 export interface RawRequest {
   body: Buffer;
@@ -55,13 +54,6 @@ export function verifySource(source: HttpSourceConfig, req: RawRequest, nowMs: n
 
 type Extractor = { header: string } | { jsonPath: string } | { fixed: string };
 
-/** A lazily parsed JSON body, so header-only sources accept any content type. */
-export function lazyJson(body: Buffer): () => unknown {
-  let parsed: { value: unknown } | undefined;
-  return () => (parsed ??= { value: parseJsonOrUndefined(body.toString('utf8')) }).value;
-}
-
-/** The event type: a header's trimmed value or a JSON string (a number there is not one). */
 export function extractEventType(extractor: Extractor, req: RawRequest, json: () => unknown): string | undefined {
   if ('fixed' in extractor) return extractor.fixed;
   if ('header' in extractor) return header(req, extractor.header)?.trim() || undefined;
@@ -86,15 +78,4 @@ export function extractKey(
   if (value === undefined) return { kind: 'absent' };
   if ((typeof value === 'string' && value !== '') || Number.isSafeInteger(value)) return { kind: 'key', key: String(value) };
   return { kind: 'invalid', reason: `${extractor.jsonPath} must be a non-empty string or an integer` };
-}
-
-/** Bodies are kept byte-for-byte: as text when that round-trips, else base64. */
-export function payloadFromBytes(body: Buffer, contentType: string | undefined): Payload {
-  const text = body.toString('utf8');
-  const roundTrips = Buffer.from(text, 'utf8').equals(body);
-  return {
-    contentType: contentType ?? 'application/octet-stream',
-    body: roundTrips ? text : body.toString('base64'),
-    encoding: roundTrips ? 'utf8' : 'base64',
-  };
 }

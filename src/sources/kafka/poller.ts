@@ -2,12 +2,12 @@
 // partition's offset only past records whose workflow start Temporal recorded. Several pollers
 // in one group split the partitions; a record seen twice (rebalance, crash) is a duplicate start.
 import type { KafkaJS } from '@confluentinc/kafka-javascript';
-import type { KafkaSourceConfig } from '../config';
-import { readJsonString } from '../delivery/json-path';
-import { headerText, kafkaClient } from '../queues/kafka-client';
-import { createBackoff, untilDone } from './backoff';
-import { lazyJson } from './http-source';
-import type { Intake, QueueMessage } from './intake';
+import type { KafkaSourceConfig } from '../../config';
+import { readJsonString } from '../../delivery/json-path';
+import { headerText, kafkaClient } from '../../queues/kafka-client';
+import { createBackoff, untilDone } from '../backoff';
+import { lazyJson } from '../payload';
+import type { Intake, QueueMessage } from '../intake';
 import {
   createSettler,
   emptyStats,
@@ -18,7 +18,7 @@ import {
   type Logger,
   type PollerStats,
   type QueuePoller,
-} from './poller';
+} from '../poller';
 
 export interface KafkaPollerOptions {
   source: KafkaSourceConfig;

@@ -9,13 +9,13 @@ import {
   type Message,
   type SQSClient,
 } from '@aws-sdk/client-sqs';
-import type { SqsSourceConfig } from '../config';
-import { readJsonPath, readJsonString } from '../delivery/json-path';
-import { sqsClient } from '../queues/sqs-client';
-import { createBackoff, sleep } from './backoff';
-import { lazyJson } from './http-source';
-import type { Intake, QueueMessage } from './intake';
-import { createSettler, emptyStats, errorText, mapLimit, type Logger, type QueuePoller } from './poller';
+import type { SqsSourceConfig } from '../../config';
+import { readJsonPath, readJsonString } from '../../delivery/json-path';
+import { sqsClient } from '../../queues/sqs-client';
+import { createBackoff, sleep } from '../backoff';
+import { lazyJson } from '../payload';
+import type { Intake, QueueMessage } from '../intake';
+import { createSettler, emptyStats, errorText, mapLimit, type Logger, type QueuePoller } from '../poller';
 
 export interface SqsPollerOptions {
   source: SqsSourceConfig;

@@ -1,14 +1,8 @@
 import { createHmac } from 'node:crypto';
-import { parseConfig, type HttpSourceConfig } from '../../../src/config';
-import { signatureHeader } from '../../../src/delivery/signature';
-import {
-  extractEventType,
-  extractKey,
-  lazyJson,
-  payloadFromBytes,
-  verifySource,
-  type RawRequest,
-} from '../../../src/sources/http-source';
+import { parseConfig, type HttpSourceConfig } from '../../../../src/config';
+import { signatureHeader } from '../../../../src/delivery/signature';
+import { extractEventType, extractKey, verifySource, type RawRequest } from '../../../../src/sources/http/inbound';
+import { lazyJson, payloadFromBytes } from '../../../../src/sources/payload';
 
 const SECRET = 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw';
 const config = parseConfig(
