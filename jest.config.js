@@ -5,12 +5,7 @@ const swc = ['@swc/jest', { jsc: { target: 'es2022' } }];
 const base = {
   testEnvironment: 'node',
   testMatch: ['**/*.test.ts'],
-  transform: {
-    '^.+\\.ts$': swc,
-    // The OpenAPI validator's resolver ships only as ES modules; jest runs CommonJS.
-    '^.+/@apidevtools/json-schema-ref-parser/.+\\.js$': swc,
-  },
-  transformIgnorePatterns: ['/node_modules/(?!@apidevtools/json-schema-ref-parser/)'],
+  transform: { '^.+\\.ts$': swc },
 };
 const withServers = (setup) => ({
   globalSetup: `<rootDir>/test/helpers/${setup}`,
