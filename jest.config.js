@@ -1,6 +1,8 @@
 // Test tiers as jest projects. `npm test` runs them all; each tier starts only what it needs:
-// unit starts no server process at all, workflow starts Temporal, the broker tiers add Kafka and
-// ElasticMQ (test/helpers/global-setup.ts, shared when several tiers run together).
+// unit starts no server process at all, workflow starts Temporal, the broker tiers add Kafka,
+// ElasticMQ and PostgreSQL (test/helpers/global-setup.ts, shared when several tiers run together).
+// The npm scripts run jest with --experimental-vm-modules: PGlite loads its WebAssembly build with
+// a dynamic import(), which jest's sandbox allows only then.
 const swc = ['@swc/jest', { jsc: { target: 'es2022' } }];
 const base = {
   testEnvironment: 'node',

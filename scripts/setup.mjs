@@ -155,6 +155,29 @@ function ensureBrokers() {
   }
 }
 
+// PostgreSQL server binaries for the store's tests: each test run starts a private cluster from
+// them (src/devtools/postgres.ts). The embedded default (PGlite) needs none of this.
+function ensurePostgres() {
+  const root = '/usr/lib/postgresql';
+  const has = () => existsSync(root) && readdirSync(root).some((v) => existsSync(join(root, v, 'bin', 'pg_ctl')));
+  if (has()) return say('PostgreSQL server binaries are installed');
+  if (process.getuid?.() === 0 && onPath('apt-get')) {
+    console.log("[setup] installing Debian's postgresql package (server binaries for the store's tests)…");
+    const apt = (args) => run('apt-get', args, { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+    try {
+      apt(['install', '-y', '-q', '--no-install-recommends', 'postgresql']);
+    } catch {
+      apt(['update', '-q']);
+      apt(['install', '-y', '-q', '--no-install-recommends', 'postgresql']);
+    }
+    if (has()) return;
+  }
+  console.log(
+    '[setup] note: PostgreSQL server binaries not found (the store tests need them): apt-get install postgresql, ' +
+      'or any PostgreSQL 14+ with initdb and pg_ctl under /usr/lib/postgresql/<version>/bin',
+  );
+}
+
 function newestMtime(dir) {
   let newest = 0;
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
@@ -178,5 +201,6 @@ function ensureBuild() {
 ensureNodeModules();
 ensureTemporalCli();
 ensureBrokers();
+ensurePostgres();
 ensureBuild();
 say('ready');

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { findTemporalCli, TEMPORAL_CLI_MISSING } from '../../src/config';
 import { startElasticMq, startKafka, type RunningBroker } from '../../src/devtools/brokers';
+import { startPostgres, type RunningPostgres } from '../../src/devtools/postgres';
 import { freePort } from '../../src/net/free-port';
 import { startDevServer, type DevServer } from '../../src/temporal/dev-server';
 import { TEST_NAMESPACES } from './env';
@@ -14,6 +15,7 @@ export interface SharedServers {
   temporal?: DevServer;
   kafka?: RunningBroker;
   sqs?: RunningBroker;
+  postgres?: RunningPostgres;
   dataDir?: string;
 }
 
@@ -36,19 +38,22 @@ export async function startShared(options: { brokers: boolean }): Promise<void> 
         (s) => (shared.kafka = s),
       ),
       startElasticMq({ port: sqsPort, dataDir: join(dataDir, 'elasticmq') }).then((s) => (shared.sqs = s)),
+      freePort()
+        .then((port) => startPostgres({ port }))
+        .then((s) => (shared.postgres = s)),
     );
   }
   if (starts.length === 0) return;
   const failed = (await Promise.allSettled(starts)).find((r): r is PromiseRejectedResult => r.status === 'rejected');
   if (failed) {
     // jest skips the teardown when setup throws: stop what did start, or it outlives the run.
-    await Promise.all([shared.temporal?.stop(), shared.kafka?.stop(), shared.sqs?.stop()]);
+    await Promise.all([shared.temporal?.stop(), shared.kafka?.stop(), shared.sqs?.stop(), shared.postgres?.stop()]);
     holder.__servers = undefined;
     throw failed.reason;
   }
   publish(shared);
   const what = shared.kafka
-    ? `Temporal ${shared.temporal!.address}, Kafka ${shared.kafka.address}, ElasticMQ ${shared.sqs!.address}`
+    ? `Temporal ${shared.temporal!.address}, Kafka ${shared.kafka.address}, ElasticMQ ${shared.sqs!.address}, PostgreSQL ${shared.postgres!.url}`
     : `Temporal ${shared.temporal!.address}`;
   console.log(`\n[test] ${what} ready in ${Date.now() - started} ms`);
 }
@@ -72,4 +77,5 @@ function publish(shared: SharedServers): void {
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
   if (shared.kafka) process.env.BARRAGE_TEST_KAFKA_BROKERS = shared.kafka.address;
   if (shared.sqs) process.env.BARRAGE_TEST_SQS_ENDPOINT = shared.sqs.address;
+  if (shared.postgres) process.env.BARRAGE_TEST_POSTGRES_URL = shared.postgres.url;
 }

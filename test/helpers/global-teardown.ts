@@ -7,6 +7,6 @@ export default async function globalTeardown(): Promise<void> {
   const shared = holder.__servers;
   if (!shared) return;
   holder.__servers = undefined;
-  await Promise.all([shared.temporal?.stop(), shared.kafka?.stop(), shared.sqs?.stop()]);
+  await Promise.all([shared.temporal?.stop(), shared.kafka?.stop(), shared.sqs?.stop(), shared.postgres?.stop()]);
   if (shared.dataDir) rmSync(shared.dataDir, { recursive: true, force: true });
 }

@@ -1,0 +1,57 @@
+// Versioned migrations, in code so they ship in dist/ and run the same on PostgreSQL and PGlite.
+// Kysely's Migrator takes a PostgreSQL advisory lock, so processes starting together apply each
+// migration once. A migration, once released, is never edited: add the next one.
+import { Migrator, sql, type Kysely, type Migration, type MigrationResult } from 'kysely';
+
+const migrations: Record<string, Migration> = {
+  '0001_registry': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('tenants')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('namespace', 'text', (c) => c.notNull().unique())
+        .addColumn('managed_by', 'text', (c) => c.notNull().defaultTo('api'))
+        .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
+        .addColumn('deleted_at', 'timestamptz')
+        .execute();
+      await db.schema
+        .createTable('api_keys')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('tenant_id', 'text', (c) => c.notNull().references('tenants.id'))
+        .addColumn('name', 'text')
+        .addColumn('prefix', 'text', (c) => c.notNull())
+        .addColumn('hash', 'text', (c) => c.notNull().unique())
+        .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
+        .addColumn('last_used_at', 'timestamptz')
+        .addColumn('revoked_at', 'timestamptz')
+        .execute();
+      await db.schema.createIndex('api_keys_tenant').on('api_keys').column('tenant_id').execute();
+      await db.schema
+        .createTable('registry_version')
+        .addColumn('id', 'integer', (c) => c.primaryKey().check(sql`id = 1`))
+        .addColumn('version', 'bigint', (c) => c.notNull().defaultTo(0))
+        .execute();
+      await sql`insert into registry_version (id, version) values (1, 0)`.execute(db);
+    },
+  },
+};
+
+export const MIGRATIONS = Object.keys(migrations);
+
+export class MigrationError extends Error {}
+
+/** Applies every pending migration; a no-op when the schema is current. */
+export async function migrateToLatest(db: Kysely<unknown>): Promise<MigrationResult[]> {
+  const migrator = new Migrator({
+    db,
+    provider: { getMigrations: async () => migrations },
+    migrationTableName: 'barrage_migrations',
+    migrationLockTableName: 'barrage_migrations_lock',
+  });
+  const { error, results = [] } = await migrator.migrateToLatest();
+  if (error) {
+    const failed = results.find((r) => r.status === 'Error')?.migrationName ?? '(before any migration)';
+    throw new MigrationError(`database migration ${failed} failed: ${(error as Error).message ?? String(error)}`);
+  }
+  return results;
+}

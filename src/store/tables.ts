@@ -1,0 +1,43 @@
+// The registry's tables as Kysely sees them. Delivery state is not here: it lives in Temporal.
+import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
+
+type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
+type Timestamp = ColumnType<Date, Date | string, Date | string>;
+
+export interface TenantsTable {
+  id: string;
+  namespace: string;
+  /** "api" (managed through the API) or "config" (loaded from the config file, read-only). */
+  managed_by: string;
+  created_at: CreatedAt;
+  deleted_at: Timestamp | null;
+}
+
+export interface ApiKeysTable {
+  id: string;
+  tenant_id: string;
+  name: string | null;
+  /** The first characters of the key, to recognise it in a list; never enough to use it. */
+  prefix: string;
+  /** SHA-256 of the key, hex. The key itself is shown once and never stored. */
+  hash: string;
+  created_at: CreatedAt;
+  last_used_at: Timestamp | null;
+  revoked_at: Timestamp | null;
+}
+
+export interface RegistryVersionTable {
+  id: Generated<number>;
+  /** Bumped by every change, so a process that missed a notification sees it on its next check. */
+  version: ColumnType<string, string | undefined, string>;
+}
+
+export interface Tables {
+  tenants: TenantsTable;
+  api_keys: ApiKeysTable;
+  registry_version: RegistryVersionTable;
+}
+
+export type Tenant = Selectable<TenantsTable>;
+export type NewTenant = Insertable<TenantsTable>;
+export type ApiKey = Selectable<ApiKeysTable>;

@@ -1,0 +1,53 @@
+// Tenants in the registry. Deleting one keeps its row (and its Temporal namespace and histories):
+// it stops accepting and being served, and its id cannot be reused by someone else.
+import type { Kysely } from 'kysely';
+import type { NewTenant, Tables, Tenant } from './tables';
+import { bumpVersion } from './version';
+
+export class TenantExistsError extends Error {}
+
+export function createTenantStore(db: Kysely<Tables>) {
+  return {
+    async create(tenant: Pick<NewTenant, 'id' | 'namespace' | 'managed_by'>): Promise<Tenant> {
+      return db.transaction().execute(async (tx) => {
+        const row = await tx
+          .insertInto('tenants')
+          .values(tenant)
+          .onConflict((c) => c.doNothing())
+          .returningAll()
+          .executeTakeFirst();
+        if (!row) throw new TenantExistsError(`tenant ${tenant.id} or namespace ${tenant.namespace} exists`);
+        await bumpVersion(tx);
+        return row;
+      });
+    },
+
+    get(id: string): Promise<Tenant | undefined> {
+      return db.selectFrom('tenants').selectAll().where('id', '=', id).where('deleted_at', 'is', null).executeTakeFirst();
+    },
+
+    /** Oldest first, from after `cursor` (a tenant id). */
+    list(options: { limit: number; after?: string }): Promise<Tenant[]> {
+      let query = db.selectFrom('tenants').selectAll().where('deleted_at', 'is', null);
+      if (options.after !== undefined) query = query.where('id', '>', options.after);
+      return query.orderBy('id').limit(options.limit).execute();
+    },
+
+    /** False when there was no such live tenant. */
+    async delete(id: string): Promise<boolean> {
+      return db.transaction().execute(async (tx) => {
+        const result = await tx
+          .updateTable('tenants')
+          .set({ deleted_at: new Date() })
+          .where('id', '=', id)
+          .where('deleted_at', 'is', null)
+          .executeTakeFirst();
+        if (result.numUpdatedRows === 0n) return false;
+        await bumpVersion(tx);
+        return true;
+      });
+    },
+  };
+}
+
+export type TenantStore = ReturnType<typeof createTenantStore>;
