@@ -11,6 +11,8 @@ export type Engine = 'postgres' | 'pglite';
 export interface Database {
   db: Kysely<Tables>;
   engine: Engine;
+  /** LISTEN on a channel (its own connection on PostgreSQL); resolves to the unlisten. */
+  listen(channel: string, onMessage: (payload: string) => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }
 
@@ -22,25 +24,46 @@ export interface DatabaseOptions {
 }
 
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
-  const engine: Engine = options.url ? 'postgres' : 'pglite';
-  const pool = engine === 'postgres' ? await postgresPool(options.url) : await pglitePool(options.dataDir);
-  const db = new Kysely<Tables>({ dialect: new PostgresDialect({ pool }) });
+  const engine = await (options.url ? postgresEngine(options.url) : pgliteEngine(options.dataDir));
+  const db = new Kysely<Tables>({ dialect: new PostgresDialect({ pool: engine.pool }) });
   try {
     await migrateToLatest(db as unknown as Kysely<unknown>);
   } catch (err) {
     await db.destroy();
     throw err;
   }
-  return { db, engine, close: () => db.destroy() };
+  return { db, engine: engine.name, listen: engine.listen, close: () => db.destroy() };
 }
 
-async function postgresPool(url: string) {
-  const { Pool } = await import('pg');
-  return new Pool({ connectionString: url, max: 10 });
+interface EngineParts {
+  name: Engine;
+  pool: import('pg').Pool;
+  listen: Database['listen'];
 }
 
-async function pglitePool(dataDir: string) {
+async function postgresEngine(url: string): Promise<EngineParts> {
+  const { Client, Pool } = await import('pg');
+  const listen: Database['listen'] = async (channel, onMessage) => {
+    // A pooled connection would be handed to others; a listener keeps one of its own.
+    const client = new Client({ connectionString: url });
+    client.on('notification', (n) => n.channel === channel && onMessage(n.payload ?? ''));
+    client.on('error', () => undefined);
+    await client.connect();
+    await client.query(`listen ${quoteIdentifier(channel)}`);
+    return () => client.end();
+  };
+  return { name: 'postgres', pool: new Pool({ connectionString: url, max: 10 }), listen };
+}
+
+async function pgliteEngine(dataDir: string): Promise<EngineParts> {
   const { PGlite } = await import('@electric-sql/pglite');
   if (!dataDir.includes('://')) mkdirSync(dataDir, { recursive: true });
-  return new PGlitePool(await PGlite.create(dataDir)) as unknown as import('pg').Pool;
+  const pglite = await PGlite.create(dataDir);
+  const listen: Database['listen'] = async (channel, onMessage) => {
+    const unlisten = await pglite.listen(channel, onMessage);
+    return () => unlisten();
+  };
+  return { name: 'pglite', pool: new PGlitePool(pglite) as unknown as import('pg').Pool, listen };
 }
+
+const quoteIdentifier = (name: string) => `"${name.replace(/"/g, '""')}"`;
