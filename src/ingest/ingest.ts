@@ -131,7 +131,7 @@ async function start(deps: IngestDeps, client: Client, input: CallbackInput): Pr
     );
   } catch (err) {
     if (err instanceof WorkflowExecutionAlreadyStartedError) {
-      return { kind: 'duplicate', httpStatus: 200, event: await duplicateOf(client, input) };
+      return { kind: 'duplicate', httpStatus: 200, event: await duplicateOf(client, input, deps.startDeadlineMs ?? 10_000) };
     }
     // A start that timed out may still have been recorded: then it was accepted, and saying
     // "retry" would make a keyless sender deliver it twice.
@@ -158,8 +158,11 @@ async function wasRecorded(client: Client, eventId: string): Promise<boolean> {
     .catch(() => false);
 }
 
-async function duplicateOf(client: Client, input: CallbackInput): Promise<IngestResult> {
-  const description = await client.workflow.getHandle(input.eventId).describe();
+/** The original's answer, from its memo; bounded like the start, so a duplicate never waits longer. */
+async function duplicateOf(client: Client, input: CallbackInput, deadlineMs: number): Promise<IngestResult> {
+  const description = await client.connection.withDeadline(Date.now() + deadlineMs, () =>
+    client.workflow.getHandle(input.eventId).describe(),
+  );
   const memo = (description.memo ?? {}) as Partial<CallbackMemo>;
   return { id: input.eventId, type: memo.eventType ?? input.eventType, duplicate: true, destinations: memo.destinations ?? [] };
 }

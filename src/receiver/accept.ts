@@ -25,6 +25,6 @@ export function answerIngest(
     case 'too_large':
       throw new ApiError(outcome.httpStatus, 'payload_too_large', outcome.message);
     case 'unavailable':
-      throw new ApiError(outcome.httpStatus, 'temporal_unavailable', outcome.message);
+      throw new ApiError(outcome.httpStatus, 'temporal_unavailable', outcome.message, undefined, outcome.cause);
   }
 }

@@ -4,7 +4,8 @@
 // JSON.parse, because everything after the parse (zod, JSON.stringify, logging) recurses, and a
 // few KB of "[[[[…" would overflow the stack.
 import express, { type RequestHandler } from 'express';
-import { ApiError } from './errors';
+import type { Logger } from '../telemetry/logger';
+import { ApiError, sendError } from './errors';
 
 /** Deep enough for any real callback payload (they rarely pass 10), shallow enough to be safe. */
 export const MAX_JSON_DEPTH = 64;
@@ -43,29 +44,44 @@ export function parseJsonText(text: string): unknown {
   }
 }
 
-/** body-parser would read (and then drain) a declared 100 GB before answering 413. */
-function declaredLengthWithin(limit: number): RequestHandler {
-  return (req, _res, next) => {
+/**
+ * body-parser answers 413 only after it has read (drained) the whole body: a declared 100 GB, or
+ * a chunked stream that never ends. A declared length over the limit is refused before reading;
+ * a stream is refused the moment its bytes on the wire pass the limit, and the connection closed.
+ */
+function sizeGuard(limit: number, logger: Logger): RequestHandler {
+  return (req, res, next) => {
     const declared = Number(req.get('content-length'));
     if (Number.isFinite(declared) && declared > limit) {
       return next(new ApiError(413, 'payload_too_large', `Content-Length ${declared} exceeds server.maxBodyBytes (${limit})`));
     }
+    let seen = 0;
+    const count = (chunk: Buffer) => {
+      seen += chunk.length;
+      if (seen <= limit || res.headersSent) return;
+      req.off('data', count);
+      res.once('finish', () => req.socket.destroy());
+      sendError(req, res, new ApiError(413, 'payload_too_large', `request body exceeds server.maxBodyBytes (${limit})`), {
+        logger,
+      });
+    };
+    req.on('data', count);
     next();
   };
 }
 
 /** The raw bytes of any body, as a Buffer (empty when there is none). */
-export function rawBody(limit: number): RequestHandler[] {
+export function rawBody(limit: number, logger: Logger): RequestHandler[] {
   const raw = express.raw({ limit, type: () => true });
   const ensureBuffer: RequestHandler = (req, _res, next) => {
     if (!Buffer.isBuffer(req.body)) req.body = Buffer.alloc(0);
     next();
   };
-  return [declaredLengthWithin(limit), raw, ensureBuffer];
+  return [sizeGuard(limit, logger), raw, ensureBuffer];
 }
 
 /** Reads any body as JSON; an absent or blank body leaves `req.body` undefined. */
-export function jsonBody(limit: number): RequestHandler[] {
+export function jsonBody(limit: number, logger: Logger): RequestHandler[] {
   const text = express.text({ limit, type: () => true, defaultCharset: 'utf-8' });
   const read: RequestHandler = (req, res, next) => {
     try {
@@ -80,5 +96,5 @@ export function jsonBody(limit: number): RequestHandler[] {
     req.body = typeof body === 'string' && body.trim() !== '' ? parseJsonText(body) : undefined;
     next();
   };
-  return [declaredLengthWithin(limit), read, parse];
+  return [sizeGuard(limit, logger), read, parse];
 }

@@ -1,7 +1,7 @@
 // Requests Node's HTTP parser refuses never reach express. They get the API's JSON error shape
 // too (the protocol still allows a response there), and the connection is closed.
 import type { Socket } from 'node:net';
-import { STATUS_CODES, type IncomingMessage, type ServerResponse } from 'node:http';
+import { STATUS_CODES, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Logger } from '../telemetry/logger';
 import { ApiError } from './errors';
 
@@ -44,6 +44,36 @@ export function onUnknownExpectation(logger: Logger) {
     logger.warn({ method: req.method, status: 417, code: apiError.code }, 'request rejected');
     const body = JSON.stringify(apiError.toBody());
     res.writeHead(417, {
+      'content-type': 'application/json; charset=utf-8',
+      'content-length': Buffer.byteLength(body),
+      connection: 'close',
+    });
+    res.end(body);
+  };
+}
+
+/**
+ * Node answers "Expect: 100-continue" with 100 before any route runs, inviting the body. A declared
+ * length over the limit is refused instead; anything else continues as usual.
+ */
+export function onExpectContinue(server: Server, maxBodyBytes: number, logger: Logger) {
+  return (req: IncomingMessage, res: ServerResponse): void => {
+    const declared = Number(req.headers['content-length']);
+    // Only routes that read a body care; the others answer without reading it, and close.
+    const readsBody = req.method === 'POST' || req.method === 'PUT' || req.method === 'PATCH';
+    if (!readsBody || !(Number.isFinite(declared) && declared > maxBodyBytes)) {
+      res.writeContinue();
+      server.emit('request', req, res);
+      return;
+    }
+    const apiError = new ApiError(
+      413,
+      'payload_too_large',
+      `Content-Length ${declared} exceeds server.maxBodyBytes (${maxBodyBytes})`,
+    );
+    logger.warn({ method: req.method, status: 413, code: apiError.code }, 'request rejected');
+    const body = JSON.stringify(apiError.toBody());
+    res.writeHead(413, {
       'content-type': 'application/json; charset=utf-8',
       'content-length': Buffer.byteLength(body),
       connection: 'close',

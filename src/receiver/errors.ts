@@ -1,5 +1,5 @@
 // One error type decides what a client may see: a stable code, a message, optional details.
-import type { ErrorRequestHandler } from 'express';
+import type { ErrorRequestHandler, Request, Response } from 'express';
 import { isTemporalUnavailable } from '../temporal/grpc';
 import type { Logger } from '../telemetry/logger';
 
@@ -25,8 +25,10 @@ export class ApiError extends Error {
     readonly code: ErrorCode,
     message: string,
     readonly details?: unknown,
+    /** What caused it on our side (logged, never shown to the client). */
+    cause?: unknown,
   ) {
-    super(message);
+    super(message, { cause });
   }
 
   toBody() {
@@ -80,13 +82,21 @@ function clientFault(err: ParserError | undefined): ApiError | undefined {
 
 export function errorHandler(logger: Logger): ErrorRequestHandler {
   return (err, req, res, _next) => {
-    const apiError = toApiError(err);
-    const fields = { method: req.method, path: req.path, status: apiError.status, code: apiError.code };
-    if (apiError.status >= 500) logger.error({ ...fields, err }, 'request failed');
-    else logger.warn({ ...fields, reason: apiError.message }, 'request rejected');
-    if (apiError.status === 503) res.setHeader('retry-after', '5');
-    // A body left unread (say, a declared 100 GB) would otherwise be drained before the next request.
-    if (!req.readableEnded) res.setHeader('connection', 'close');
-    res.status(apiError.status).json(apiError.toBody());
+    // Already answered (a body refused mid-stream by the size guard): nothing more to say.
+    if (res.headersSent) return;
+    sendError(req, res, toApiError(err), { logger, err });
   };
+}
+
+/** Logs one line for the rejection and answers with the error's JSON body. */
+export function sendError(req: Request, res: Response, apiError: ApiError, context: { logger: Logger; err?: unknown }): void {
+  const fields = { method: req.method, path: req.path, status: apiError.status, code: apiError.code };
+  // A 503 keeps Temporal's own error (gRPC code, message) in the log, though the client gets ours.
+  const err = apiError.cause ?? context.err;
+  if (apiError.status >= 500) context.logger.error({ ...fields, err }, 'request failed');
+  else context.logger.warn({ ...fields, reason: apiError.message }, 'request rejected');
+  if (apiError.status === 503) res.setHeader('retry-after', '5');
+  // A body not yet received (say, a declared 100 GB) would otherwise be drained before the next request.
+  if (!req.complete) res.setHeader('connection', 'close');
+  res.status(apiError.status).json(apiError.toBody());
 }

@@ -12,7 +12,7 @@ import { eventRequestSchema, issueDetails, retryRequestSchema } from './schemas'
 
 export function eventsRouter(ctx: ReceiverContext): Router {
   const router = Router();
-  const json = jsonBody(ctx.config.server.maxBodyBytes);
+  const json = jsonBody(ctx.config.server.maxBodyBytes, ctx.logger);
   // Authentication runs before the body is read: an unknown caller learns nothing else.
   const auth = (req: Request, res: Response, next: NextFunction) => {
     res.locals.tenant = authenticate(ctx.config, req);

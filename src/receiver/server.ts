@@ -8,7 +8,7 @@ import { TenantClients } from '../temporal/clients';
 import { namespaceReady } from '../temporal/namespaces';
 import type { Logger } from '../telemetry/logger';
 import { createReceiverApp } from './app';
-import { onClientError, onUnknownExpectation } from './client-errors';
+import { onClientError, onExpectContinue, onUnknownExpectation } from './client-errors';
 import type { ReceiverContext } from './context';
 
 /** An accept waits at most this long for Temporal, then answers 503 (nothing was accepted). */
@@ -80,6 +80,7 @@ async function listen(app: ReturnType<typeof createReceiverApp>, config: Barrage
   server.keepAliveTimeout = 65_000;
   server.on('clientError', onClientError(logger));
   server.on('checkExpectation', onUnknownExpectation(logger));
+  server.on('checkContinue', onExpectContinue(server, config.server.maxBodyBytes, logger));
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(config.server.port, config.server.host, () => resolve());

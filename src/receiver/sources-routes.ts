@@ -11,7 +11,7 @@ import { ApiError, notFound } from './errors';
 /** POST /v1/sources/{id}: a third party's raw callback, verified as its source says, kept byte-for-byte. */
 export function sourcesRouter(ctx: ReceiverContext): Router {
   const router = Router();
-  const raw = rawBody(ctx.config.server.maxBodyBytes);
+  const raw = rawBody(ctx.config.server.maxBodyBytes, ctx.logger);
 
   router.post(
     '/v1/sources/:sourceId',

@@ -17,13 +17,17 @@ export interface WatchOptions {
 }
 
 export async function watchRegistry(database: Database, options: WatchOptions): Promise<RegistryWatch> {
-  let seen = await registryVersion(database.db);
+  let seen = Number.POSITIVE_INFINITY;
   const advance = (version: number) => {
     if (!(version > seen)) return;
     seen = version;
     options.onChange(version);
   };
+  // Listen first, then read: a change committed in between is then either in the version read
+  // or announced after it, never lost until the periodic check.
   const unlisten = await database.listen(REGISTRY_CHANNEL, (payload) => advance(Number(payload)));
+  // Versions up to this one are what the caller loads; onChange reports every version after it.
+  seen = await registryVersion(database.db);
   const timer = setInterval(() => {
     registryVersion(database.db).then(advance, () => undefined);
   }, options.checkEveryMs ?? 5_000);

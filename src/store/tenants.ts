@@ -43,6 +43,13 @@ export function createTenantStore(db: Kysely<Tables>) {
           .where('deleted_at', 'is', null)
           .executeTakeFirst();
         if (result.numUpdatedRows === 0n) return false;
+        // Its keys stop working with it.
+        await tx
+          .updateTable('api_keys')
+          .set({ revoked_at: new Date() })
+          .where('tenant_id', '=', id)
+          .where('revoked_at', 'is', null)
+          .execute();
         await bumpVersion(tx);
         return true;
       });

@@ -1,5 +1,5 @@
 // Each hostile-input case from the attacker's report, against the real receiver and worker:
-// a 4xx with the JSON error shape, never a 5xx, nothing started, and one log line.
+// a 4xx with the JSON error shape, never a 5xx, nothing started, and a "request rejected" log line.
 import { brotliCompressSync, deflateSync, gzipSync } from 'node:zlib';
 import { WorkflowNotFoundError, type Client } from '@temporalio/client';
 import type { BarrageConfig } from '../../src/config';
@@ -216,6 +216,48 @@ describe('slow and oversized requests', () => {
     expectRejected(res, 413, 'payload_too_large');
     expect(res.closed).toBe(true);
     expect(res.elapsedMs).toBeLessThan(2_000);
+  });
+});
+
+describe('bodies refused as soon as they pass the limit', () => {
+  const chunked = (path: string, headers: string) => async (socket: import('node:net').Socket) => {
+    socket.write(`POST ${path} HTTP/1.1\r\nhost: x\r\n${headers}transfer-encoding: chunked\r\n\r\n`);
+    const chunk = `400\r\n${'a'.repeat(1024)}\r\n`;
+    // 300 KiB over about 3 s against a 64 KiB limit, unless the server stops it first.
+    for (let i = 0; i < 300 && !socket.destroyed; i++) {
+      socket.write(chunk);
+      if (i % 10 === 9) await new Promise((r) => setTimeout(r, 100));
+    }
+  };
+
+  test.each([
+    ['/v1/events', `authorization: Bearer ${KEY}\r\ncontent-type: application/json\r\n`],
+    [sourceUrl, ''],
+  ])('a chunked body streaming past maxBodyBytes on %s → 413 at once, connection closed', async (path, headers) => {
+    const res = await rawRequest(hub.url, '', { timeoutMs: 10_000, write: chunked(path, headers) });
+    expectRejected(res, 413, 'payload_too_large');
+    expect(res.closed).toBe(true);
+    expect(res.elapsedMs).toBeLessThan(2_500);
+  });
+
+  test('Expect: 100-continue with a declared length over the limit → 413, and no invitation to send it', async () => {
+    const head = (length: number) =>
+      `POST /v1/events HTTP/1.1\r\nhost: x\r\nauthorization: Bearer ${KEY}\r\ncontent-type: application/json\r\n` +
+      `expect: 100-continue\r\ncontent-length: ${length}\r\n\r\n`;
+    const refused = await rawRequest(hub.url, head(99_999_999), { timeoutMs: 5_000 });
+    expectRejected(refused, 413, 'payload_too_large');
+    expect(refused.raw).not.toMatch(/^HTTP\/1\.1 100/);
+    const body = JSON.stringify({ type: 'ok.continue', data: { n: 1 } });
+    const accepted = await rawRequest(hub.url, '', {
+      timeoutMs: 5_000,
+      write: async (socket) => {
+        socket.write(head(body.length));
+        await new Promise((r) => setTimeout(r, 200));
+        socket.write(body);
+      },
+    });
+    expect(accepted.raw).toMatch(/^HTTP\/1\.1 100 Continue/);
+    expect(accepted.status).toBe(202);
   });
 });
 

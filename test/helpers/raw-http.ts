@@ -7,6 +7,8 @@ export interface RawResponse {
   status?: number;
   headers: Record<string, string>;
   body: string;
+  /** Every byte received, as latin1 text (interim "100 Continue" answers included). */
+  raw: string;
   /** The server closed the connection before `timeoutMs`. */
   closed: boolean;
   elapsedMs: number;
@@ -40,7 +42,8 @@ export function rawRequest(baseUrl: string, data: string | Buffer, options: RawO
       done = true;
       clearTimeout(timer);
       socket.destroy();
-      resolve({ ...parseResponse(Buffer.concat(chunks)), closed, elapsedMs: Date.now() - started });
+      const all = Buffer.concat(chunks);
+      resolve({ ...parseResponse(all), raw: all.toString('latin1'), closed, elapsedMs: Date.now() - started });
     };
     const timer = setTimeout(finish, options.timeoutMs ?? 5_000);
     socket.on('data', (c: Buffer) => {

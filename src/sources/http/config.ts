@@ -1,6 +1,7 @@
 // The http source's settings: POST /v1/sources/{id}, verified as configured.
 import { z } from 'zod';
-import { fixed, id, jsonPath, secretRef, webhookSecret, type Env } from '../../config/fields';
+import { fixedEventType } from '../fields';
+import { id, jsonPath, secretRef, webhookSecret, type Env } from '../../config/fields';
 
 const extractor = z.union([z.object({ header: z.string().min(1) }).strict(), z.object({ jsonPath }).strict()]);
 
@@ -9,7 +10,7 @@ export const httpSourceSchema = (env: Env) =>
     .object({
       id: id('source id').describe('globally unique: the URL is POST /v1/sources/{id}'),
       type: z.literal('http').describe('source kind: http (default), sqs or kafka'),
-      eventType: z.union([extractor, z.object({ fixed }).strict()]).describe('where the event type comes from'),
+      eventType: z.union([extractor, z.object({ fixed: fixedEventType }).strict()]).describe('where the event type comes from'),
       idempotencyKey: extractor
         .optional()
         .describe('where the dedupe key comes from; none (or absent from the request) → every call is new; blank → 400'),

@@ -1,7 +1,7 @@
 // The kafka source's settings: a topic the pollers role consumes as a consumer group.
 import { z } from 'zod';
-import { fixed, id, jsonPath, kafkaConnection, type Env } from '../../config/fields';
-import { contentType } from '../fields';
+import { id, jsonPath, kafkaConnection, type Env } from '../../config/fields';
+import { contentType, fixedEventType } from '../fields';
 
 export const kafkaSourceSchema = (env: Env) =>
   z
@@ -12,7 +12,11 @@ export const kafkaSourceSchema = (env: Env) =>
       topic: z.string().min(1).describe('topic to consume'),
       groupId: z.string().min(1).optional().describe('consumer group (default: barrage-<source id>)'),
       eventType: z
-        .union([z.object({ header: z.string().min(1) }).strict(), z.object({ jsonPath }).strict(), z.object({ fixed }).strict()])
+        .union([
+          z.object({ header: z.string().min(1) }).strict(),
+          z.object({ jsonPath }).strict(),
+          z.object({ fixed: fixedEventType }).strict(),
+        ])
         .describe('where the event type comes from: a record header, the JSON value, or a constant'),
       idempotencyKey: z
         .union([

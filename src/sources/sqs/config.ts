@@ -1,7 +1,7 @@
 // The sqs source's settings: a queue the pollers role long-polls.
 import { z } from 'zod';
-import { bothOrNeitherKey, fixed, id, jsonPath, KEYS_TOGETHER, sqsConnection, type Env } from '../../config/fields';
-import { contentType } from '../fields';
+import { bothOrNeitherKey, id, jsonPath, KEYS_TOGETHER, sqsConnection, type Env } from '../../config/fields';
+import { contentType, fixedEventType } from '../fields';
 
 export const sqsSourceSchema = (env: Env) =>
   z
@@ -13,7 +13,7 @@ export const sqsSourceSchema = (env: Env) =>
         .union([
           z.object({ attribute: z.string().min(1) }).strict(),
           z.object({ jsonPath }).strict(),
-          z.object({ fixed }).strict(),
+          z.object({ fixed: fixedEventType }).strict(),
         ])
         .describe('where the event type comes from: a message attribute, the JSON body, or a constant'),
       idempotencyKey: z

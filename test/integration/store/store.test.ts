@@ -68,6 +68,27 @@ describe.each(engines)('registry store on %s', (engine) => {
     expect(await keys.list('acme')).toEqual([]);
   });
 
+  test('a transaction in which a statement failed does not commit', async () => {
+    const tenants = createTenantStore(database.db);
+    await expect(
+      database.db.transaction().execute(async (tx) => {
+        await tx.insertInto('tenants').values({ id: 'half', namespace: 'half', managed_by: 'api' }).execute();
+        await sql`select 1 / 0`.execute(tx).catch(() => undefined);
+      }),
+    ).rejects.toThrow();
+    expect(await tenants.get('half')).toBeUndefined();
+  });
+
+  test('deleting a tenant revokes its keys with it', async () => {
+    const tenants = createTenantStore(database.db);
+    const keys = createApiKeyStore(database.db);
+    await tenants.create({ id: 'leaving', namespace: 'leaving', managed_by: 'api' });
+    const { key } = await keys.create('leaving');
+    expect(await keys.findByKey(key)).toBeDefined();
+    await tenants.delete('leaving');
+    expect(await keys.findByKey(key)).toBeUndefined();
+  });
+
   test('a key’s last use is written at most once a minute', async () => {
     const keys = createApiKeyStore(database.db);
     const { key, record } = await keys.create('acme');

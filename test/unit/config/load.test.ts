@@ -163,6 +163,14 @@ tenants:
     ]);
   });
 
+  test('a fixed event type must be a valid event type, or every callback of the source would be refused', () => {
+    expect(
+      problems('tenants: [{ id: a, apiKeys: [k], sources: [{ id: s, eventType: { fixed: "order created" }, token: t }] }]'),
+    ).toEqual([
+      'tenants.0.sources.0.eventType.fixed: an event type: letters, digits and . _ : - (max 200), starting with a letter or digit',
+    ]);
+  });
+
   test('an unsigned source must have its own token', () => {
     expect(problems('tenants: [{ id: a, apiKeys: [k], sources: [{ id: s, eventType: { fixed: t } }] }]')).toEqual([
       'tenants.0.sources.0.token: a source without verify needs its own token (it is checked as ?token= on the source URL)',
