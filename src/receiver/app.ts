@@ -13,7 +13,8 @@ export function createReceiverApp(ctx: ReceiverContext): Express {
 
   const known = knownPaths(openapi.paths);
   app.use(known.options);
-  app.get('/healthz', (_req, res) => void res.json({ status: 'ok' }));
+  // Liveness (the process answers) for orchestrators that probe /livez; /healthz is the same.
+  app.get(['/livez', '/healthz'], (_req, res) => void res.json({ status: 'ok' }));
   app.get('/readyz', async (_req, res) => {
     if (!(await ctx.ready())) throw new ApiError(503, 'temporal_unavailable', 'Temporal unreachable or namespaces not ready');
     res.json({ status: 'ready' });

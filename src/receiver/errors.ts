@@ -11,6 +11,7 @@ export type ErrorCode =
   | 'invalid_signature'
   | 'not_found'
   | 'method_not_allowed'
+  | 'conflict'
   | 'request_timeout'
   | 'payload_too_large'
   | 'unsupported_media_type'

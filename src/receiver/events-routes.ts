@@ -1,5 +1,6 @@
 import { Router, type NextFunction, type Request, type Response } from 'express';
 import type { TenantConfig } from '../config';
+import { cancelDeliveries } from '../events/cancel';
 import { retryDeliveries } from '../events/retry';
 import { KEY_RULE } from '../ingest/validation';
 import { readEventStatus } from '../events/status';
@@ -78,6 +79,18 @@ export function eventsRouter(ctx: ReceiverContext): Router {
       destinations,
       taskQueue: ctx.config.temporal.taskQueue,
     });
+    res.status(202).json({ id: status.id, ...result });
+  });
+
+  router.post('/v1/events/:id/cancel', auth, async (req, res) => {
+    const tenant = tenantOf(res);
+    const client = ctx.clientFor(tenant);
+    const status = await readEventStatus(client, String(req.params.id));
+    if (!status) throw notFound('event');
+    const result = await cancelDeliveries(client, status);
+    if (result.cancelled.length === 0) {
+      throw new ApiError(409, 'conflict', 'every delivery of this event is already final', { final: result.final });
+    }
     res.status(202).json({ id: status.id, ...result });
   });
 

@@ -5,6 +5,7 @@ import { VERSION } from '../version';
 import {
   acceptedSchema,
   attemptsResponseSchema,
+  cancelResponseSchema,
   errorSchema,
   eventRequestSchema,
   eventStatusSchema,
@@ -21,6 +22,7 @@ const named = {
   Attempts: attemptsResponseSchema,
   RetryRequest: retryRequestSchema,
   RetryResponse: retryResponseSchema,
+  CancelResponse: cancelResponseSchema,
   Error: errorSchema,
 } as const;
 type Name = keyof typeof named;
@@ -120,6 +122,21 @@ export function openApiDocument() {
           },
         },
       },
+      '/v1/events/{id}/cancel': {
+        post: {
+          summary: 'Cancel every delivery of an event that is not final yet',
+          security: bearer,
+          parameters: [pathParam('id')],
+          responses: {
+            202: { description: 'cancellation requested', ...json('CancelResponse') },
+            400: badPath,
+            404: error('unknown event'),
+            409: error('every delivery is already final'),
+            413: error('a declared body over server.maxBodyBytes (Expect: 100-continue); this route reads none'),
+            ...tenantCall,
+          },
+        },
+      },
       '/v1/sources/{sourceId}': {
         post: {
           summary: 'A raw inbound callback, verified as the source is configured',
@@ -137,6 +154,7 @@ export function openApiDocument() {
         },
       },
       '/healthz': { get: { summary: 'Process is up', responses: { 200: { description: 'ok' }, ...transport } } },
+      '/livez': { get: { summary: 'Process is up (same as /healthz)', responses: { 200: { description: 'ok' }, ...transport } } },
       '/readyz': {
         get: {
           summary: 'Temporal reachable, namespaces ready',

@@ -28,6 +28,12 @@ export const retryResponseSchema = z.object({
   skipped: z.array(z.string()).describe('already delivered, or in progress with no wait to skip'),
 });
 
+export const cancelResponseSchema = z.object({
+  id: z.string(),
+  cancelled: z.array(z.string()).describe('deliveries asked to stop; they read "cancelled" once their current step ends'),
+  final: z.array(z.string()).describe('already delivered, failed or cancelled'),
+});
+
 export const acceptedSchema = z.object({
   id: z.string(),
   type: z.string(),

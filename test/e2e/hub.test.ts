@@ -15,7 +15,7 @@ const KEY_A = 'key-tenant-a';
 const KEY_B = 'key-tenant-b';
 const SHOP_SECRET = 'shop-secret';
 
-const sinkNames = ['fan1', 'fan2', 'fan3', 'flaky', 'gone', 'dlq', 'limited', 'once', 'raw', 'fixable', 'b'] as const;
+const sinkNames = ['fan1', 'fan2', 'fan3', 'flaky', 'gone', 'dlq', 'limited', 'once', 'raw', 'fixable', 'slow', 'b'] as const;
 type SinkName = (typeof sinkNames)[number];
 const sinks = {} as Record<SinkName, TestSink>;
 let hub: TestHub;
@@ -30,6 +30,7 @@ beforeAll(async () => {
   sinks.gone.respond = () => ({ status: 404, body: 'no such hook' });
   sinks.limited.respond = (_r, i) => (i === 0 ? { status: 429, headers: { 'retry-after': '2' } } : { status: 200 });
   sinks.fixable.respond = () => ({ status: 410 });
+  sinks.slow.respond = () => ({ status: 503 });
   const address = testTemporalAddress();
   config = testConfig({
     address,
@@ -53,6 +54,10 @@ beforeAll(async () => {
           destination('once', sinks.once.url, { events: ['dup.*'] }),
           destination('raw', sinks.raw.url, { events: ['shop.*'] }),
           destination('fixable', sinks.fixable.url, { events: ['fixable.*'] }),
+          destination('slow', sinks.slow.url, {
+            events: ['cancel.*'],
+            retry: { initialInterval: '1m', maximumInterval: '1m', maximumAttempts: 5, jitter: 0 },
+          }),
         ],
         sources: [
           {
@@ -240,6 +245,25 @@ describe('delivery', () => {
   });
 });
 
+describe('cancel', () => {
+  test('POST /v1/events/{id}/cancel stops a waiting delivery: cancelled, no dead letter; again is 409', async () => {
+    const res = await post({ type: 'cancel.me', data: {} });
+    const id = res.body.id as string;
+    await eventually(async () => ((await status(id)).body?.status === 'retrying' ? true : undefined), 30_000, 'retrying');
+    const cancel = await api(`${hub.url}/v1/events/${id}/cancel`, { method: 'POST', key: KEY_A });
+    expect(cancel).toEqual({ status: 202, body: { id, cancelled: ['slow'], final: [] } });
+    const body = await settled(id);
+    expect(body.status).toBe('cancelled');
+    expect(body.destinations).toEqual([expect.objectContaining({ destination: 'slow', status: 'cancelled', attempts: 1 })]);
+    const again = await api(`${hub.url}/v1/events/${id}/cancel`, { method: 'POST', key: KEY_A });
+    expect(again).toMatchObject({ status: 409, body: { error: { code: 'conflict', details: { final: ['slow'] } } } });
+    expect((await api(`${hub.url}/v1/events/evt_00000000000000000000000000/cancel`, { method: 'POST', key: KEY_A })).status).toBe(
+      404,
+    );
+    expect((await api(`${hub.url}/v1/events/${id}/cancel`, { method: 'POST', key: KEY_B })).status).toBe(404);
+  });
+});
+
 describe('secrets and logs', () => {
   test('secrets and API keys are in no history and no log line; each accept, attempt and rejection logs one line', async () => {
     const res = await post({ type: 'flaky.secret-check', data: { n: 2 } });
@@ -353,6 +377,7 @@ describe('bad input starts nothing', () => {
 
   test('health, readiness and the OpenAPI document', async () => {
     expect(await api(`${hub.url}/healthz`)).toEqual({ status: 200, body: { status: 'ok' } });
+    expect(await api(`${hub.url}/livez`)).toEqual({ status: 200, body: { status: 'ok' } });
     expect(await api(`${hub.url}/readyz`)).toEqual({ status: 200, body: { status: 'ready' } });
     const doc = await api(`${hub.url}/openapi.json`);
     expect(doc.body.openapi).toBe('3.0.3');

@@ -59,6 +59,7 @@ type Template =
   | '/v1/events/{id}'
   | '/v1/events/{id}/attempts'
   | '/v1/events/{id}/retry'
+  | '/v1/events/{id}/cancel'
   | '/v1/sources/{sourceId}';
 
 interface FuzzRequest {
@@ -81,6 +82,7 @@ const route = fc.oneof(
   pathParam.map((p) => ['GET', '/v1/events/{id}' as Template, `/v1/events/${p}`] as const),
   pathParam.map((p) => ['GET', '/v1/events/{id}/attempts' as Template, `/v1/events/${p}/attempts`] as const),
   pathParam.map((p) => ['POST', '/v1/events/{id}/retry' as Template, `/v1/events/${p}/retry`] as const),
+  pathParam.map((p) => ['POST', '/v1/events/{id}/cancel' as Template, `/v1/events/${p}/cancel`] as const),
   fc
     .oneof(fc.constantFrom('fz-hmac', 'fz-token', `fz-token?token=${TOKEN}`, 'fz-token?token=wrong'), pathParam)
     .map((p) => ['POST', '/v1/sources/{sourceId}' as Template, `/v1/sources/${p}`] as const),

@@ -20,6 +20,7 @@ describe('/openapi.json', () => {
     ['/v1/events/{id}', 'get', [200, 400, 401, 404, 408, 417, 431, 503]],
     ['/v1/events/{id}/attempts', 'get', [200, 400, 401, 404, 408, 417, 431, 503]],
     ['/v1/events/{id}/retry', 'post', [202, 400, 401, 404, 408, 413, 415, 417, 431, 503]],
+    ['/v1/events/{id}/cancel', 'post', [202, 400, 401, 404, 408, 409, 413, 417, 431, 503]],
     ['/v1/sources/{sourceId}', 'post', [200, 202, 400, 401, 404, 408, 413, 415, 417, 431, 503]],
   ])('%s %s declares %j', (path, method, statuses) => {
     const operation = (openApiDocument().paths as Record<string, Record<string, { responses: object }>>)[path][method];
