@@ -1,30 +1,43 @@
-// The one mapping from an ingest outcome to the HTTP answer, for both accepting routes.
+// The one mapping from an ingest outcome to the HTTP answer, for the accepting routes.
 import type { Response } from 'express';
 import type { TenantConfig } from '../config';
 import type { IngestOutcome } from '../ingest/ingest';
 import { eventLinks, type ReceiverContext } from './context';
 import { ApiError } from './errors';
 
-/** `hints` replace ingest's own message for a field, with what the route knows (where it looked). */
-export function answerIngest(
-  ctx: ReceiverContext,
-  res: Response,
-  request: { tenant: TenantConfig; outcome: IngestOutcome; hints?: Partial<Record<'eventType' | 'idempotencyKey', string>> },
-): void {
-  const { outcome, tenant } = request;
+export type Hints = Partial<Record<'eventType' | 'idempotencyKey', string>>;
+
+/** The error an outcome that is not an accept stands for. `hints` say where the route looked. */
+export function outcomeError(outcome: IngestOutcome, hints: Hints = {}): ApiError | undefined {
   switch (outcome.kind) {
     case 'accepted':
     case 'duplicate':
-      res.status(outcome.httpStatus).json({ ...outcome.event, links: eventLinks(ctx, tenant, outcome.event.id) });
-      return;
+      return undefined;
     case 'invalid': {
       const summary = outcome.field === 'eventType' ? 'no valid event type in the callback' : 'invalid idempotency key';
-      const message = request.hints?.[outcome.field] ?? outcome.message;
-      throw new ApiError(outcome.httpStatus, 'invalid_request', summary, [{ path: outcome.field, message }]);
+      const message = hints[outcome.field] ?? outcome.message;
+      return new ApiError(outcome.httpStatus, 'invalid_request', summary, [{ path: outcome.field, message }]);
     }
     case 'too_large':
-      throw new ApiError(outcome.httpStatus, 'payload_too_large', outcome.message);
+      return new ApiError(outcome.httpStatus, 'payload_too_large', outcome.message);
     case 'unavailable':
-      throw new ApiError(outcome.httpStatus, 'temporal_unavailable', outcome.message, undefined, outcome.cause);
+      return new ApiError(outcome.httpStatus, 'temporal_unavailable', outcome.message, undefined, outcome.cause);
   }
+}
+
+/** The body of an accept or a duplicate: the event, with its links. */
+export function acceptedBody(ctx: ReceiverContext, tenant: TenantConfig, outcome: Extract<IngestOutcome, { event: unknown }>) {
+  return { ...outcome.event, links: eventLinks(ctx, tenant, outcome.event.id) };
+}
+
+export function answerIngest(
+  ctx: ReceiverContext,
+  res: Response,
+  request: { tenant: TenantConfig; outcome: IngestOutcome; hints?: Hints },
+): void {
+  const { outcome, tenant } = request;
+  const error = outcomeError(outcome, request.hints);
+  if (error) throw error;
+  const accepted = outcome as Extract<IngestOutcome, { event: unknown }>;
+  res.status(accepted.httpStatus).json(acceptedBody(ctx, tenant, accepted));
 }

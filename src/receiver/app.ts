@@ -1,6 +1,7 @@
-import express, { Router, type Express } from 'express';
+import express, { type Express, type RequestHandler } from 'express';
 import type { ReceiverContext } from './context';
 import { ApiError, errorHandler, notFound } from './errors';
+import { batchRouter } from './batch-route';
 import { eventsRouter } from './events-routes';
 import { openApiDocument } from './openapi';
 import { sourcesRouter } from './sources-routes';
@@ -11,8 +12,7 @@ export function createReceiverApp(ctx: ReceiverContext): Express {
   app.set('query parser', 'simple');
   const openapi = openApiDocument();
 
-  const known = knownPaths(openapi.paths);
-  app.use(known.options);
+  app.use(methodCheck(openapi.paths));
   // Liveness (the process answers) for orchestrators that probe /livez; /healthz is the same.
   app.get(['/livez', '/healthz'], (_req, res) => void res.json({ status: 'ok' }));
   app.get('/readyz', async (_req, res) => {
@@ -20,30 +20,35 @@ export function createReceiverApp(ctx: ReceiverContext): Express {
     res.json({ status: 'ready' });
   });
   app.get('/openapi.json', (_req, res) => void res.json(openapi));
+  app.use(batchRouter(ctx));
   app.use(eventsRouter(ctx));
   app.use(sourcesRouter(ctx));
-  app.use(known.otherMethods);
   app.use((_req, _res, next) => next(notFound('route')));
   app.use(errorHandler(ctx.logger));
   return app;
 }
 
 /**
- * A known path with another method is 405 with Allow, not 404; OPTIONS is 204 with Allow (before
- * the routers, whose own OPTIONS answer is plain text). The OpenAPI paths are the list.
+ * A known path with another method is 405 with Allow, not 404; OPTIONS is 204 with Allow. Runs
+ * before the routers (whose own OPTIONS answer is plain text), and matches each request to its
+ * most specific known path: /v1/events/batch is not /v1/events/{id}. The OpenAPI paths are the list.
  */
-function knownPaths(paths: Record<string, object>): { options: Router; otherMethods: Router } {
-  const options = Router();
-  const otherMethods = Router();
-  for (const [path, operations] of Object.entries(paths)) {
-    const methods = Object.keys(operations).map((m) => m.toUpperCase());
-    const allow = [...methods, ...(methods.includes('GET') ? ['HEAD'] : [])].join(', ');
-    const route = path.replace(/\{(\w+)\}/g, ':$1');
-    options.options(route, (_req, res) => void res.setHeader('allow', allow).status(204).end());
-    otherMethods.all(route, (req, res, next) => {
-      res.setHeader('allow', allow);
-      next(new ApiError(405, 'method_not_allowed', `${req.method} is not allowed on this path (allowed: ${allow})`));
-    });
-  }
-  return { options, otherMethods };
+function methodCheck(paths: Record<string, object>): RequestHandler {
+  const known = Object.entries(paths)
+    .map(([path, operations]) => {
+      const methods = Object.keys(operations).map((m) => m.toUpperCase());
+      const allow = [...methods, ...(methods.includes('GET') ? ['HEAD'] : [])];
+      const pattern = new RegExp(`^${path.replace(/\{\w+\}/g, '[^/]+')}/?$`);
+      return { pattern, allow, params: (path.match(/\{/g) ?? []).length };
+    })
+    .sort((a, b) => a.params - b.params);
+  return (req, res, next) => {
+    const match = known.find((k) => k.pattern.test(req.path));
+    if (!match || (match.allow.includes(req.method) && req.method !== 'OPTIONS')) return next();
+    res.setHeader('allow', match.allow.join(', '));
+    if (req.method === 'OPTIONS') return void res.status(204).end();
+    next(
+      new ApiError(405, 'method_not_allowed', `${req.method} is not allowed on this path (allowed: ${match.allow.join(', ')})`),
+    );
+  };
 }

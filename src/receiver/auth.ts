@@ -1,4 +1,4 @@
-import type { Request } from 'express';
+import type { NextFunction, Request, Response } from 'express';
 import { tenantByApiKey, type BarrageConfig, type TenantConfig } from '../config';
 import { ApiError } from './errors';
 
@@ -11,3 +11,13 @@ export function authenticate(config: BarrageConfig, req: Request): TenantConfig 
   if (!tenant) throw new ApiError(401, 'unauthorized', 'unknown API key');
   return tenant;
 }
+
+/** Middleware: the caller's tenant into res.locals.tenant, before any body is read. */
+export function requireTenant(config: BarrageConfig) {
+  return (req: Request, res: Response, next: NextFunction): void => {
+    res.locals.tenant = authenticate(config, req);
+    next();
+  };
+}
+
+export const tenantOf = (res: Response) => res.locals.tenant as TenantConfig;

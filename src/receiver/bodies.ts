@@ -98,3 +98,10 @@ export function jsonBody(limit: number, logger: Logger): RequestHandler[] {
   };
   return [sizeGuard(limit, logger), read, parse];
 }
+
+/** POST /v1/events and the batch take JSON only (a source takes any content type). */
+export const requireJson: RequestHandler = (req, _res, next) => {
+  if (!req.is('application/json')) {
+    next(new ApiError(415, 'unsupported_media_type', `${req.method} ${req.path} takes Content-Type: application/json`));
+  } else next();
+};

@@ -1,12 +1,11 @@
-import { Router, type NextFunction, type Request, type Response } from 'express';
-import type { TenantConfig } from '../config';
+import { Router } from 'express';
 import { cancelDeliveries } from '../events/cancel';
 import { retryDeliveries } from '../events/retry';
 import { KEY_RULE } from '../ingest/validation';
 import { readEventStatus } from '../events/status';
 import { answerIngest } from './accept';
-import { authenticate } from './auth';
-import { jsonBody } from './bodies';
+import { requireTenant, tenantOf } from './auth';
+import { jsonBody, requireJson } from './bodies';
 import { eventLinks, type ReceiverContext } from './context';
 import { ApiError, notFound } from './errors';
 import { eventRequestSchema, issueDetails, retryRequestSchema } from './schemas';
@@ -15,11 +14,7 @@ export function eventsRouter(ctx: ReceiverContext): Router {
   const router = Router();
   const json = jsonBody(ctx.config.server.maxBodyBytes, ctx.logger);
   // Authentication runs before the body is read: an unknown caller learns nothing else.
-  const auth = (req: Request, res: Response, next: NextFunction) => {
-    res.locals.tenant = authenticate(ctx.config, req);
-    next();
-  };
-  const tenantOf = (res: Response) => res.locals.tenant as TenantConfig;
+  const auth = requireTenant(ctx.config);
 
   router.post('/v1/events', auth, requireJson, ...json, async (req, res) => {
     const tenant = tenantOf(res);
@@ -95,10 +90,4 @@ export function eventsRouter(ctx: ReceiverContext): Router {
   });
 
   return router;
-}
-
-function requireJson(req: Request, _res: unknown, next: (err?: unknown) => void): void {
-  if (!req.is('application/json')) {
-    next(new ApiError(415, 'unsupported_media_type', 'POST /v1/events takes Content-Type: application/json'));
-  } else next();
 }

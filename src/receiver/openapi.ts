@@ -4,6 +4,8 @@ import { z } from 'zod';
 import { VERSION } from '../version';
 import {
   acceptedSchema,
+  batchRequestSchema,
+  batchResponseSchema,
   attemptsResponseSchema,
   cancelResponseSchema,
   errorSchema,
@@ -18,6 +20,8 @@ const named = {
   JsonValue: jsonValueSchema,
   EventRequest: eventRequestSchema,
   Accepted: acceptedSchema,
+  BatchRequest: batchRequestSchema,
+  BatchResponse: batchResponseSchema,
   EventStatus: eventStatusSchema,
   Attempts: attemptsResponseSchema,
   RetryRequest: retryRequestSchema,
@@ -78,6 +82,18 @@ export function openApiDocument() {
             202: { description: 'accepted (recorded by Temporal)', ...json('Accepted') },
             200: { description: 'duplicate of an accepted event', ...json('Accepted') },
             ...bodyErrors('invalid JSON, nesting over 64 levels, schema violation or bad Idempotency-Key'),
+            ...tenantCall,
+          },
+        },
+      },
+      '/v1/events/batch': {
+        post: {
+          summary: 'Accept up to 100 events; each is answered as POST /v1/events would answer it',
+          security: bearer,
+          requestBody: { required: true, ...json('BatchRequest') },
+          responses: {
+            207: { description: 'one result per event, in order', ...json('BatchResponse') },
+            ...bodyErrors('invalid JSON, nesting over 64 levels, or not {"events": [1–100 items]}'),
             ...tenantCall,
           },
         },

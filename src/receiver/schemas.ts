@@ -18,6 +18,33 @@ export const eventRequestSchema = z
   })
   .strict();
 
+/** Items are checked one by one (each gets its own answer), so the array itself takes anything. */
+export const MAX_BATCH_EVENTS = 100;
+export const batchRequestSchema = z
+  .object({
+    events: z
+      .array(z.unknown())
+      .min(1)
+      .max(MAX_BATCH_EVENTS)
+      .describe(`1–${MAX_BATCH_EVENTS} events, each as POST /v1/events takes it`),
+  })
+  .strict();
+
+export const batchResponseSchema = z.object({
+  results: z
+    .array(
+      z.object({
+        status: z.number().int().describe('what POST /v1/events would have answered for this item: 202, 200, 400, 413, 503'),
+        id: z.string().optional(),
+        type: z.string().optional(),
+        duplicate: z.boolean().optional(),
+        destinations: z.array(z.string()).optional(),
+        error: z.object({ code: z.string(), message: z.string(), details: z.unknown().optional() }).optional(),
+      }),
+    )
+    .describe('one per event, in order; every item answered 202 or 200 is durable, whatever happened to the others'),
+});
+
 export const retryRequestSchema = z
   .object({ destination: z.string().min(1).optional().describe('only this destination; default all failed') })
   .strict();

@@ -245,6 +245,45 @@ describe('delivery', () => {
   });
 });
 
+describe('batch', () => {
+  test('POST /v1/events/batch answers each event as a single POST would, in order, and delivers the accepted ones', async () => {
+    const key = uniqueName('batch');
+    const first = await post({ type: 'fanout.batch', id: `${key}-dup`, data: { n: 0 } });
+    expect(first.status).toBe(202);
+    const res = await api(`${hub.url}/v1/events/batch`, {
+      key: KEY_A,
+      body: {
+        events: [
+          { type: 'fanout.batch', id: `${key}-1`, data: { n: 1 } },
+          { type: 'fanout.batch', id: `${key}-dup`, data: { n: 0 } },
+          { type: 'has space', data: {} },
+          { type: 'fanout.batch', data: { n: 3 } },
+        ],
+      },
+    });
+    expect(res.status).toBe(207);
+    expect(res.body.results.map((r: { status: number }) => r.status)).toEqual([202, 200, 400, 202]);
+    expect(res.body.results[1]).toMatchObject({ id: first.body.id, duplicate: true });
+    expect(res.body.results[2]).toMatchObject({
+      error: { code: 'invalid_request', details: [expect.objectContaining({ path: 'type' })] },
+    });
+    for (const i of [0, 3]) expect((await settled(res.body.results[i].id)).status).toBe('delivered');
+  });
+
+  test('a batch that is not 1–100 events is refused whole, and starts nothing', async () => {
+    const before = (await clientA.workflow.count()).count;
+    // Small items, so the count is what is refused (this suite's maxBodyBytes is 4 KiB).
+    const tooMany = Array.from({ length: 101 }, () => ({ type: 'x.y', data: 0 }));
+    for (const body of [{ events: tooMany }, { events: [] }, { items: [] }]) {
+      const res = await api(`${hub.url}/v1/events/batch`, { key: KEY_A, body });
+      expect(res).toMatchObject({ status: 400, body: { error: { code: 'invalid_request' } } });
+    }
+    expect((await api(`${hub.url}/v1/events/batch`, { key: KEY_A })).status).toBe(405);
+    await new Promise((r) => setTimeout(r, 300));
+    expect((await clientA.workflow.count()).count).toBe(before);
+  });
+});
+
 describe('cancel', () => {
   test('POST /v1/events/{id}/cancel stops a waiting delivery: cancelled, no dead letter; again is 409', async () => {
     const res = await post({ type: 'cancel.me', data: {} });

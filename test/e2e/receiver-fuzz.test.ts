@@ -60,6 +60,7 @@ type Template =
   | '/v1/events/{id}/attempts'
   | '/v1/events/{id}/retry'
   | '/v1/events/{id}/cancel'
+  | '/v1/events/batch'
   | '/v1/sources/{sourceId}';
 
 interface FuzzRequest {
@@ -79,6 +80,7 @@ const pathParam = fc.oneof(
 
 const route = fc.oneof(
   fc.constant(['POST', '/v1/events' as Template, '/v1/events'] as const),
+  fc.constant(['POST', '/v1/events/batch' as Template, '/v1/events/batch'] as const),
   pathParam.map((p) => ['GET', '/v1/events/{id}' as Template, `/v1/events/${p}`] as const),
   pathParam.map((p) => ['GET', '/v1/events/{id}/attempts' as Template, `/v1/events/${p}/attempts`] as const),
   pathParam.map((p) => ['POST', '/v1/events/{id}/retry' as Template, `/v1/events/${p}/retry`] as const),
@@ -161,6 +163,10 @@ function neverValid(body: string | Buffer): Buffer {
     const parsed = JSON.parse(text) as unknown;
     if (parsed && typeof parsed === 'object' && typeof (parsed as { type?: unknown }).type === 'string') {
       return Buffer.from(JSON.stringify({ ...parsed, type: 'not a type' }));
+    }
+    // A batch is refused whole when it is empty.
+    if (parsed && typeof parsed === 'object' && Array.isArray((parsed as { events?: unknown }).events)) {
+      return Buffer.from(JSON.stringify({ ...parsed, events: [] }));
     }
   } catch {
     // not JSON: invalid as it is
