@@ -1,5 +1,6 @@
 import { Router } from 'express';
 import { cancelDeliveries } from '../events/cancel';
+import { InvalidCursorError, listEvents } from '../events/list';
 import { retryDeliveries } from '../events/retry';
 import { KEY_RULE } from '../ingest/validation';
 import { readEventStatus } from '../events/status';
@@ -8,7 +9,7 @@ import { requireTenant, tenantOf } from './auth';
 import { jsonBody, requireJson } from './bodies';
 import { eventLinks, type ReceiverContext } from './context';
 import { ApiError, notFound } from './errors';
-import { eventRequestSchema, issueDetails, retryRequestSchema } from './schemas';
+import { eventRequestSchema, issueDetails, listQuerySchema, retryRequestSchema } from './schemas';
 
 export function eventsRouter(ctx: ReceiverContext): Router {
   const router = Router();
@@ -30,6 +31,26 @@ export function eventsRouter(ctx: ReceiverContext): Router {
       payload: { contentType: 'application/json', body: JSON.stringify(event.data.data), encoding: 'utf8' },
     });
     answerIngest(ctx, res, { tenant, outcome, hints: { idempotencyKey: `Idempotency-Key (or id): ${KEY_RULE}` } });
+  });
+
+  router.get('/v1/events', auth, async (req, res) => {
+    const tenant = tenantOf(res);
+    const query = listQuerySchema.safeParse(req.query);
+    if (!query.success) throw new ApiError(400, 'invalid_request', 'invalid list query', issueDetails(query.error));
+    const { since, until, ...filter } = query.data;
+    const page = await listEvents(ctx.clientFor(tenant), {
+      ...filter,
+      ...(since ? { since: new Date(since) } : {}),
+      ...(until ? { until: new Date(until) } : {}),
+    }).catch((err: unknown) => {
+      if (err instanceof InvalidCursorError) {
+        throw new ApiError(400, 'invalid_request', 'cursor is not valid', [
+          { path: 'cursor', message: 'pass the nextCursor of a previous page of this list' },
+        ]);
+      }
+      throw err;
+    });
+    res.json({ ...page, events: page.events.map((e) => ({ ...e, links: eventLinks(ctx, tenant, e.id) })) });
   });
 
   router.get('/v1/events/:id', auth, async (req, res) => {

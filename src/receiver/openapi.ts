@@ -10,6 +10,8 @@ import {
   cancelResponseSchema,
   errorSchema,
   eventRequestSchema,
+  listQuerySchema,
+  eventListSchema,
   eventStatusSchema,
   jsonValueSchema,
   retryRequestSchema,
@@ -23,6 +25,7 @@ const named = {
   BatchRequest: batchRequestSchema,
   BatchResponse: batchResponseSchema,
   EventStatus: eventStatusSchema,
+  EventList: eventListSchema,
   Attempts: attemptsResponseSchema,
   RetryRequest: retryRequestSchema,
   RetryResponse: retryResponseSchema,
@@ -66,6 +69,18 @@ const bodyErrors = (what: string) => ({
   415: error('unsupported Content-Type, charset or Content-Encoding (gzip, deflate, br are supported)'),
 });
 
+/** The list's query parameters, from the same schema the route validates with. */
+function listParameters() {
+  const shape = listQuerySchema.shape;
+  return Object.entries(shape).map(([name, field]) => ({
+    name,
+    in: 'query',
+    required: false,
+    description: field.description,
+    schema: z.toJSONSchema(field, { target: 'openapi-3.0', unrepresentable: 'any', io: 'input' }),
+  }));
+}
+
 export function openApiDocument() {
   return {
     openapi: '3.0.3',
@@ -73,6 +88,16 @@ export function openApiDocument() {
     components: { securitySchemes: { apiKey: { type: 'http', scheme: 'bearer' } }, schemas: componentSchemas() },
     paths: {
       '/v1/events': {
+        get: {
+          summary: "A page of the tenant's events, newest first (Temporal's visibility order)",
+          security: bearer,
+          parameters: listParameters(),
+          responses: {
+            200: { description: 'a page', ...json('EventList') },
+            400: error('an invalid filter, limit or cursor'),
+            ...tenantCall,
+          },
+        },
         post: {
           summary: 'Accept an event and deliver it to every subscribed destination',
           security: bearer,

@@ -18,6 +18,39 @@ export const eventRequestSchema = z
   })
   .strict();
 
+export const listQuerySchema = z
+  .object({
+    type: z.string().regex(EVENT_TYPE).optional().describe('only events of this type'),
+    destination: z
+      .string()
+      .regex(/^[a-z0-9][a-z0-9_-]{0,62}$/, 'a destination id')
+      .optional()
+      .describe('only events with a delivery to this destination'),
+    status: z.enum(DELIVERY_STATUSES).optional().describe('only events with a delivery in this status'),
+    since: z.iso.datetime({ offset: true }).optional().describe('started at or after (ISO 8601)'),
+    until: z.iso.datetime({ offset: true }).optional().describe('started at or before (ISO 8601)'),
+    limit: z.coerce.number().int().min(1).max(500).default(50).describe('page size (1–500)'),
+    cursor: z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{1,4096}\.[A-Za-z0-9_-]{16}$/, 'the nextCursor of the previous page')
+      .optional(),
+  })
+  .strict();
+
+export const eventListSchema = z.object({
+  events: z.array(
+    z.object({
+      id: z.string(),
+      type: z.string(),
+      source: z.string(),
+      receivedAt: z.string(),
+      destinations: z.array(z.string()),
+      links: z.object({ self: z.string(), temporalUi: z.string().optional() }),
+    }),
+  ),
+  nextCursor: z.string().optional().describe('pass as ?cursor= for the next page; absent on the last page'),
+});
+
 /** Items are checked one by one (each gets its own answer), so the array itself takes anything. */
 export const MAX_BATCH_EVENTS = 100;
 export const batchRequestSchema = z

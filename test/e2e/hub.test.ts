@@ -245,6 +245,61 @@ describe('delivery', () => {
   });
 });
 
+describe('list', () => {
+  const list = (query: string, key = KEY_A) => api(`${hub.url}/v1/events?${query}`, { key });
+
+  test('GET /v1/events pages through a type, filters by delivery status and destination, per tenant', async () => {
+    const t = uniqueName('list');
+    const ids: string[] = [];
+    for (let n = 0; n < 3; n++) ids.push((await post({ type: `fanout.${t}`, data: { n } })).body.id);
+    for (const id of ids) await settled(id);
+    const first = await eventually(
+      async () => {
+        const res = await list(`type=fanout.${t}&limit=2`);
+        return res.body?.events?.length === 2 && res.body.nextCursor ? res : undefined;
+      },
+      20_000,
+      'visibility to list the events',
+    );
+    expect(first.status).toBe(200);
+    expect(first.body.events[0]).toMatchObject({ type: `fanout.${t}`, source: 'api', destinations: ['fan1', 'fan2', 'fan3'] });
+    expect(first.body.events[0].links.self).toBe(`${hub.url}/v1/events/${first.body.events[0].id}`);
+    const second = await list(`type=fanout.${t}&limit=2&cursor=${first.body.nextCursor}`);
+    expect(second.body.events).toHaveLength(1);
+    expect(second.body.nextCursor).toBeUndefined();
+    expect([...first.body.events, ...second.body.events].map((e: { id: string }) => e.id).sort()).toEqual([...ids].sort());
+
+    const gone = (await post({ type: `gone.${t}`, data: {} })).body.id as string;
+    await settled(gone);
+    const failed = await eventually(
+      async () => {
+        const res = await list(`status=failed&destination=gone&type=gone.${t}`);
+        return res.body?.events?.length ? res : undefined;
+      },
+      20_000,
+      'the failed delivery to be listed',
+    );
+    expect(failed.body.events.map((e: { id: string }) => e.id)).toEqual([gone]);
+    expect((await list(`status=delivered&destination=gone&type=gone.${t}`)).body.events).toEqual([]);
+    expect((await list(`type=fanout.${t}`, KEY_B)).body.events).toEqual([]);
+  });
+
+  test.each([
+    'status=nope',
+    'limit=0',
+    'limit=501',
+    'since=yesterday',
+    'cursor=!!!',
+    'cursor=AAAA',
+    'cursor=AAAA.AAAAAAAAAAAAAAAA',
+    'extra=1',
+    'type=a&type=b',
+  ])('GET /v1/events?%s → 400', async (query) => {
+    const res = await list(query);
+    expect(res).toMatchObject({ status: 400, body: { error: { code: 'invalid_request' } } });
+  });
+});
+
 describe('batch', () => {
   test('POST /v1/events/batch answers each event as a single POST would, in order, and delivers the accepted ones', async () => {
     const key = uniqueName('batch');
