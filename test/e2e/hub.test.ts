@@ -253,6 +253,10 @@ describe('list', () => {
     const ids: string[] = [];
     for (let n = 0; n < 3; n++) ids.push((await post({ type: `fanout.${t}`, data: { n } })).body.id);
     for (const id of ids) await settled(id);
+    // Pages are positions in Temporal's order, where a running event moves when it closes: page
+    // only once visibility shows all three callbacks closed, so the pages cannot overlap.
+    const closed = `WorkflowType = 'callbackWorkflow' AND BarrageEventType = 'fanout.${t}' AND ExecutionStatus = 'Completed'`;
+    await eventually(async () => ((await clientA.workflow.count(closed)).count === 3 ? true : undefined), 20_000, 'closed');
     const first = await eventually(
       async () => {
         const res = await list(`type=fanout.${t}&limit=2`);
