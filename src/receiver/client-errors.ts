@@ -40,15 +40,7 @@ export function onClientError(logger: Logger) {
 /** Node answers an Expect other than 100-continue itself, with a bare 417; this gives it the shape. */
 export function onUnknownExpectation(logger: Logger) {
   return (req: IncomingMessage, res: ServerResponse): void => {
-    const apiError = new ApiError(417, 'expectation_failed', 'only "Expect: 100-continue" is supported');
-    logger.warn({ method: req.method, status: 417, code: apiError.code }, 'request rejected');
-    const body = JSON.stringify(apiError.toBody());
-    res.writeHead(417, {
-      'content-type': 'application/json; charset=utf-8',
-      'content-length': Buffer.byteLength(body),
-      connection: 'close',
-    });
-    res.end(body);
+    refuseBeforeRouting(req, res, new ApiError(417, 'expectation_failed', 'only "Expect: 100-continue" is supported'), logger);
   };
 }
 
@@ -71,13 +63,18 @@ export function onExpectContinue(server: Server, maxBodyBytes: number, logger: L
       'payload_too_large',
       `Content-Length ${declared} exceeds server.maxBodyBytes (${maxBodyBytes})`,
     );
-    logger.warn({ method: req.method, status: 413, code: apiError.code }, 'request rejected');
-    const body = JSON.stringify(apiError.toBody());
-    res.writeHead(413, {
-      'content-type': 'application/json; charset=utf-8',
-      'content-length': Buffer.byteLength(body),
-      connection: 'close',
-    });
-    res.end(body);
+    refuseBeforeRouting(req, res, apiError, logger);
   };
+}
+
+/** The answer for a request refused before express sees it: one log line, the JSON shape, closed. */
+function refuseBeforeRouting(req: IncomingMessage, res: ServerResponse, apiError: ApiError, logger: Logger): void {
+  logger.warn({ method: req.method, status: apiError.status, code: apiError.code }, 'request rejected');
+  const body = JSON.stringify(apiError.toBody());
+  res.writeHead(apiError.status, {
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': Buffer.byteLength(body),
+    connection: 'close',
+  });
+  res.end(body);
 }
