@@ -1,6 +1,7 @@
 // Destinations: the union of every registered destination type's schema, told apart by `type`.
 import { z } from 'zod';
-import { DESTINATION_TYPES, destinationConfigSchemas, orList } from '../destinations/registry';
+import { DESTINATION_TYPES, destinationConfigSchemas } from '../destinations/registry';
+import { orList } from './plugin-union';
 import { defaultType, type Env } from './fields';
 
 export const destinationSchema = (env: Env) =>

@@ -2,19 +2,15 @@
 // and one entry here: the config union, its error text, docs/CONFIG.md, the worker's drivers and
 // the contract suite are all built from this list.
 import type { Env } from '../config/fields';
+import type { SchemasOf } from '../config/plugin-union';
 import type { DestinationConfig } from '../config';
 import type { DestinationDriver, DestinationType, DriverRequest, DriverResult } from './driver';
 import { httpDestination } from './http';
 import { kafkaDestination } from './kafka';
-import type { DestinationPlugin, DriverDeps } from './plugin';
+import type { DriverDeps } from './plugin';
 import { sqsDestination } from './sqs';
 
 export const DESTINATION_PLUGINS = [httpDestination, sqsDestination, kafkaDestination] as const;
-
-/** A generic mapped type keeps the tuple, which z.discriminatedUnion needs. */
-type SchemasOf<P extends readonly unknown[]> = {
-  -readonly [K in keyof P]: P[K] extends DestinationPlugin<string, infer S> ? S : never;
-};
 
 export const DESTINATION_TYPES = DESTINATION_PLUGINS.map((p) => p.type);
 
@@ -43,7 +39,3 @@ export function deliverWith(
 export async function closeDrivers(registry: DriverRegistry): Promise<void> {
   await Promise.all(Object.values(registry).map((d) => d.close?.()));
 }
-
-/** "http, sqs or kafka". */
-export const orList = (names: readonly string[]) =>
-  names.length < 2 ? names.join('') : `${names.slice(0, -1).join(', ')} or ${names[names.length - 1]}`;

@@ -1,9 +1,20 @@
 // The one mapping from an ingest outcome to the HTTP answer, for the accepting routes.
 import type { Response } from 'express';
 import type { TenantConfig } from '../config';
-import type { IngestOutcome } from '../ingest/ingest';
+import type { IngestOutcome, IngestRequest } from '../ingest/ingest';
 import { eventLinks, type ReceiverContext } from './context';
 import { ApiError } from './errors';
+
+/** An event as POST /v1/events (alone or in a batch) takes it, as ingest takes it. */
+export function apiEvent(tenant: TenantConfig, event: { type: string; data: unknown }, key: string | undefined): IngestRequest {
+  return {
+    tenant,
+    source: 'api',
+    eventType: event.type,
+    idempotencyKey: key,
+    payload: { contentType: 'application/json', body: JSON.stringify(event.data), encoding: 'utf8' },
+  };
+}
 
 export type Hints = Partial<Record<'eventType' | 'idempotencyKey', string>>;
 

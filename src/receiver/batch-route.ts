@@ -4,7 +4,7 @@
 import { Router } from 'express';
 import type { TenantConfig } from '../config';
 import type { Logger } from '../telemetry/logger';
-import { acceptedBody, outcomeError } from './accept';
+import { acceptedBody, apiEvent, outcomeError } from './accept';
 import { requireTenant, tenantOf } from './auth';
 import { jsonBody, requireJson } from './bodies';
 import type { ReceiverContext } from './context';
@@ -47,13 +47,7 @@ async function answerItem(ctx: ReceiverContext, tenant: TenantConfig, item: unkn
         new ApiError(400, 'invalid_request', 'the event does not match the schema', issueDetails(event.error)),
       );
     }
-    const outcome = await ctx.ingest({
-      tenant,
-      source: 'api',
-      eventType: event.data.type,
-      idempotencyKey: event.data.id,
-      payload: { contentType: 'application/json', body: JSON.stringify(event.data.data), encoding: 'utf8' },
-    });
+    const outcome = await ctx.ingest(apiEvent(tenant, event.data, event.data.id));
     const error = outcomeError(outcome);
     if (error) return rejected(ctx.logger, index, error);
     return { status: outcome.httpStatus, ...acceptedBody(ctx, tenant, outcome as Extract<typeof outcome, { event: unknown }>) };

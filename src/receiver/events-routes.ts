@@ -4,7 +4,7 @@ import { InvalidCursorError, listEvents } from '../events/list';
 import { retryDeliveries } from '../events/retry';
 import { KEY_RULE } from '../ingest/validation';
 import { readEventStatus } from '../events/status';
-import { answerIngest } from './accept';
+import { answerIngest, apiEvent } from './accept';
 import { requireTenant, tenantOf } from './auth';
 import { jsonBody, requireJson } from './bodies';
 import { eventLinks, type ReceiverContext } from './context';
@@ -23,13 +23,7 @@ export function eventsRouter(ctx: ReceiverContext): Router {
     if (!event.success)
       throw new ApiError(400, 'invalid_request', 'the event does not match the schema', issueDetails(event.error));
     const key = req.get('idempotency-key') ?? event.data.id;
-    const outcome = await ctx.ingest({
-      tenant,
-      source: 'api',
-      eventType: event.data.type,
-      idempotencyKey: key,
-      payload: { contentType: 'application/json', body: JSON.stringify(event.data.data), encoding: 'utf8' },
-    });
+    const outcome = await ctx.ingest(apiEvent(tenant, event.data, key));
     answerIngest(ctx, res, { tenant, outcome, hints: { idempotencyKey: `Idempotency-Key (or id): ${KEY_RULE}` } });
   });
 

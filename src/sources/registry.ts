@@ -4,7 +4,7 @@
 // case in src/contracts/ (workflows read those, so they stay in the workflow-safe zone).
 import type { BarrageConfig } from '../config';
 import type { Env } from '../config/fields';
-import { orList } from '../destinations/registry';
+import { orList, type SchemasOf } from '../config/plugin-union';
 import type { Ingest } from '../ingest/ingest';
 import type { Logger } from '../telemetry/logger';
 import { httpSource } from './http';
@@ -17,11 +17,6 @@ import { sqsSource } from './sqs';
 export const SOURCE_PLUGINS = [httpSource, sqsSource, kafkaSource] as const;
 export const SOURCE_TYPES = SOURCE_PLUGINS.map((p) => p.type);
 export const SOURCE_TYPE_ERROR = `type must be ${orList(SOURCE_TYPES)}`;
-
-/** A generic mapped type keeps the tuple, which z.discriminatedUnion needs. */
-type SchemasOf<P extends readonly unknown[]> = {
-  -readonly [K in keyof P]: P[K] extends SourcePlugin<string, infer S> ? S : never;
-};
 
 export function sourceConfigSchemas(env: Env) {
   return SOURCE_PLUGINS.map((p) => p.configSchema(env)) as unknown as SchemasOf<typeof SOURCE_PLUGINS>;
