@@ -1,13 +1,12 @@
 import type { AttemptRecord, AttemptRequest } from '../src/contracts';
-import type { BarrageConfig } from '../src/config';
-import { findDestination } from '../src/config';
 import type { DriverResult } from '../src/destinations/driver';
 import { deliverWith, type DriverRegistry } from '../src/destinations/registry';
+import type { DestinationLookup } from '../src/registry/snapshot';
 import type { Logger } from '../src/telemetry/logger';
 
 export interface DeliverDeps {
   /** Read at every attempt: URLs and secrets come from here, never from the workflow input. */
-  config: () => BarrageConfig;
+  destinations: { lookup(tenantId: string, destinationId: string): Promise<DestinationLookup> };
   drivers: DriverRegistry;
   logger: Logger;
   now?: () => number;
@@ -48,9 +47,11 @@ export function createAttemptDelivery(deps: DeliverDeps) {
 
 async function attempt(deps: DeliverDeps, req: AttemptRequest): Promise<DriverResult> {
   try {
-    const destination = findDestination(deps.config(), req.event.tenantId, req.destinationId);
-    if (!destination) return { outcome: 'permanent', error: `destination ${req.destinationId} is no longer configured` };
-    return await deliverWith(deps.drivers, { ...req, destination });
+    const found = await deps.destinations.lookup(req.event.tenantId, req.destinationId);
+    if (found.kind === 'deleted') return { outcome: 'cancelled', error: 'destination deleted' };
+    if (found.kind === 'missing')
+      return { outcome: 'permanent', error: `destination ${req.destinationId} is no longer configured` };
+    return await deliverWith(deps.drivers, { ...req, destination: found.destination });
   } catch (err) {
     deps.logger.error(
       { tenant: req.event.tenantId, eventId: req.event.eventId, destination: req.destinationId, err },

@@ -22,6 +22,8 @@ import { attemptActivityOptions, PATCH_ATTEMPT_FAILURE_AS_RECORD } from './polic
 export const deliveryStateQuery = wf.defineQuery<DeliveryState>(QUERY.deliveryState);
 /** Skips the current backoff wait: the next attempt starts now. */
 export const retryNowSignal = wf.defineSignal(SIGNAL.retryNow);
+/** Ends the delivery "cancelled" with a reason, at its next step (a running attempt finishes first). */
+export const cancelDeliverySignal = wf.defineSignal<[{ reason: string }]>(SIGNAL.cancelDelivery);
 
 export async function deliveryWorkflow(input: DeliveryInput): Promise<DeliveryState> {
   const { event, payload, plan } = input;
@@ -31,14 +33,23 @@ export async function deliveryWorkflow(input: DeliveryInput): Promise<DeliverySt
     attempts: [...(input.previousAttempts ?? [])],
   };
   let retryRequested = false;
+  // Histories recorded before this signal existed never carry it, so they replay unchanged.
+  let cancelReason: string | undefined;
   wf.setHandler(deliveryStateQuery, () => state);
   wf.setHandler(retryNowSignal, () => void (retryRequested = true));
+  wf.setHandler(cancelDeliverySignal, ({ reason }) => void (cancelReason ??= reason));
+  const cancelled = (reason: string) => {
+    state.nextAttemptAt = undefined;
+    state.cancelReason = reason;
+    return setStatus(state, 'cancelled');
+  };
 
   const { attemptDelivery } = wf.proxyActivities<Activities>(attemptActivityOptions(plan.timeoutMs));
   const firstAttempt = state.attempts.length + 1;
   const startedAt = Date.now();
   try {
     for (let attempt = firstAttempt; ; attempt++) {
+      if (cancelReason !== undefined) return cancelled(cancelReason);
       // Live status only: the search attribute already says "delivering" from the start or
       // "retrying" from the wait, and every upsert is a billed Temporal action.
       state.status = 'delivering';
@@ -51,6 +62,7 @@ export async function deliveryWorkflow(input: DeliveryInput): Promise<DeliverySt
       });
       state.attempts.push(record);
       if (record.outcome === 'delivered') return setStatus(state, 'delivered');
+      if (record.outcome === 'cancelled') return cancelled(record.error ?? 'cancelled');
       if (record.outcome === 'permanent') break;
       const delay = nextAttemptDelay({
         spec: plan.retry,
@@ -63,7 +75,7 @@ export async function deliveryWorkflow(input: DeliveryInput): Promise<DeliverySt
       state.nextAttemptAt = new Date(Date.now() + delay).toISOString();
       retryRequested = false;
       setStatus(state, 'retrying');
-      await wf.condition(() => retryRequested, delay);
+      await wf.condition(() => retryRequested || cancelReason !== undefined, delay);
       state.nextAttemptAt = undefined;
     }
   } catch (err) {

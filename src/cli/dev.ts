@@ -5,6 +5,8 @@ import { startSink } from '../sink/listen';
 import { startDevServer } from '../temporal/dev-server';
 import type { Logger } from '../telemetry/logger';
 import { hasQueueSources } from '../sources/registry';
+import { openRegistry } from '../registry/open';
+import type { RegistrySnapshot } from '../registry/snapshot';
 import { runRoles, shutdownSignal } from './roles';
 
 export interface DevOptions {
@@ -37,11 +39,13 @@ export async function runDev(options: DevOptions): Promise<void> {
     stops.push(server.stop);
     address = server.address;
   }
+  const opened = await openRegistry(config, 'dev', logger);
+  stops.push(opened.close);
   if (options.sink) {
     const sink = await startSink({
       host: '127.0.0.1',
       port: options.sinkPort,
-      secrets: sinkSecrets(config, options.sinkPort),
+      secrets: () => sinkSecrets(opened.registry.current(), options.sinkPort),
       status: 200,
       print: (line) => console.log(`[listen] ${line}`),
     });
@@ -50,11 +54,12 @@ export async function runDev(options: DevOptions): Promise<void> {
   try {
     await runRoles({
       config,
+      registry: opened.registry,
       roles: hasQueueSources(config) ? ['receiver', 'worker', 'pollers'] : ['receiver', 'worker'],
       address,
       logger,
       signal,
-      onReceiver: (receiver) => printBanner(options, receiver.url, address),
+      onReceiver: (receiver) => printBanner(options, receiver.url, address, opened.describe),
     });
   } finally {
     for (const stop of stops.reverse()) await stop();
@@ -62,15 +67,15 @@ export async function runDev(options: DevOptions): Promise<void> {
 }
 
 /** The example sink checks signatures with the secrets of the destinations that point at it. */
-function sinkSecrets(config: BarrageConfig, port: number): string[] {
-  return config.tenants
-    .flatMap((t) => t.destinations)
-    .flatMap((d) =>
-      d.type === 'http' && new URL(d.url).port === String(port) && d.secret !== undefined ? [d.secret].flat() : [],
+function sinkSecrets(snapshot: RegistrySnapshot, port: number): string[] {
+  return snapshot.tenants
+    .flatMap((t) => [...t.entries.values()])
+    .flatMap((e) =>
+      e.config.type === 'http' && new URL(e.config.url).port === String(port) ? e.secrets.map((s) => s.secret) : [],
     );
 }
 
-function printBanner(options: DevOptions, apiUrl: string, address: string): void {
+function printBanner(options: DevOptions, apiUrl: string, address: string, registry: string): void {
   const { config } = options;
   const ui =
     config.temporal.uiUrl ??
@@ -86,7 +91,8 @@ function printBanner(options: DevOptions, apiUrl: string, address: string): void
     options.sink
       ? `  Example sink   http://127.0.0.1:${options.sinkPort}/hooks   (deliveries print here as [listen])`
       : '  Example sink   off',
-    `  Tenants        ${config.tenants.map((t) => `${t.id} (namespace ${t.namespace})`).join(', ')}`,
+    `  Tenants        ${config.tenants.map((t) => `${t.id} (namespace ${t.namespace})`).join(', ') || '(none in the config)'}`,
+    `  Registry       ${registry}; admin key${config.security.adminApiKeys.length ? '' : ': none (security.adminApiKeys)'}`,
     ...queueSourceLines(config),
     '  Stop with Ctrl-C.',
     '',

@@ -7,6 +7,7 @@ import { configReferenceMarkdown } from '../config/reference';
 import { startSink } from '../sink/listen';
 import { createLogger } from '../telemetry/logger';
 import { VERSION } from '../version';
+import { openRegistry, RegistrySetupError } from '../registry/open';
 import { runDev } from './dev';
 import { parseRoles, runRoles, shutdownSignal } from './roles';
 
@@ -49,16 +50,23 @@ program
     const roles = parseRoles(opts.role);
     const logger = createLogger(config.log.level);
     const address = temporalAddress(config);
-    logger.info({ roles, address }, 'starting');
-    await runRoles({
-      config,
-      roles,
-      address,
-      logger,
-      signal: shutdownSignal(logger),
-      onReceiver: (r) => logger.info({ url: r.url }, 'receiver listening'),
-      onWorkerRunning: () => logger.info({ namespaces: config.tenants.map((t) => t.namespace) }, 'worker running'),
-    });
+    const signal = shutdownSignal(logger);
+    const opened = await openRegistry(config, 'start', logger);
+    logger.info({ roles, address, registry: opened.describe }, 'starting');
+    try {
+      await runRoles({
+        config,
+        registry: opened.registry,
+        roles,
+        address,
+        logger,
+        signal,
+        onReceiver: (r) => logger.info({ url: r.url }, 'receiver listening'),
+        onWorkerRunning: (namespaces) => logger.info({ namespaces }, 'worker running'),
+      });
+    } finally {
+      await opened.close();
+    }
   });
 
 const configCommand = program.command('config').description('configuration tools');
@@ -100,7 +108,7 @@ program
   });
 
 program.parseAsync(process.argv).catch((err: unknown) => {
-  if (err instanceof ConfigError) {
+  if (err instanceof ConfigError || err instanceof RegistrySetupError) {
     console.error(err.message);
     process.exit(2);
   }

@@ -9,6 +9,7 @@ import { createPollers, hasQueueSources } from '../sources/registry';
 import { connectWithRetry, TenantClients } from '../temporal/clients';
 import { ensureNamespace } from '../temporal/namespaces';
 import { runWorkers } from '../temporal/worker';
+import { destinationLookup, type Registry } from '../registry/live';
 import type { Logger } from '../telemetry/logger';
 import { USER_AGENT } from '../version';
 
@@ -17,12 +18,13 @@ export type Role = (typeof ROLES)[number];
 
 export interface RunRolesOptions {
   config: BarrageConfig;
+  registry: Registry;
   roles: Role[];
   address: string;
   logger: Logger;
   signal: AbortSignal;
   onReceiver?: (receiver: RunningReceiver) => void;
-  onWorkerRunning?: () => void;
+  onWorkerRunning?: (namespaces: string[]) => void;
   onPollers?: (pollers: QueuePoller[]) => void;
   /** Replaces built-in drivers (tests: a driver that misbehaves on purpose). */
   drivers?: Partial<DriverRegistry>;
@@ -30,7 +32,7 @@ export interface RunRolesOptions {
 
 /** Runs until the signal aborts; then stops taking work, finishes what is in flight, and returns. */
 export async function runRoles(options: RunRolesOptions): Promise<void> {
-  const { config, logger } = options;
+  const { config, logger, registry } = options;
   // One role failing stops the others too, before the shared connection closes under them.
   const stopAll = new AbortController();
   const signal = AbortSignal.any([options.signal, stopAll.signal]);
@@ -38,8 +40,8 @@ export async function runRoles(options: RunRolesOptions): Promise<void> {
     logger.warn({ address: options.address }, 'waiting for Temporal'),
   );
   if (config.temporal.manageNamespaces) {
-    for (const tenant of config.tenants) {
-      await ensureNamespace(connection, tenant.namespace, { retentionMs: config.temporal.namespaceRetention });
+    for (const namespace of registry.current().namespaces()) {
+      await ensureNamespace(connection, namespace, { retentionMs: config.temporal.namespaceRetention });
     }
   }
   const tasks: Promise<void>[] = [];
@@ -56,15 +58,17 @@ export async function runRoles(options: RunRolesOptions): Promise<void> {
     tasks.push(
       runWorkers({
         config,
+        registry,
         address: options.address,
         signal,
-        activityDeps: { config: () => config, drivers, logger },
+        logger,
+        activityDeps: { destinations: destinationLookup(registry), drivers, logger },
         onRunning: options.onWorkerRunning,
       }),
     );
   }
   if (options.roles.includes('receiver')) {
-    const receiver = await startReceiver({ config, connection, logger });
+    const receiver = await startReceiver({ config, registry, connection, logger });
     options.onReceiver?.(receiver);
     tasks.push(
       new Promise<void>((resolve) => signal.addEventListener('abort', () => void receiver.close().then(resolve), { once: true })),
@@ -93,7 +97,7 @@ export async function runRoles(options: RunRolesOptions): Promise<void> {
 
 function startPollers(config: BarrageConfig, connection: Connection, logger: Logger): Promise<QueuePoller[]> {
   if (!hasQueueSources(config)) logger.warn('pollers role: no sqs or kafka sources are configured');
-  const clients = new TenantClients(connection, config);
+  const clients = new TenantClients(connection);
   const ingest = createIngest({ clientFor: (t) => clients.for(t), taskQueue: config.temporal.taskQueue, logger });
   return createPollers(config, ingest, logger);
 }

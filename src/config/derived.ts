@@ -1,5 +1,4 @@
 // Values computed from the validated config, in one place so every role derives them alike.
-import { createHash, timingSafeEqual } from 'node:crypto';
 import type { DeliveryPlan } from '../contracts';
 import { matchesAny } from '../delivery/patterns';
 import type { BarrageConfig, DestinationConfig, HttpSourceConfig, TenantConfig } from './schema';
@@ -26,24 +25,6 @@ export function deliveryPlan(destination: DestinationConfig, tenant?: TenantConf
 /** Destinations of the tenant subscribed to this event type, as delivery plans. */
 export function routeEvent(tenant: TenantConfig, eventType: string): DeliveryPlan[] {
   return tenant.destinations.filter((d) => matchesAny(d.events, eventType)).map((d) => deliveryPlan(d, tenant));
-}
-
-const sha256 = (value: string) => createHash('sha256').update(value).digest();
-/** Digests of the configured keys, computed once per loaded config rather than per request. */
-const keyDigests = new WeakMap<TenantConfig, Buffer[]>();
-
-/** Compares every key in constant time, so response timing says nothing about key prefixes. */
-export function tenantByApiKey(config: BarrageConfig, key: string): TenantConfig | undefined {
-  const offered = sha256(key);
-  return config.tenants.find((t) => {
-    let digests = keyDigests.get(t);
-    if (!digests) keyDigests.set(t, (digests = t.apiKeys.map(sha256)));
-    return digests.some((d) => timingSafeEqual(d, offered));
-  });
-}
-
-export function findDestination(config: BarrageConfig, tenantId: string, destinationId: string) {
-  return config.tenants.find((t) => t.id === tenantId)?.destinations.find((d) => d.id === destinationId);
 }
 
 /** An HTTP source by id (queue sources have no URL: they are polled, not posted to). */

@@ -10,6 +10,10 @@ const ID = /^[a-z0-9][a-z0-9_-]{0,62}$/;
 export const id = (what: string) =>
   z.string().regex(ID, `${what} must be lowercase letters, digits, "-" or "_" (max 63, starting with a letter or digit)`);
 
+const API_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+/** Ids clients choose (event and destination ids): up to 128 of letters, digits and . _ : - */
+export const apiId = (what: string) => z.string().regex(API_ID, `${what} must be 1–128 characters of A–Z a–z 0–9 . _ : -`);
+
 export const duration = (description: string, max?: number) =>
   z
     .union([z.string(), z.number()])
@@ -27,13 +31,29 @@ export const secretRef = (env: Env) =>
     .string()
     .min(1)
     .describe('a value, or "env:NAME" to read it from the environment')
-    .transform((value, ctx) => {
-      if (!value.startsWith('env:')) return value;
-      const name = value.slice(4);
-      const resolved = env[name];
-      if (!resolved) ctx.addIssue({ code: 'custom', message: `environment variable ${name} is not set` });
-      return resolved ?? '';
-    });
+    .transform((value, ctx) => resolveRef(value, env, ctx));
+
+/** The same, where empty means "not set". */
+export const optionalSecretRef = (env: Env) =>
+  z
+    .string()
+    .default('')
+    .transform((value, ctx) => (value === '' ? '' : resolveRef(value, env, ctx)));
+
+function resolveRef(value: string, env: Env, ctx: z.RefinementCtx): string {
+  if (!value.startsWith('env:')) return value;
+  const name = value.slice(4);
+  const resolved = env[name];
+  if (!resolved) ctx.addIssue({ code: 'custom', message: `environment variable ${name} is not set` });
+  return resolved ?? '';
+}
+
+/** An AES-256 key: 32 random bytes, base64 (or base64url). */
+export const encryptionKey = (env: Env) =>
+  secretRef(env).refine(
+    (value) => Buffer.from(value, 'base64').length === 32,
+    'must be 32 bytes, base64 (make one with: openssl rand -base64 32)',
+  );
 
 export const webhookSecret = (env: Env) =>
   secretRef(env).refine(isValidSecret, 'must be a Standard Webhooks secret: "whsec_" + base64 of at least 16 bytes');

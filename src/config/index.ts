@@ -2,3 +2,4 @@ export * from './schema';
 export * from './load';
 export * from './temporal-cli';
 export * from './derived';
+export { destinationSchema } from './destinations';

@@ -2,7 +2,7 @@
 // Built per environment so that "env:NAME" references resolve (and fail) at load time.
 import { z } from 'zod';
 import { destinationSchema } from './destinations';
-import { duration, id, secretRef, type Env } from './fields';
+import { duration, encryptionKey, id, optionalSecretRef, secretRef, type Env } from './fields';
 import { sourceSchema } from './sources';
 
 const tenantSchema = (env: Env) =>
@@ -95,10 +95,35 @@ export const configSchema = (env: Env) =>
       security: z
         .object({
           allowPrivateDestinations: z.boolean().default(false).describe('SSRF guard off: allow loopback/private targets'),
+          adminApiKeys: z
+            .array(secretRef(env))
+            .default([])
+            .describe('bearer keys for the admin routes (/v1/tenants…); none → those routes refuse every caller'),
+          encryptionKey: encryptionKey(env)
+            .optional()
+            .describe('32 bytes, base64: encrypts destination secrets in the database (barrage dev makes one)'),
         })
         .strict()
         .prefault({})
         .describe('delivery safety'),
+      database: z
+        .object({
+          url: optionalSecretRef(env).describe(
+            'postgres://… for the registry; empty → barrage dev embeds PGlite, barrage start runs from this file',
+          ),
+          dataDir: z.string().default('.barrage/db').describe('where barrage dev keeps the embedded database'),
+        })
+        .strict()
+        .prefault({})
+        .describe('tenants, keys and destinations managed through the API'),
+      limits: z
+        .object({
+          maxTenants: z.number().int().min(1).default(1000).describe('tenants, config and API together'),
+          maxDestinationsPerTenant: z.number().int().min(1).default(1000).describe('destinations of one tenant'),
+        })
+        .strict()
+        .prefault({})
+        .describe('bounds on what the management API creates'),
       log: z
         .object({
           level: z
@@ -109,7 +134,7 @@ export const configSchema = (env: Env) =>
         .strict()
         .prefault({})
         .describe('logging'),
-      tenants: z.array(tenantSchema(env)).min(1).describe('one Temporal namespace each'),
+      tenants: z.array(tenantSchema(env)).default([]).describe('one Temporal namespace each; read-only through the API'),
     })
     .strict()
     .superRefine(checkReferences);

@@ -9,7 +9,7 @@ export const WORKFLOW = {
 } as const;
 
 export const QUERY = { deliveryState: 'deliveryState', callbackState: 'callbackState' } as const;
-export const SIGNAL = { retryNow: 'retryNow' } as const;
+export const SIGNAL = { retryNow: 'retryNow', cancelDelivery: 'cancelDelivery' } as const;
 
 /** Custom search attributes, registered per tenant namespace. Names are public: keep them. */
 export const SEARCH_ATTRIBUTES = {

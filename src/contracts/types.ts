@@ -58,8 +58,11 @@ export interface DeliveryInput {
   deadLetterOf?: string;
 }
 
-/** What one attempt came to; the API's schemas and docs list these same values. */
-export const ATTEMPT_OUTCOMES = ['delivered', 'retryable', 'permanent'] as const;
+/**
+ * What one attempt came to; the API's schemas and docs list these same values. "cancelled": no
+ * request was made because the destination was deleted; the delivery ends cancelled.
+ */
+export const ATTEMPT_OUTCOMES = ['delivered', 'retryable', 'permanent', 'cancelled'] as const;
 export type AttemptOutcome = (typeof ATTEMPT_OUTCOMES)[number];
 
 /** One record per attempt, shared by the log line, the history and the API. */
@@ -92,6 +95,8 @@ export interface DeliveryState {
   attempts: AttemptRecord[];
   nextAttemptAt?: string;
   deadLetteredTo?: string;
+  /** Why a cancelled delivery was cancelled, when Barrage knows ("destination deleted"). */
+  cancelReason?: string;
 }
 
 export interface CallbackSummary {

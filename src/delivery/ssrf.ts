@@ -48,3 +48,19 @@ export class SsrfBlockedError extends Error {
     super(`destination ${host} resolves to non-public address ${address} (security.allowPrivateDestinations is false)`);
   }
 }
+
+/**
+ * The write-time half of the guard: a URL whose host is an IP literal in a refused range, or
+ * localhost, is refused before it is stored. Names are checked when they resolve, at connect time.
+ */
+export function isRefusedUrlHost(hostname: string): boolean {
+  const host = hostname.replace(/^\[|\]$/g, '').toLowerCase();
+  if (host === 'localhost' || host.endsWith('.localhost')) return true;
+  // The URL parser writes an IPv4-mapped address in hex (::ffff:7f00:1): read it back as IPv4.
+  const hexMapped = /^::ffff:([0-9a-f]{1,4}):([0-9a-f]{1,4})$/.exec(host);
+  if (hexMapped) {
+    const [hi, lo] = [parseInt(hexMapped[1], 16), parseInt(hexMapped[2], 16)];
+    return isPrivateAddress(`${hi >> 8}.${hi & 255}.${lo >> 8}.${lo & 255}`);
+  }
+  return isPrivateAddress(host);
+}

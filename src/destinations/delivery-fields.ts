@@ -1,11 +1,11 @@
 // Fields every destination type shares: routing, timeout, retry and dead letter.
 import { z } from 'zod';
-import { duration, id, retrySchema } from '../config/fields';
+import { apiId, duration, retrySchema } from '../config/fields';
 
 export const deliveryFields = {
-  id: id('destination id').describe('unique within the tenant; used in workflow IDs'),
+  id: apiId('destination id').describe('unique within the tenant; used in workflow IDs'),
   events: z.array(z.string().min(1)).min(1).default(['*']).describe('event types: exact, "prefix.*", or "*"'),
   timeout: duration('per-attempt timeout (max 2m)', 120_000).prefault('10s'),
   retry: retrySchema.prefault({}).describe('backoff between attempts'),
-  deadLetter: id('deadLetter').optional().describe('destination id that receives events this one failed'),
+  deadLetter: apiId('deadLetter').optional().describe('destination id that receives events this one failed'),
 };

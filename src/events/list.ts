@@ -4,6 +4,7 @@
 // pages come from the deliveries' search attributes and are folded into their events.
 import { createHash } from 'node:crypto';
 import type { Client } from '@temporalio/client';
+import type { temporal } from '@temporalio/proto';
 import { SEARCH_ATTRIBUTES, WORKFLOW, type CallbackMemo, type DeliveryStatus } from '../contracts';
 import { readMemo } from './status';
 
@@ -52,10 +53,13 @@ export async function listEvents(client: Client, filter: ListFilter): Promise<Ev
         throw new InvalidCursorError('cursor not accepted');
       throw err;
     });
-  // A delivery's ID is <event>.<destination>[.dead-letter-n]: the event is the part before the dot.
-  const ids = [...new Set((response.executions ?? []).map((e) => (e.execution?.workflowId ?? '').split('.')[0]))];
-  const memos = await Promise.all(ids.map((id) => readMemo(client, id)));
-  const events = ids.flatMap((id, i) => (memos[i] ? [listed(id, memos[i])] : []));
+  const found = await Promise.all((response.executions ?? []).map((e) => eventOf(client, e)));
+  const seen = new Set<string>();
+  const events = found.flatMap((event) => {
+    if (!event || seen.has(event.id)) return [];
+    seen.add(event.id);
+    return [event];
+  });
   const token = response.nextPageToken;
   return { events, ...(token && token.length > 0 ? { nextCursor: cursorOf(Buffer.from(token), namespace) } : {}) };
 }
@@ -74,6 +78,32 @@ function tokenOf(cursor: string, namespace: string): Buffer {
   const token = Buffer.from(encoded ?? '', 'base64url');
   if (token.length === 0 || sum !== check(token, namespace)) throw new InvalidCursorError('cursor is not one of ours');
   return token;
+}
+
+type Execution = NonNullable<temporal.api.workflowservice.v1.IListWorkflowExecutionsResponse['executions']>[number];
+
+/**
+ * The event an execution belongs to. A delivery started by its event's workflow (or a dead letter
+ * started by such a delivery) has that workflow as its root. A manual retry's delivery has no
+ * parent: its ID is <event>.<destination>, and event ids may contain dots themselves, so the
+ * prefixes are tried until one is an event.
+ */
+async function eventOf(client: Client, execution: Execution): Promise<ListedEvent | undefined> {
+  const id = execution.execution?.workflowId ?? '';
+  const root = execution.rootExecution?.workflowId;
+  const start = execution.type?.name === WORKFLOW.callback ? id : root && root !== id ? root : id;
+  const candidates = [start, ...prefixes(start)];
+  for (const candidate of candidates) {
+    const memo = await readMemo(client, candidate);
+    if (memo) return listed(candidate, memo);
+  }
+  return undefined;
+}
+
+function prefixes(id: string): string[] {
+  const out: string[] = [];
+  for (let i = id.indexOf('.'); i > 0; i = id.indexOf('.', i + 1)) out.push(id.slice(0, i));
+  return out;
 }
 
 function listed(id: string, memo: CallbackMemo): ListedEvent {

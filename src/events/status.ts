@@ -5,13 +5,15 @@ import { defaultPayloadConverter } from '@temporalio/common';
 import {
   deliveryWorkflowId,
   QUERY,
+  WORKFLOW,
   type CallbackInput,
   type CallbackMemo,
   type DeliveryState,
   type DeliveryStatus,
   type MessageOrigin,
 } from '../contracts';
-import { EVENT_ID } from '../ingest/ids';
+/** What any event id is made of (generated evt_… ids and clients' own): anything else is not one. */
+const EVENT_ID_CHARS = /^[A-Za-z0-9._:-]{1,128}$/;
 
 export interface EventStatus {
   id: string;
@@ -26,9 +28,11 @@ export interface EventStatus {
 }
 
 export async function readMemo(client: Client, eventId: string): Promise<CallbackMemo | undefined> {
-  if (!EVENT_ID.test(eventId)) return undefined;
+  if (!EVENT_ID_CHARS.test(eventId)) return undefined;
   try {
     const description = await client.workflow.getHandle(eventId).describe();
+    // A delivery's ID looks like an event id too; only a callback workflow is an event.
+    if (description.type !== WORKFLOW.callback) return undefined;
     return description.memo as unknown as CallbackMemo;
   } catch (err) {
     if (err instanceof WorkflowNotFoundError) return undefined;

@@ -8,6 +8,7 @@ import {
   WORKFLOW,
   type CallbackInput,
   type CallbackMemo,
+  type DeliveryPlan,
   type MessageOrigin,
   type Payload,
 } from '../contracts';
@@ -25,9 +26,13 @@ export interface IngestRequest {
   /** As the source found it; undefined when its place was empty. */
   eventType: string | undefined;
   idempotencyKey?: string;
+  /** The client's own event id (POST /v1/events "id"): used as is, and it is the dedupe key. */
+  eventId?: string;
   payload: Payload;
   /** The queue message this callback was read from. */
   origin?: MessageOrigin;
+  /** Where to deliver instead of the tenant's routes (a destination's test event). */
+  destinations?: DeliveryPlan[];
 }
 
 export interface IngestResult {
@@ -88,14 +93,14 @@ function validate(req: IngestRequest): IngestOutcome | undefined {
 
 function callbackInput(req: IngestRequest & { eventType: string }, receivedAt: string): CallbackInput {
   return {
-    eventId: eventIdFor(req.tenant.id, req.source, req.idempotencyKey),
+    eventId: req.eventId ?? eventIdFor(req.tenant.id, req.source, req.idempotencyKey),
     tenantId: req.tenant.id,
     eventType: req.eventType,
     source: req.source,
     ...(req.idempotencyKey !== undefined ? { idempotencyKey: req.idempotencyKey } : {}),
     receivedAt,
     payload: req.payload,
-    destinations: routeEvent(req.tenant, req.eventType),
+    destinations: req.destinations ?? routeEvent(req.tenant, req.eventType),
     ...(req.origin ? { origin: req.origin } : {}),
   };
 }

@@ -6,12 +6,21 @@ import { eventLinks, type ReceiverContext } from './context';
 import { ApiError } from './errors';
 
 /** An event as POST /v1/events (alone or in a batch) takes it, as ingest takes it. */
-export function apiEvent(tenant: TenantConfig, event: { type: string; data: unknown }, key: string | undefined): IngestRequest {
+export function apiEvent(
+  tenant: TenantConfig,
+  event: { type: string; id?: string; data: unknown },
+  headerKey: string | undefined,
+): IngestRequest {
+  if (event.id !== undefined && headerKey !== undefined && headerKey !== event.id)
+    throw new ApiError(400, 'invalid_request', 'Idempotency-Key and the body id differ', [
+      { path: 'id', message: 'send one of them, or the same value in both' },
+    ]);
   return {
     tenant,
     source: 'api',
     eventType: event.type,
-    idempotencyKey: key,
+    idempotencyKey: event.id ?? headerKey,
+    ...(event.id !== undefined ? { eventId: event.id } : {}),
     payload: { contentType: 'application/json', body: JSON.stringify(event.data), encoding: 'utf8' },
   };
 }

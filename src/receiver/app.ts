@@ -4,7 +4,9 @@ import { ApiError, errorHandler, notFound } from './errors';
 import { batchRouter } from './batch-route';
 import { eventsRouter } from './events-routes';
 import { openApiDocument } from './openapi';
+import { destinationsRouter } from './destinations-routes';
 import { sourcesRouter } from './sources-routes';
+import { tenantsRouter } from './tenants-routes';
 
 export function createReceiverApp(ctx: ReceiverContext): Express {
   const app = express();
@@ -23,6 +25,8 @@ export function createReceiverApp(ctx: ReceiverContext): Express {
   app.use(batchRouter(ctx));
   app.use(eventsRouter(ctx));
   app.use(sourcesRouter(ctx));
+  app.use(tenantsRouter(ctx));
+  app.use(destinationsRouter(ctx));
   app.use((_req, _res, next) => next(notFound('route')));
   app.use(errorHandler(ctx.logger));
   return app;

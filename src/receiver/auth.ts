@@ -1,23 +1,71 @@
+import { timingSafeEqual, createHash } from 'node:crypto';
 import type { NextFunction, Request, Response } from 'express';
-import { tenantByApiKey, type BarrageConfig, type TenantConfig } from '../config';
+import type { LiveTenant } from '../registry/snapshot';
+import type { ReceiverContext } from './context';
 import { ApiError } from './errors';
 
-/** Bearer API key → tenant. Every /v1/events call is scoped to that tenant's namespace. */
-export function authenticate(config: BarrageConfig, req: Request): TenantConfig {
-  const header = req.get('authorization') ?? '';
-  const match = /^Bearer\s+(\S+)$/i.exec(header);
+const TOUCH_EVERY_MS = 60_000;
+
+function bearer(req: Request): string {
+  const match = /^Bearer\s+(\S+)$/i.exec(req.get('authorization') ?? '');
   if (!match) throw new ApiError(401, 'unauthorized', 'missing "Authorization: Bearer <api key>"');
-  const tenant = tenantByApiKey(config, match[1]);
-  if (!tenant) throw new ApiError(401, 'unauthorized', 'unknown API key');
-  return tenant;
+  return match[1];
 }
 
-/** Middleware: the caller's tenant into res.locals.tenant, before any body is read. */
-export function requireTenant(config: BarrageConfig) {
+const sha256 = (value: string) => createHash('sha256').update(value).digest();
+
+/** Admin keys are few and from the config: each is compared in constant time. */
+function isAdminKey(ctx: ReceiverContext, key: string): boolean {
+  const offered = sha256(key);
+  return ctx.config.security.adminApiKeys.some((k) => timingSafeEqual(sha256(k), offered));
+}
+
+/**
+ * Middleware: the caller's tenant into res.locals.tenant, before any body is read. The registry
+ * is in memory, so a revoked key is refused as soon as the change arrives (within a second).
+ */
+export function requireTenant(ctx: ReceiverContext) {
+  const touched = new Map<string, number>();
   return (req: Request, res: Response, next: NextFunction): void => {
-    res.locals.tenant = authenticate(config, req);
+    const key = bearer(req);
+    const owner = ctx.registry.current().keyOwner(key);
+    if (!owner) {
+      if (isAdminKey(ctx, key)) throw new ApiError(403, 'forbidden', 'this route takes a tenant API key, not an admin key');
+      throw new ApiError(401, 'unauthorized', 'unknown API key');
+    }
+    if (owner.keyId) recordUse(ctx, touched, owner.keyId);
+    res.locals.tenant = owner.tenant;
     next();
   };
 }
 
-export const tenantOf = (res: Response) => res.locals.tenant as TenantConfig;
+/** Admin routes: a key from security.adminApiKeys. A tenant's key is known here but not enough. */
+export function requireAdmin(ctx: ReceiverContext) {
+  return (req: Request, _res: Response, next: NextFunction): void => {
+    const key = bearer(req);
+    if (isAdminKey(ctx, key)) return next();
+    if (ctx.registry.current().keyOwner(key))
+      throw new ApiError(403, 'forbidden', 'this route takes an admin key (security.adminApiKeys)');
+    throw new ApiError(401, 'unauthorized', 'unknown API key');
+  };
+}
+
+/** The API-key routes: an admin key, or the key of the tenant named in the path. */
+export function requireAdminOrTenant(ctx: ReceiverContext) {
+  const tenantAuth = requireTenant(ctx);
+  return (req: Request, res: Response, next: NextFunction): void => {
+    if (isAdminKey(ctx, bearer(req))) return next();
+    tenantAuth(req, res, next);
+  };
+}
+
+/** Last use is written at most once a minute per key and process, never awaited by the request. */
+function recordUse(ctx: ReceiverContext, touched: Map<string, number>, keyId: string): void {
+  const stores = ctx.registry.stores;
+  const now = ctx.now();
+  if (!stores || now - (touched.get(keyId) ?? -Infinity) < TOUCH_EVERY_MS) return;
+  touched.set(keyId, now);
+  stores.apiKeys.touch(keyId, new Date(now)).catch((err: unknown) => ctx.logger.warn({ err, keyId }, 'recording key use failed'));
+}
+
+export const tenantOf = (res: Response) => res.locals.tenant as LiveTenant;

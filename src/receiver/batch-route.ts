@@ -18,7 +18,7 @@ export function batchRouter(ctx: ReceiverContext): Router {
   const router = Router();
   router.post(
     '/v1/events/batch',
-    requireTenant(ctx.config),
+    requireTenant(ctx),
     requireJson,
     ...jsonBody(ctx.config.server.maxBodyBytes, ctx.logger),
     async (req, res) => {
@@ -47,7 +47,7 @@ async function answerItem(ctx: ReceiverContext, tenant: TenantConfig, item: unkn
         new ApiError(400, 'invalid_request', 'the event does not match the schema', issueDetails(event.error)),
       );
     }
-    const outcome = await ctx.ingest(apiEvent(tenant, event.data, event.data.id));
+    const outcome = await ctx.ingest(apiEvent(tenant, event.data, undefined));
     const error = outcomeError(outcome);
     if (error) return rejected(ctx.logger, index, error);
     return { status: outcome.httpStatus, ...acceptedBody(ctx, tenant, outcome as Extract<typeof outcome, { event: unknown }>) };

@@ -1,11 +1,15 @@
-import type { Client } from '@temporalio/client';
+import type { Client, Connection } from '@temporalio/client';
 import type { BarrageConfig, TenantConfig } from '../config';
 import type { Ingest } from '../ingest/ingest';
+import type { Registry } from '../registry/live';
 import type { Logger } from '../telemetry/logger';
 
 /** Everything the routes need, built once by the receiver's composition root. */
 export interface ReceiverContext {
   config: BarrageConfig;
+  /** Tenants, keys and destinations as they are now (read per request, never cached by a route). */
+  registry: Registry;
+  connection: Connection;
   ingest: Ingest;
   clientFor: (tenant: TenantConfig) => Client;
   logger: Logger;

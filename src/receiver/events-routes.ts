@@ -15,15 +15,14 @@ export function eventsRouter(ctx: ReceiverContext): Router {
   const router = Router();
   const json = jsonBody(ctx.config.server.maxBodyBytes, ctx.logger);
   // Authentication runs before the body is read: an unknown caller learns nothing else.
-  const auth = requireTenant(ctx.config);
+  const auth = requireTenant(ctx);
 
   router.post('/v1/events', auth, requireJson, ...json, async (req, res) => {
     const tenant = tenantOf(res);
     const event = eventRequestSchema.safeParse(req.body);
     if (!event.success)
       throw new ApiError(400, 'invalid_request', 'the event does not match the schema', issueDetails(event.error));
-    const key = req.get('idempotency-key') ?? event.data.id;
-    const outcome = await ctx.ingest(apiEvent(tenant, event.data, key));
+    const outcome = await ctx.ingest(apiEvent(tenant, event.data, req.get('idempotency-key')));
     answerIngest(ctx, res, { tenant, outcome, hints: { idempotencyKey: `Idempotency-Key (or id): ${KEY_RULE}` } });
   });
 
@@ -60,6 +59,7 @@ export function eventsRouter(ctx: ReceiverContext): Router {
         lastAttempt: d.attempts[d.attempts.length - 1],
         nextAttemptAt: d.nextAttemptAt,
         deadLetteredTo: d.deadLetteredTo,
+        cancelReason: d.cancelReason,
       })),
       links: eventLinks(ctx, tenant, status.id),
     });

@@ -1,6 +1,7 @@
 // Request and response shapes of the HTTP API; validation and /openapi.json both come from here.
 import { z } from 'zod';
 import { ATTEMPT_OUTCOMES, DELIVERY_STATUSES, type AttemptRecord, type MessageOrigin } from '../contracts';
+import { apiId } from '../config/fields';
 import { EVENT_TYPE, idempotencyKeySchema } from '../ingest/validation';
 
 export { EVENT_TYPE, idempotencyKeySchema };
@@ -11,9 +12,9 @@ export const jsonValueSchema = z.json();
 export const eventRequestSchema = z
   .object({
     type: z.string().regex(EVENT_TYPE, 'letters, digits and . _ : - (max 200)').describe('event type used for routing'),
-    id: idempotencyKeySchema
+    id: apiId('id')
       .optional()
-      .describe('sender event id; the dedupe key unless Idempotency-Key is set (same rules as that header)'),
+      .describe('the event id (1–128 of A–Z a–z 0–9 . _ : -): answered, looked up and sent as webhook-id; also the dedupe key'),
     data: jsonValueSchema.describe('the payload delivered to destinations, as JSON'),
   })
   .strict();
@@ -21,11 +22,7 @@ export const eventRequestSchema = z
 export const listQuerySchema = z
   .object({
     type: z.string().regex(EVENT_TYPE).optional().describe('only events of this type'),
-    destination: z
-      .string()
-      .regex(/^[a-z0-9][a-z0-9_-]{0,62}$/, 'a destination id')
-      .optional()
-      .describe('only events with a delivery to this destination'),
+    destination: apiId('destination').optional().describe('only events with a delivery to this destination'),
     status: z.enum(DELIVERY_STATUSES).optional().describe('only events with a delivery in this status'),
     since: z.iso.datetime({ offset: true }).optional().describe('started at or after (ISO 8601)'),
     until: z.iso.datetime({ offset: true }).optional().describe('started at or before (ISO 8601)'),
@@ -136,6 +133,7 @@ export const eventStatusSchema = z.object({
       lastAttempt: attemptSchema.optional(),
       nextAttemptAt: z.string().optional(),
       deadLetteredTo: z.string().optional(),
+      cancelReason: z.string().optional().describe('why a cancelled delivery was cancelled, e.g. "destination deleted"'),
     }),
   ),
 });

@@ -6,6 +6,7 @@ import { temporalUiUrl, type BarrageConfig } from '../config';
 import { createIngest } from '../ingest/ingest';
 import { TenantClients } from '../temporal/clients';
 import { namespaceReady } from '../temporal/namespaces';
+import type { Registry } from '../registry/live';
 import type { Logger } from '../telemetry/logger';
 import { createReceiverApp } from './app';
 import { onClientError, onExpectContinue, onUnknownExpectation } from './client-errors';
@@ -17,6 +18,7 @@ const READY_DEADLINE_MS = 2_000;
 
 export interface ReceiverOptions {
   config: BarrageConfig;
+  registry: Registry;
   connection: Connection;
   logger: Logger;
   now?: () => number;
@@ -29,8 +31,8 @@ export interface RunningReceiver {
 }
 
 export async function startReceiver(options: ReceiverOptions): Promise<RunningReceiver> {
-  const { config, connection, logger } = options;
-  const clients = new TenantClients(connection, config);
+  const { config, connection, logger, registry } = options;
+  const clients = new TenantClients(connection);
   const ingest = createIngest({
     clientFor: (t) => clients.for(t),
     taskQueue: config.temporal.taskQueue,
@@ -39,6 +41,8 @@ export async function startReceiver(options: ReceiverOptions): Promise<RunningRe
   });
   const ctx: ReceiverContext = {
     config,
+    registry,
+    connection,
     logger,
     ingest,
     clientFor: (t) => clients.for(t),
@@ -48,7 +52,12 @@ export async function startReceiver(options: ReceiverOptions): Promise<RunningRe
     ready: () =>
       connection
         .withDeadline(Date.now() + READY_DEADLINE_MS, async () => {
-          const checks = await Promise.all(config.tenants.map((t) => namespaceReady(connection, t.namespace)));
+          const checks = await Promise.all(
+            registry
+              .current()
+              .namespaces()
+              .map((ns) => namespaceReady(connection, ns)),
+          );
           return checks.every(Boolean);
         })
         .catch(() => false),

@@ -7,7 +7,8 @@ import { verify } from '../delivery/signature';
 export interface SinkOptions {
   host: string;
   port: number;
-  secrets: string[];
+  /** Read per delivery, so secrets added at runtime verify too. */
+  secrets: string[] | (() => string[]);
   /** Status answered to every delivery. */
   status: number;
   print: (line: string) => void;
@@ -48,7 +49,14 @@ export function startSink(options: SinkOptions): Promise<Sink> {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
-      options.print(describeDelivery(req, Buffer.concat(chunks), options.secrets, now()));
+      options.print(
+        describeDelivery(
+          req,
+          Buffer.concat(chunks),
+          typeof options.secrets === 'function' ? options.secrets() : options.secrets,
+          now(),
+        ),
+      );
       res.writeHead(options.status, { 'content-type': 'text/plain' }).end('ok');
     });
   });

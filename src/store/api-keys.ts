@@ -35,6 +35,11 @@ export function createApiKeyStore(db: Kysely<Tables>) {
       return { key, record };
     },
 
+    /** Live keys of every tenant: the registry authenticates from these in memory. */
+    all(): Promise<ApiKey[]> {
+      return db.selectFrom('api_keys').selectAll().where('revoked_at', 'is', null).execute();
+    },
+
     list(tenantId: string): Promise<ApiKey[]> {
       return db
         .selectFrom('api_keys')

@@ -34,6 +34,34 @@ const migrations: Record<string, Migration> = {
       await sql`insert into registry_version (id, version) values (1, 0)`.execute(db);
     },
   },
+  '0002_destinations': {
+    async up(db: Kysely<unknown>) {
+      // `pk` is the row; `id` is the tenant's name for it, reusable once the row is deleted.
+      await db.schema
+        .createTable('destinations')
+        .addColumn('pk', 'text', (c) => c.primaryKey())
+        .addColumn('tenant_id', 'text', (c) => c.notNull())
+        .addColumn('id', 'text', (c) => c.notNull())
+        .addColumn('spec', 'jsonb', (c) => c.notNull())
+        .addColumn('description', 'text', (c) => c.notNull().defaultTo(''))
+        .addColumn('metadata', 'jsonb', (c) => c.notNull().defaultTo(sql`'{}'::jsonb`))
+        .addColumn('disabled', 'boolean', (c) => c.notNull().defaultTo(false))
+        .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
+        .addColumn('updated_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
+        .addColumn('deleted_at', 'timestamptz')
+        .execute();
+      await sql`create unique index destinations_live_id on destinations (tenant_id, id) where deleted_at is null`.execute(db);
+      await db.schema
+        .createTable('destination_secrets')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('destination_pk', 'text', (c) => c.notNull().references('destinations.pk'))
+        .addColumn('sealed', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
+        .addColumn('expires_at', 'timestamptz')
+        .execute();
+      await db.schema.createIndex('destination_secrets_destination').on('destination_secrets').column('destination_pk').execute();
+    },
+  },
 };
 
 export const MIGRATIONS = Object.keys(migrations);

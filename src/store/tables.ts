@@ -32,12 +32,40 @@ export interface RegistryVersionTable {
   version: ColumnType<string, string | undefined, string>;
 }
 
+export interface DestinationsTable {
+  pk: string;
+  tenant_id: string;
+  id: string;
+  /** The destination as the API took it (type and settings), without the secret. */
+  spec: ColumnType<Record<string, unknown>, string, string>;
+  description: string;
+  metadata: ColumnType<Record<string, string>, string, string>;
+  disabled: boolean;
+  created_at: CreatedAt;
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+  deleted_at: Timestamp | null;
+}
+
+export interface DestinationSecretsTable {
+  id: string;
+  destination_pk: string;
+  /** AES-256-GCM under security.encryptionKey (see secret-box.ts); never the secret itself. */
+  sealed: string;
+  created_at: CreatedAt;
+  /** Set when a rotation replaces it: it signs beside the new one until then. */
+  expires_at: Timestamp | null;
+}
+
 export interface Tables {
   tenants: TenantsTable;
   api_keys: ApiKeysTable;
   registry_version: RegistryVersionTable;
+  destinations: DestinationsTable;
+  destination_secrets: DestinationSecretsTable;
 }
 
 export type Tenant = Selectable<TenantsTable>;
 export type NewTenant = Insertable<TenantsTable>;
 export type ApiKey = Selectable<ApiKeysTable>;
+export type DestinationRow = Selectable<DestinationsTable>;
+export type DestinationSecretRow = Selectable<DestinationSecretsTable>;

@@ -2,14 +2,24 @@
 // it stops accepting and being served, and its id cannot be reused by someone else.
 import type { Kysely } from 'kysely';
 import type { NewTenant, Tables, Tenant } from './tables';
+import { sql } from 'kysely';
+import { ConflictError, LimitReachedError } from './errors';
 import { bumpVersion } from './version';
 
-export class TenantExistsError extends Error {}
+export class TenantExistsError extends ConflictError {}
 
 export function createTenantStore(db: Kysely<Tables>) {
   return {
-    async create(tenant: Pick<NewTenant, 'id' | 'namespace' | 'managed_by'>): Promise<Tenant> {
+    /** `room` is how many API tenants there may be (limits.maxTenants less the config's tenants). */
+    async create(tenant: Pick<NewTenant, 'id' | 'namespace' | 'managed_by'>, room = Infinity): Promise<Tenant> {
       return db.transaction().execute(async (tx) => {
+        await sql`select pg_advisory_xact_lock(hashtext('barrage.tenants'))`.execute(tx);
+        const count = await tx
+          .selectFrom('tenants')
+          .select((eb) => eb.fn.countAll<string>().as('n'))
+          .where('deleted_at', 'is', null)
+          .executeTakeFirstOrThrow();
+        if (Number(count.n) >= room) throw new LimitReachedError('limits.maxTenants reached');
         const row = await tx
           .insertInto('tenants')
           .values(tenant)
@@ -20,6 +30,11 @@ export function createTenantStore(db: Kysely<Tables>) {
         await bumpVersion(tx);
         return row;
       });
+    },
+
+    /** Live tenants, every one: what the in-memory registry is built from. */
+    all(): Promise<Tenant[]> {
+      return db.selectFrom('tenants').selectAll().where('deleted_at', 'is', null).orderBy('id').execute();
     },
 
     get(id: string): Promise<Tenant | undefined> {

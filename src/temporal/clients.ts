@@ -1,22 +1,18 @@
 import { Client, Connection } from '@temporalio/client';
-import type { BarrageConfig, TenantConfig } from '../config';
 
-/** One shared connection; one Client per tenant namespace (tenant isolation is the namespace). */
+/**
+ * One shared connection; one Client per tenant namespace (tenant isolation is the namespace),
+ * made on first use, so a tenant created at runtime gets its client like the others.
+ */
 export class TenantClients {
   private readonly clients = new Map<string, Client>();
 
-  constructor(
-    readonly connection: Connection,
-    config: BarrageConfig,
-  ) {
-    for (const tenant of config.tenants) {
-      this.clients.set(tenant.id, new Client({ connection, namespace: tenant.namespace }));
-    }
-  }
+  constructor(readonly connection: Connection) {}
 
-  for(tenant: TenantConfig): Client {
-    const client = this.clients.get(tenant.id);
-    if (!client) throw new Error(`no Temporal client for tenant ${tenant.id}`);
+  for(tenant: { namespace: string }): Client {
+    let client = this.clients.get(tenant.namespace);
+    if (!client)
+      this.clients.set(tenant.namespace, (client = new Client({ connection: this.connection, namespace: tenant.namespace })));
     return client;
   }
 }

@@ -1,16 +1,22 @@
 // The worker role: one Temporal Worker per tenant namespace over one shared native connection.
+// The set follows the registry: a tenant created at runtime is served within a second or two of
+// the change, a deleted one stops being served, and nothing restarts.
 import { DefaultLogger, NativeConnection, Runtime, Worker, type LogLevel } from '@temporalio/worker';
 import { createActivities, type ActivityDeps } from '../../activities';
 import type { BarrageConfig } from '../config';
+import type { Registry } from '../registry/live';
+import type { Logger } from '../telemetry/logger';
 import { workflowSource } from './bundle';
 
 export interface WorkerRoleOptions {
   config: BarrageConfig;
+  registry: Registry;
   address: string;
   activityDeps: ActivityDeps;
   signal: AbortSignal;
-  /** Called once every worker polls, e.g. to print "ready". */
-  onRunning?: () => void;
+  logger: Logger;
+  /** Called once the namespaces known at start are served, e.g. to print "ready". */
+  onRunning?: (namespaces: string[]) => void;
 }
 
 let runtimeInstalled = false;
@@ -26,33 +32,96 @@ export function installRuntime(level: LogLevel = 'WARN'): void {
   }
 }
 
+const RESYNC_AFTER_FAILURE_MS = 2_000;
+
 export async function runWorkers(options: WorkerRoleOptions): Promise<void> {
   installRuntime();
   const connection = await NativeConnection.connect({ address: options.address });
+  const set = new WorkerSet(options, connection);
   try {
-    const activities = createActivities(options.activityDeps);
-    const workers = await Promise.all(
-      options.config.tenants.map((tenant) =>
-        Worker.create({
-          connection,
-          namespace: tenant.namespace,
-          taskQueue: options.config.temporal.taskQueue,
-          ...workflowSource(),
-          activities,
-          maxConcurrentActivityTaskExecutions: options.config.worker.maxConcurrentActivities,
-          maxConcurrentWorkflowTaskExecutions: options.config.worker.maxConcurrentWorkflowTasks,
-          maxCachedWorkflows: options.config.worker.maxCachedWorkflows,
-        }),
-      ),
-    );
-    const stopped = new Promise<void>((resolve) => {
-      if (options.signal.aborted) resolve();
-      options.signal.addEventListener('abort', () => resolve(), { once: true });
-    });
-    const running = Promise.all(workers.map((w) => w.runUntil(stopped)));
-    options.onRunning?.();
-    await running;
+    await set.run();
   } finally {
     await connection.close();
+  }
+}
+
+class WorkerSet {
+  private readonly running = new Map<string, { worker: Worker; done: Promise<void> }>();
+  private readonly activities;
+  private syncing: Promise<void> = Promise.resolve();
+  private fail!: (err: unknown) => void;
+
+  constructor(
+    private readonly options: WorkerRoleOptions,
+    private readonly connection: NativeConnection,
+  ) {
+    this.activities = createActivities(options.activityDeps);
+  }
+
+  async run(): Promise<void> {
+    const { signal, registry } = this.options;
+    const failed = new Promise<never>((_, reject) => (this.fail = reject));
+    const stopped = new Promise<void>((resolve) => {
+      if (signal.aborted) resolve();
+      signal.addEventListener('abort', () => resolve(), { once: true });
+    });
+    const unsubscribe = registry.subscribe(() => this.sync());
+    try {
+      await Promise.race([this.sync(), failed]);
+      this.options.onRunning?.([...this.running.keys()]);
+      await Promise.race([stopped, failed]);
+    } finally {
+      unsubscribe();
+      await this.syncing;
+      await Promise.all([...this.running.keys()].map((ns) => this.stop(ns)));
+    }
+  }
+
+  /** Serialised: each sync sees the set the previous one left. */
+  private sync(): Promise<void> {
+    this.syncing = this.syncing.then(() => this.apply()).catch((err: unknown) => this.fail(err));
+    return this.syncing;
+  }
+
+  private async apply(): Promise<void> {
+    if (this.options.signal.aborted) return;
+    const wanted = new Set(this.options.registry.current().namespaces());
+    for (const ns of this.running.keys()) if (!wanted.has(ns)) await this.stop(ns);
+    let retry = false;
+    for (const ns of wanted) {
+      if (this.running.has(ns)) continue;
+      await this.start(ns).catch((err: unknown) => {
+        retry = true;
+        this.options.logger.error({ err, namespace: ns }, 'worker for namespace failed to start; retrying');
+      });
+    }
+    if (retry) setTimeout(() => void this.sync(), RESYNC_AFTER_FAILURE_MS).unref();
+  }
+
+  private async start(namespace: string): Promise<void> {
+    const { config } = this.options;
+    const worker = await Worker.create({
+      connection: this.connection,
+      namespace,
+      taskQueue: config.temporal.taskQueue,
+      ...workflowSource(),
+      activities: this.activities,
+      maxConcurrentActivityTaskExecutions: config.worker.maxConcurrentActivities,
+      maxConcurrentWorkflowTaskExecutions: config.worker.maxConcurrentWorkflowTasks,
+      maxCachedWorkflows: config.worker.maxCachedWorkflows,
+    });
+    // A worker that dies on its own (not stopped here) takes the role down, as before.
+    const done = worker.run().catch((err: unknown) => this.fail(err));
+    this.running.set(namespace, { worker, done });
+    this.options.logger.info({ namespace }, 'worker serving namespace');
+  }
+
+  private async stop(namespace: string): Promise<void> {
+    const entry = this.running.get(namespace);
+    if (!entry) return;
+    this.running.delete(namespace);
+    if (entry.worker.getState() === 'RUNNING') entry.worker.shutdown();
+    await entry.done;
+    if (!this.options.signal.aborted) this.options.logger.info({ namespace }, 'worker stopped serving namespace');
   }
 }

@@ -4,6 +4,7 @@ import { Connection, WorkflowNotFoundError, type Client } from '@temporalio/clie
 import type { BarrageConfig } from '../../src/config';
 import { eventIdFor } from '../../src/ingest/ids';
 import { startReceiver } from '../../src/receiver/server';
+import { staticRegistry } from '../../src/registry/live';
 import { createLogger } from '../../src/telemetry/logger';
 import { destination, TEST_SECRET, testConfig, uniqueName } from '../helpers/config';
 import { testTemporalAddress } from '../helpers/env';
@@ -202,12 +203,30 @@ describe('delivery', () => {
     expect(first.status).toBe(202);
     expect(again.status).toBe(200);
     expect(again.body).toMatchObject({ id: first.body.id, duplicate: true, destinations: ['once'] });
+    expect(first.body.id).toMatch(/^evt_/);
     await settled(first.body.id);
-    const byBodyId = await post({ type: 'dup.created', id: key, data: { v: 3 } });
-    expect(byBodyId).toMatchObject({ status: 200, body: { id: first.body.id, duplicate: true } });
     await new Promise((r) => setTimeout(r, 500));
     expect(sinks.once.received.filter((r) => r.headers['webhook-id'] === first.body.id)).toHaveLength(1);
     expect(sinks.once.received[0].body.toString()).toBe('{"v":1}');
+  });
+
+  test("a body id is the event's id: answered, found, sent as webhook-id, and the dedupe key", async () => {
+    const id = `${uniqueName('ord')}.created:v1`;
+    const first = await post({ type: 'dup.created', id, data: { v: 3 } });
+    expect(first).toMatchObject({ status: 202, body: { id, duplicate: false } });
+    expect(await post({ type: 'dup.created', id, data: { v: 4 } })).toMatchObject({ status: 200, body: { id, duplicate: true } });
+    expect(await post({ type: 'dup.created', id, data: { v: 5 } }, { 'Idempotency-Key': id })).toMatchObject({ status: 200 });
+    const differ = await post({ type: 'dup.created', id, data: {} }, { 'Idempotency-Key': 'other' });
+    expect(differ).toMatchObject({ status: 400, body: { error: { code: 'invalid_request', details: [{ path: 'id' }] } } });
+    for (const bad of ['x'.repeat(129), 'has space', 'slash/ed', '']) {
+      expect((await post({ type: 'dup.created', id: bad, data: {} })).body.error.details).toEqual([
+        expect.objectContaining({ path: 'id' }),
+      ]);
+    }
+    expect((await settled(id)).status).toBe('delivered');
+    const delivered = sinks.once.received.filter((r) => r.headers['webhook-id'] === id);
+    expect(delivered.map((r) => r.body.toString())).toEqual(['{"v":3}']);
+    expect((await api(`${hub.url}/v1/events/${id}`, { key: KEY_A })).body).toMatchObject({ id, type: 'dup.created' });
   });
 
   test('a source callback is verified and delivered byte-for-byte with its content type', async () => {
@@ -460,6 +479,7 @@ describe('bad input starts nothing', () => {
   test('Temporal unreachable → 503, nothing accepted', async () => {
     const dead = await startReceiver({
       config: { ...config, server: { ...config.server, port: 0 } },
+      registry: staticRegistry(config),
       connection: Connection.lazy({ address: '127.0.0.1:1' }),
       logger: createLogger('silent'),
     });

@@ -2,6 +2,7 @@
 import { Connection, Client } from '@temporalio/client';
 import { runRoles, type Role, type RunRolesOptions } from '../../src/cli/roles';
 import type { BarrageConfig } from '../../src/config';
+import { staticRegistry } from '../../src/registry/live';
 import type { QueuePoller } from '../../src/sources/poller';
 import { createLogger, type Logger } from '../../src/telemetry/logger';
 
@@ -16,7 +17,7 @@ export async function startHub(
   config: BarrageConfig,
   roles: Role[] = ['receiver', 'worker'],
   logger?: Logger,
-  overrides: Pick<RunRolesOptions, 'drivers'> = {},
+  overrides: Partial<Pick<RunRolesOptions, 'drivers' | 'registry'>> = {},
 ): Promise<TestHub> {
   const controller = new AbortController();
   let url = '';
@@ -27,6 +28,7 @@ export async function startHub(
   const receiverUp = new Promise<void>((resolve) => (markReceiver = resolve));
   const running = runRoles({
     config,
+    registry: staticRegistry(config),
     roles,
     address: config.temporal.address,
     logger: logger ?? createLogger(process.env.BARRAGE_TEST_LOG ?? 'silent'),

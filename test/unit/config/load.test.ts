@@ -181,7 +181,16 @@ tenants:
     expect(problems('tenants: [\n  - id: a\n  bad')).toEqual([expect.stringMatching(/^line \d+: /)]);
   });
 
-  test('at least one tenant is required', () => {
-    expect(problems('server: { port: 8080 }')).toEqual([expect.stringMatching(/^tenants: /)]);
+  test('a config without tenants is valid (they come from the API); the registry keys are checked', () => {
+    expect(problems('server: { port: 8080 }')).toEqual([]);
+    const config = parseConfig('database: { url: env:DB }\nsecurity: { adminApiKeys: [adm] }', {
+      DB: 'postgres://u@127.0.0.1/x',
+    });
+    expect(config).toMatchObject({ tenants: [], database: { url: 'postgres://u@127.0.0.1/x', dataDir: '.barrage/db' } });
+    expect(config.limits).toEqual({ maxTenants: 1000, maxDestinationsPerTenant: 1000 });
+    expect(problems('security: { encryptionKey: short }')).toEqual([
+      expect.stringMatching(/^security.encryptionKey: must be 32 bytes/),
+    ]);
+    expect(problems('database: { url: env:NOPE }')).toEqual([expect.stringMatching(/^database.url: .*NOPE is not set/)]);
   });
 });

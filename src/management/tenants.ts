@@ -1,0 +1,84 @@
+// Tenants through the API: each is a Temporal namespace, created and configured here before the
+// row is written, so the workers that pick the row up find a namespace ready to serve.
+import type { Connection } from '@temporalio/client';
+import type { BarrageConfig } from '../config';
+import type { Registry } from '../registry/live';
+import type { LiveTenant } from '../registry/snapshot';
+import type { Stores } from '../registry/stores';
+import { ApiError, notFound } from '../receiver/errors';
+import { ConflictError, LimitReachedError } from '../store/errors';
+import { ensureNamespace, namespaceReady } from '../temporal/namespaces';
+
+export interface TenantDeps {
+  config: BarrageConfig;
+  registry: Registry;
+  stores: Stores;
+  connection: Connection;
+}
+
+export function tenantView(t: LiveTenant) {
+  return {
+    id: t.id,
+    namespace: t.namespace,
+    managedBy: t.managedBy,
+    ...(t.createdAt ? { createdAt: t.createdAt } : {}),
+    destinations: t.entries.size,
+  };
+}
+
+export async function createTenant(deps: TenantDeps, input: { id: string; namespace?: string }): Promise<LiveTenant> {
+  const { config, registry, stores } = deps;
+  const namespace = input.namespace ?? input.id;
+  const snapshot = registry.current();
+  const existing = snapshot.tenant(input.id);
+  if (existing) throw existingTenant(existing);
+  if (snapshot.tenants.some((t) => t.namespace === namespace))
+    throw new ApiError(409, 'conflict', `namespace ${namespace} belongs to another tenant`);
+  if (snapshot.tenants.length >= config.limits.maxTenants)
+    throw new ApiError(409, 'limit_reached', `limits.maxTenants (${config.limits.maxTenants}) reached`);
+  await prepareNamespace(deps, namespace);
+  try {
+    await stores.tenants.create({ id: input.id, namespace, managed_by: 'api' }, config.limits.maxTenants - config.tenants.length);
+  } catch (err) {
+    if (err instanceof LimitReachedError)
+      throw new ApiError(409, 'limit_reached', `limits.maxTenants (${config.limits.maxTenants}) reached`);
+    // A deleted tenant keeps its id (its histories stay under it).
+    if (err instanceof ConflictError)
+      throw new ApiError(409, 'conflict', `tenant ${input.id} or namespace ${namespace} exists or existed`);
+    throw err;
+  }
+  return (await registry.refresh()).tenant(input.id)!;
+}
+
+async function prepareNamespace(deps: TenantDeps, namespace: string): Promise<void> {
+  const { config, connection } = deps;
+  if (config.temporal.manageNamespaces) {
+    await ensureNamespace(connection, namespace, { retentionMs: config.temporal.namespaceRetention });
+    return;
+  }
+  if (!(await namespaceReady(connection, namespace)))
+    throw new ApiError(400, 'invalid_request', `namespace ${namespace} does not exist and temporal.manageNamespaces is false`, [
+      { path: 'namespace', message: 'register it first, or let Barrage manage namespaces' },
+    ]);
+}
+
+export function existingTenant(t: LiveTenant): ApiError {
+  return t.managedBy === 'config'
+    ? new ApiError(409, 'managed_by_config', `tenant ${t.id} is defined in the config file; change it there`)
+    : new ApiError(409, 'conflict', `tenant ${t.id} exists`);
+}
+
+export async function deleteTenant(deps: TenantDeps, id: string) {
+  const tenant = deps.registry.current().tenant(id);
+  if (!tenant) throw notFound('tenant');
+  if (tenant.managedBy === 'config') throw existingTenant(tenant);
+  if (!(await deps.stores.tenants.delete(id))) throw notFound('tenant');
+  await deps.registry.refresh();
+  return {
+    id,
+    deleted: true as const,
+    namespace: tenant.namespace,
+    namespaceKept: true as const,
+    note: `accepting and serving stopped; namespace ${tenant.namespace} and its histories are kept (delete them in Temporal if you must)`,
+  };
+}

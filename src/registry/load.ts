@@ -1,0 +1,118 @@
+// Builds a snapshot: the config file's tenants as they are, then the database's rows on top.
+import { destinationSchema, type BarrageConfig, type DestinationConfig, type TenantConfig } from '../config';
+import type { Logger } from '../telemetry/logger';
+import type { OpenedSecret } from '../store/destinations';
+import type { Stores } from './stores';
+import { keyDigest, RegistrySnapshot, type DestinationEntry, type LiveTenant } from './snapshot';
+import { registryVersion } from '../store/version';
+import type { DestinationRow } from '../store/tables';
+
+/** The API's destinations are parsed with no environment: "env:NAME" never reads this process's. */
+const API_ENV = {};
+
+export function configSnapshot(config: BarrageConfig): RegistrySnapshot {
+  const keys = new Map<string, { tenantId: string }>();
+  const tenants = config.tenants.map((t) => {
+    for (const key of t.apiKeys) keys.set(keyDigest(key), { tenantId: t.id });
+    return configTenant(t);
+  });
+  return new RegistrySnapshot(0, tenants, keys);
+}
+
+export async function loadSnapshot(
+  config: BarrageConfig,
+  stores: Stores,
+  logger: Logger,
+  now = new Date(),
+): Promise<RegistrySnapshot> {
+  // The version first: the rows read after it are at least that new.
+  const version = await registryVersion(stores.db);
+  const [tenantRows, keyRows, destinationRows, deleted] = await Promise.all([
+    stores.tenants.all(),
+    stores.apiKeys.all(),
+    stores.destinations.all(),
+    stores.destinations.deletedIds(),
+  ]);
+  const secrets = await stores.destinations.secrets(
+    destinationRows.map((d) => d.pk),
+    now,
+  );
+  const tenants = new Map<string, LiveTenant>(config.tenants.map((t) => [t.id, configTenant(t)]));
+  const keys = new Map<string, { tenantId: string; keyId?: string }>();
+  for (const t of config.tenants) for (const key of t.apiKeys) keys.set(keyDigest(key), { tenantId: t.id });
+  for (const row of tenantRows) {
+    if (tenants.has(row.id)) continue;
+    tenants.set(row.id, {
+      ...{ id: row.id, namespace: row.namespace, apiKeys: [], destinations: [], sources: [] },
+      managedBy: 'api',
+      createdAt: row.created_at.toISOString(),
+      entries: new Map(),
+      deleted: new Set(),
+    });
+  }
+  for (const row of keyRows) if (tenants.has(row.tenant_id)) keys.set(row.hash, { tenantId: row.tenant_id, keyId: row.id });
+  for (const row of deleted) tenants.get(row.tenant_id)?.deleted.add(row.id);
+  for (const row of destinationRows) {
+    const tenant = tenants.get(row.tenant_id);
+    if (!tenant || tenant.entries.has(row.id)) continue;
+    const entry = apiEntry(row, secrets.get(row.pk) ?? [], logger);
+    if (!entry) continue;
+    tenant.entries.set(row.id, entry);
+    if (!entry.disabled) tenant.destinations.push(entry.config);
+  }
+  return new RegistrySnapshot(version, [...tenants.values()], keys);
+}
+
+function configTenant(t: TenantConfig): LiveTenant {
+  const entries = new Map<string, DestinationEntry>(
+    t.destinations.map((d) => [
+      d.id,
+      {
+        config: d,
+        managedBy: 'config',
+        description: '',
+        metadata: {},
+        disabled: false,
+        secrets:
+          d.type === 'http' && d.secret !== undefined
+            ? [d.secret].flat().map((secret, i) => ({ id: `config-${i}`, secret }))
+            : [],
+      },
+    ]),
+  );
+  return { ...t, destinations: [...t.destinations], managedBy: 'config', entries, deleted: new Set() };
+}
+
+/** Parses a stored destination; one a newer version wrote in a shape this one refuses is skipped, loudly. */
+export function parseSpec(id: string, spec: Record<string, unknown>) {
+  return destinationSchema(API_ENV).safeParse({ ...spec, id });
+}
+
+function apiEntry(row: DestinationRow, secrets: OpenedSecret[], logger: Logger): DestinationEntry | undefined {
+  const parsed = parseSpec(row.id, row.spec);
+  if (!parsed.success) {
+    logger.error(
+      { tenant: row.tenant_id, destination: row.id, issues: parsed.error.issues },
+      'stored destination does not parse: skipped',
+    );
+    return undefined;
+  }
+  const config: DestinationConfig = parsed.data;
+  return {
+    config,
+    managedBy: 'api',
+    description: row.description,
+    metadata: row.metadata,
+    disabled: row.disabled,
+    spec: row.spec,
+    pk: row.pk,
+    secrets: secrets.map((s) => ({
+      id: s.id,
+      secret: s.secret,
+      createdAt: s.createdAt.toISOString(),
+      ...(s.expiresAt ? { expiresAt: s.expiresAt.toISOString() } : {}),
+    })),
+    createdAt: row.created_at.toISOString(),
+    updatedAt: row.updated_at.toISOString(),
+  };
+}

@@ -1,0 +1,89 @@
+// The registry as one process sees it at one moment: config-file tenants and destinations beside
+// the API's. Built whole and swapped whole, so a request never sees half a change; the accept
+// path reads routes from here and never from the database.
+import { createHash } from 'node:crypto';
+import type { DestinationConfig, TenantConfig } from '../config';
+
+export type ManagedBy = 'config' | 'api';
+
+export interface SigningSecret {
+  id: string;
+  secret: string;
+  createdAt?: string;
+  /** Set while a rotation's overlap runs: signs beside the newer secret until then. */
+  expiresAt?: string;
+}
+
+/** What the API shows of a destination beyond its delivery settings. */
+export interface DestinationEntry {
+  config: DestinationConfig;
+  managedBy: ManagedBy;
+  description: string;
+  metadata: Record<string, string>;
+  disabled: boolean;
+  /** The settings as the API took them (PATCH merges onto these); absent for config ones. */
+  spec?: Record<string, unknown>;
+  pk?: string;
+  secrets: SigningSecret[];
+  createdAt?: string;
+  updatedAt?: string;
+}
+
+/** A tenant as every role uses it; `destinations` holds only the enabled ones (routing reads it). */
+export interface LiveTenant extends TenantConfig {
+  managedBy: ManagedBy;
+  createdAt?: string;
+  entries: Map<string, DestinationEntry>;
+  /** Ids this tenant deleted through the API (not reused since): their deliveries end "cancelled". */
+  deleted: Set<string>;
+}
+
+export interface KeyOwner {
+  tenant: LiveTenant;
+  /** Set for keys made through the API (their last use is recorded). */
+  keyId?: string;
+}
+
+export type DestinationLookup = { kind: 'found'; destination: DestinationConfig } | { kind: 'deleted' } | { kind: 'missing' };
+
+export const keyDigest = (key: string) => createHash('sha256').update(key).digest('hex');
+
+export class RegistrySnapshot {
+  private readonly byId = new Map<string, LiveTenant>();
+
+  constructor(
+    readonly version: number,
+    readonly tenants: readonly LiveTenant[],
+    private readonly keys: ReadonlyMap<string, { tenantId: string; keyId?: string }>,
+  ) {
+    for (const tenant of tenants) this.byId.set(tenant.id, tenant);
+  }
+
+  tenant(id: string): LiveTenant | undefined {
+    return this.byId.get(id);
+  }
+
+  /**
+   * The offered key is hashed before the lookup, so how long the lookup takes says nothing about
+   * how close the offer came to a real key.
+   */
+  keyOwner(key: string): KeyOwner | undefined {
+    const found = this.keys.get(keyDigest(key));
+    const tenant = found && this.byId.get(found.tenantId);
+    return tenant && { tenant, ...(found.keyId ? { keyId: found.keyId } : {}) };
+  }
+
+  /** A destination as an attempt uses it at `now`: with the secrets that still sign then. */
+  destination(tenantId: string, destinationId: string, now: number): DestinationLookup {
+    const tenant = this.byId.get(tenantId);
+    const entry = tenant?.entries.get(destinationId);
+    if (!entry) return tenant?.deleted.has(destinationId) ? { kind: 'deleted' } : { kind: 'missing' };
+    if (entry.managedBy === 'config' || entry.config.type !== 'http') return { kind: 'found', destination: entry.config };
+    const signing = entry.secrets.filter((s) => s.expiresAt === undefined || Date.parse(s.expiresAt) > now).map((s) => s.secret);
+    return { kind: 'found', destination: { ...entry.config, secret: signing.length ? signing : undefined } };
+  }
+
+  namespaces(): string[] {
+    return this.tenants.map((t) => t.namespace);
+  }
+}

@@ -1,0 +1,29 @@
+// The registry's database, opened once per process, with a store per table family.
+import type { Kysely } from 'kysely';
+import type { Database } from '../store/database';
+import { createApiKeyStore } from '../store/api-keys';
+import { createDestinationStore } from '../store/destinations';
+import type { SecretBox } from '../store/secret-box';
+import type { Tables } from '../store/tables';
+import { createTenantStore } from '../store/tenants';
+
+export interface Stores {
+  database: Database;
+  db: Kysely<Tables>;
+  tenants: ReturnType<typeof createTenantStore>;
+  apiKeys: ReturnType<typeof createApiKeyStore>;
+  destinations: ReturnType<typeof createDestinationStore>;
+  box: SecretBox;
+}
+
+export function createStores(database: Database, box: SecretBox): Stores {
+  const { db } = database;
+  return {
+    database,
+    db,
+    tenants: createTenantStore(db),
+    apiKeys: createApiKeyStore(db),
+    destinations: createDestinationStore(db, box),
+    box,
+  };
+}

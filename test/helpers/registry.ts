@@ -1,0 +1,37 @@
+// A live registry on a fresh database of the test PostgreSQL server, as a process would open it.
+import type { BarrageConfig } from '../../src/config';
+import { liveRegistry, type Registry } from '../../src/registry/live';
+import { createStores, type Stores } from '../../src/registry/stores';
+import { openDatabase } from '../../src/store/database';
+import { createSecretBox, newEncryptionKey } from '../../src/store/secret-box';
+import { createLogger } from '../../src/telemetry/logger';
+import { createTestDatabase } from './postgres';
+
+export interface TestRegistry {
+  registry: Registry;
+  stores: Stores;
+  url: string;
+  encryptionKey: string;
+  close(): Promise<void>;
+}
+
+export async function openTestRegistry(
+  config: BarrageConfig,
+  shared?: { url: string; encryptionKey: string },
+): Promise<TestRegistry> {
+  const url = shared?.url ?? (await createTestDatabase('reg'));
+  const encryptionKey = shared?.encryptionKey ?? newEncryptionKey();
+  const database = await openDatabase({ url, dataDir: '' });
+  const stores = createStores(database, createSecretBox(encryptionKey));
+  const registry = await liveRegistry({ config, stores, logger: createLogger('silent') });
+  return {
+    registry,
+    stores,
+    url,
+    encryptionKey,
+    async close() {
+      await registry.close();
+      await database.close();
+    },
+  };
+}
