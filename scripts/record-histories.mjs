@@ -2,6 +2,8 @@
 // Records the workflow histories the replay test (test/workflows/replay.test.ts) checks. Set 1:
 // one callback to three destinations — 500 → timer → 200, a 404 with its dead letter. Set 2: an
 // attempt activity that fails for good (the "attempt-failure-as-record" patch) and its dead letter.
+// Set 3: a delivery cancelled in its backoff wait by the cancelDelivery signal (a deleted
+// destination), and one whose attempt found the destination deleted (outcome "cancelled").
 // A fixture that exists is never written again: histories recorded by an earlier version are what
 // an upgrade meets, so a workflow change must replay them (patched()), not replace them. Add a
 // set for a new path instead. Needs `npm run build` first.
@@ -15,6 +17,7 @@ const root = resolve(new URL('..', import.meta.url).pathname);
 const require = createRequire(import.meta.url);
 const { parseConfig, findTemporalCli } = require(join(root, 'dist/src/config'));
 const { runRoles } = require(join(root, 'dist/src/cli/roles'));
+const { staticRegistry } = require(join(root, 'dist/src/registry/live'));
 const { createLogger } = require(join(root, 'dist/src/telemetry/logger'));
 const { startDevServer } = require(join(root, 'dist/src/temporal/dev-server'));
 const { freePort } = require(join(root, 'dist/src/net/free-port'));
@@ -62,6 +65,7 @@ const controller = new AbortController();
 let eventId;
 await runRoles({
   config,
+  registry: staticRegistry(config),
   roles: ['receiver', 'worker'],
   address: server.address,
   logger: createLogger('warn'),
@@ -69,8 +73,9 @@ await runRoles({
   onReceiver: async (receiver) => {
     const res = await fetch(`${receiver.url}/v1/events`, {
       method: 'POST',
-      headers: { authorization: 'Bearer k', 'content-type': 'application/json' },
-      body: JSON.stringify({ type: 'order.created', id: 'fixture-1', data: { n: 1 } }),
+      // The key keeps set 1's derived event id (a body id has been the event id itself since).
+      headers: { authorization: 'Bearer k', 'content-type': 'application/json', 'idempotency-key': 'fixture-1' },
+      body: JSON.stringify({ type: 'order.created', data: { n: 1 } }),
     });
     eventId = (await res.json()).id;
     setTimeout(() => controller.abort(), 4000);
@@ -78,7 +83,8 @@ await runRoles({
 });
 mkdirSync(out, { recursive: true });
 const setTwo = await recordAttemptFailure();
-for (const id of [eventId, `${eventId}.flaky`, `${eventId}.gone`, `${eventId}.gone.dead-letter-1`, ...setTwo]) {
+const setThree = await recordCancelledByDeletion();
+for (const id of [eventId, `${eventId}.flaky`, `${eventId}.gone`, `${eventId}.gone.dead-letter-1`, ...setTwo, ...setThree]) {
   const file = join(out, `${id}.json`);
   if (existsSync(file)) {
     console.log(`kept ${id} (recorded fixtures are never rewritten)`);
@@ -101,6 +107,61 @@ for (const id of [eventId, `${eventId}.flaky`, `${eventId}.gone`, `${eventId}.go
 }
 sink.close();
 await server.stop();
+
+/** Set 3: a destination deleted while a delivery waits, and one deleted before an attempt. */
+async function recordCancelledByDeletion() {
+  const waiting = `${eventIdFor('rec', 'api', 'fixture-3')}.deleted-while-waiting`;
+  const gone = `${eventIdFor('rec', 'api', 'fixture-3')}.deleted-before-attempt`;
+  const retry = { initialIntervalMs: 60_000, backoffCoefficient: 2, maximumIntervalMs: 60_000, maximumAttempts: 3, jitter: 0 };
+  const inputFor = (id) => ({
+    event: {
+      eventId: id.split('.')[0],
+      tenantId: 'rec',
+      eventType: 'order.created',
+      source: 'api',
+      receivedAt: new Date().toISOString(),
+    },
+    payload: { contentType: 'application/json', body: '{"n":3}', encoding: 'utf8' },
+    plan: { destinationId: id.split('.')[1], timeoutMs: 1000, retry },
+  });
+  const record = (req, outcome, error) => ({
+    attempt: req.attempt,
+    startedAt: new Date().toISOString(),
+    durationMs: 1,
+    outcome,
+    error,
+  });
+  const activities = {
+    async attemptDelivery(req) {
+      return req.destinationId === 'deleted-while-waiting'
+        ? record(req, 'retryable', 'HTTP 503')
+        : record(req, 'cancelled', 'destination deleted');
+    },
+  };
+  await withStubWorker(activities, 'rec-3', async (client) => {
+    const handle = await client.workflow.start('deliveryWorkflow', {
+      workflowId: waiting,
+      taskQueue: 'rec-3',
+      args: [inputFor(waiting)],
+    });
+    for (let i = 0; i < 100 && (await handle.query('deliveryState')).status !== 'retrying'; i++)
+      await new Promise((r) => setTimeout(r, 50));
+    await handle.signal('cancelDelivery', { reason: 'destination deleted' });
+    await handle.result();
+    await client.workflow.execute('deliveryWorkflow', { workflowId: gone, taskQueue: 'rec-3', args: [inputFor(gone)] });
+  });
+  return [waiting, gone];
+}
+
+async function withStubWorker(activities, taskQueue, fn) {
+  const native = await NativeConnection.connect({ address: server.address });
+  const connection = await Connection.connect({ address: server.address });
+  const client = new Client({ connection, namespace: 'rec' });
+  const worker = await Worker.create({ connection: native, namespace: 'rec', taskQueue, activities, ...workflowSource() });
+  await worker.runUntil(() => fn(client));
+  await connection.close();
+  await native.close();
+}
 
 /** Set 2: the real workflows with a stub activity that throws a non-retryable error. */
 async function recordAttemptFailure() {

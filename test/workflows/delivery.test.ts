@@ -166,6 +166,37 @@ describe('deliveryWorkflow', () => {
     expect(calls).toHaveLength(2);
   });
 
+  test('the cancelDelivery signal ends a waiting delivery "cancelled" with its reason, no dead letter', async () => {
+    const { activities, calls } = scriptedAttempts([{ outcome: 'retryable', statusCode: 500 }]);
+    const input = deliveryInput({
+      plan: plan({
+        retry: { initialIntervalMs: 600_000, backoffCoefficient: 1, maximumIntervalMs: 600_000, maximumAttempts: 3, jitter: 0 },
+        deadLetter: { ...plan(), destinationId: 'audit' },
+      }),
+    });
+    const state = await env.run(activities, async () => {
+      const { handle } = await startAndWaitForRetry(input);
+      await handle.signal(SIGNAL.cancelDelivery, { reason: 'destination deleted' });
+      return (await handle.result()) as DeliveryState;
+    });
+    expect(state).toMatchObject({ status: 'cancelled', cancelReason: 'destination deleted' });
+    expect(state.deadLetteredTo).toBeUndefined();
+    expect(state.nextAttemptAt).toBeUndefined();
+    expect(calls).toHaveLength(1);
+  });
+
+  test('an attempt that finds its destination deleted ends the delivery "cancelled", no dead letter', async () => {
+    const { activities, calls } = scriptedAttempts([{ outcome: 'cancelled', error: 'destination deleted' }]);
+    const input = deliveryInput({ plan: plan({ deadLetter: { ...plan(), destinationId: 'audit' } }) });
+    const state = await env.run(activities, () => runDelivery(input));
+    expect(state).toMatchObject({
+      status: 'cancelled',
+      cancelReason: 'destination deleted',
+      attempts: [{ outcome: 'cancelled' }],
+    });
+    expect(calls.map((c) => c.destinationId)).toEqual(['billing']);
+  });
+
   test('a manual retry run continues the attempt numbering', async () => {
     const { activities, calls } = scriptedAttempts([{ outcome: 'delivered' }]);
     const previous = [

@@ -1,6 +1,6 @@
 // Determinism guard: histories recorded from real runs (500 → timer → 200, a 404 with its
 // dead-letter child, the fan-out parent, an attempt activity that failed for good before and
-// after the patch that records it) must replay against today's workflow code. They are never
+// after the patch that records it, deliveries ended by a deleted destination) must replay against today's workflow code. They are never
 // re-recorded: a change of workflow logic keeps them replaying with patched().
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -24,6 +24,7 @@ test('every fixture ever recorded is still here (fixtures are added, never repla
   const v1 = 'evt_f96176bbb06150ede19db2cda2';
   const patched = 'evt_0d14b8b6ca659692643a722b73';
   const beforePatch = 'evt_b4a75dbd5bb66bc54e5a7f5f8e';
+  const deleted = 'evt_1978fff82b9164ca239b2d0cd3';
   expect(files.sort()).toEqual(
     [
       // The parent, a retried delivery and a dead-lettered one.
@@ -36,6 +37,9 @@ test('every fixture ever recorded is still here (fixtures are added, never repla
       `${patched}.broken.json`,
       // The same, recorded by the code before that patch (the delivery workflow failed).
       `${beforePatch}.broken.json`,
+      // Destination deleted: the cancelDelivery signal in a backoff wait, and an attempt that found it gone.
+      `${deleted}.deleted-before-attempt.json`,
+      `${deleted}.deleted-while-waiting.json`,
     ].sort(),
   );
 });
