@@ -66,6 +66,9 @@ export async function liveRegistry(options: LiveRegistryOptions): Promise<Regist
     return loading;
   };
   const swap = (next: RegistrySnapshot) => {
+    // One line per change (changes are rare): when each process started using which version.
+    if (next.version !== snapshot.version)
+      logger.info({ version: next.version, tenants: next.tenants.length }, 'registry updated');
     snapshot = next;
     for (const listener of listeners) listener(next);
   };
