@@ -7,6 +7,7 @@ import { api } from '../helpers/hub';
 import { spawnLogged, type Spawned } from '../helpers/process';
 
 const QUEUES_CONFIG = 'docs/examples/barrage.queues.yaml';
+const RUNTIME = 'http://127.0.0.1:8080/v1/destinations/runtime-sink';
 const started: Spawned[] = [];
 
 function startDetached(args: string[]): Spawned {
@@ -54,9 +55,33 @@ test('`npm start` accepts the README example and the example sink prints the ver
   const ui = await fetch('http://127.0.0.1:8233/');
   expect(ui.status).toBe(200);
 
+  // The README's three runtime lines: a destination added through the API (embedded PGlite), an
+  // event to it, and its secret; the example sink verifies with the secret the API generated.
+  await api(`${RUNTIME}`, { key: 'dev_acme_key', method: 'DELETE' });
+  const made = await api('http://127.0.0.1:8080/v1/destinations', {
+    key: 'dev_acme_key',
+    body: { id: 'runtime-sink', url: 'http://127.0.0.1:9000/hooks', events: ['invoice.*'] },
+  });
+  expect(made).toMatchObject({ status: 201, body: { id: 'runtime-sink', managedBy: 'api' } });
+  const invoice = await api('http://127.0.0.1:8080/v1/events', {
+    key: 'dev_acme_key',
+    body: { type: 'invoice.paid', data: { invoice: 'inv_1' } },
+  });
+  expect(invoice).toMatchObject({ status: 202, body: { destinations: ['example-sink', 'runtime-sink'] } });
+  await dev.waitForOutput(new RegExp(`\\[listen\\] .* invoice\\.paid id=${invoice.body.id} attempt=1 signature OK`), 20_000);
+  const secret = await api(`${RUNTIME}/secret`, { key: 'dev_acme_key' });
+  expect(secret.body.secrets).toEqual([expect.objectContaining({ secret: expect.stringMatching(/^whsec_/) })]);
+
   await stop(dev);
   expect(dev.output()).toMatch(/shutting down/);
-});
+
+  // State survives a restart: the destination and its secret are still there.
+  const again = startDetached(['start']);
+  await again.waitForOutput(/Barrage dev is running/, 80_000);
+  expect((await api(`${RUNTIME}/secret`, { key: 'dev_acme_key' })).body).toEqual(secret.body);
+  expect((await api(`${RUNTIME}`, { key: 'dev_acme_key', method: 'DELETE' })).status).toBe(204);
+  await stop(again);
+}, 240_000);
 
 test('the queue walkthrough: a message on SQS and a record on Kafka reach the sink, the audit queue and the order stream', async () => {
   const brokers = startDetached(['run', 'brokers', '--', '--config', QUEUES_CONFIG]);

@@ -476,6 +476,20 @@ describe('bad input starts nothing', () => {
     );
   });
 
+  test('without database.url the management routes answer 501 database_required, naming the key', async () => {
+    for (const [path, key] of [
+      ['/v1/tenants', 'any-admin-key'],
+      ['/v1/destinations', KEY_A],
+      ['/v1/tenants/tenant-a/api-keys', KEY_A],
+    ]) {
+      const res = await api(`${hub.url}${path}`, { key });
+      expect(res).toMatchObject({
+        status: 501,
+        body: { error: { code: 'database_required', message: expect.stringContaining('database.url') } },
+      });
+    }
+  });
+
   test('Temporal unreachable → 503, nothing accepted', async () => {
     const dead = await startReceiver({
       config: { ...config, server: { ...config.server, port: 0 } },

@@ -2,7 +2,7 @@
 import { Connection, Client } from '@temporalio/client';
 import { runRoles, type Role, type RunRolesOptions } from '../../src/cli/roles';
 import type { BarrageConfig } from '../../src/config';
-import { staticRegistry } from '../../src/registry/live';
+import { openRegistry } from '../../src/registry/open';
 import type { QueuePoller } from '../../src/sources/poller';
 import { createLogger, type Logger } from '../../src/telemetry/logger';
 
@@ -26,9 +26,11 @@ export async function startHub(
   const workerUp = new Promise<void>((resolve) => (markWorker = resolve));
   let markReceiver: () => void = () => undefined;
   const receiverUp = new Promise<void>((resolve) => (markReceiver = resolve));
+  // As `barrage start` opens it: without database.url, the config file alone.
+  const registry = overrides.registry ?? (await openRegistry(config, 'start', createLogger('silent'))).registry;
   const running = runRoles({
     config,
-    registry: staticRegistry(config),
+    registry,
     roles,
     address: config.temporal.address,
     logger: logger ?? createLogger(process.env.BARRAGE_TEST_LOG ?? 'silent'),
@@ -39,7 +41,7 @@ export async function startHub(
     },
     onWorkerRunning: markWorker,
     onPollers: (p) => (pollers = p),
-    ...overrides,
+    drivers: overrides.drivers,
   });
   running.catch(() => undefined);
   await Promise.race([
