@@ -83,12 +83,37 @@ export const named = {
 } as const;
 export type Name = keyof typeof named;
 
+/** Request bodies are described as clients send them: a field with a default may be left out. */
+const REQUESTS = new Set<Name>([
+  'EventRequest',
+  'BatchRequest',
+  'RetryRequest',
+  'TenantRequest',
+  'ApiKeyRequest',
+  'DestinationRequest',
+  'RotateRequest',
+]);
+
 export function componentSchemas(): Record<string, unknown> {
+  const entries = Object.entries(named) as [Name, z.ZodType][];
+  const requests = schemasOf(
+    entries.filter(([id]) => id === 'JsonValue' || REQUESTS.has(id)),
+    'input',
+  );
+  const answers = schemasOf(
+    entries.filter(([id]) => !REQUESTS.has(id)),
+    'output',
+  );
+  return { ...answers, ...requests };
+}
+
+function schemasOf(entries: [Name, z.ZodType][], io: 'input' | 'output'): Record<string, unknown> {
   const registry = z.registry<{ id: string }>();
-  for (const [id, schema] of Object.entries(named)) registry.add(schema, { id });
+  for (const [id, schema] of entries) registry.add(schema, { id });
   const { schemas } = z.toJSONSchema(registry, {
     target: 'openapi-3.0',
     unrepresentable: 'any',
+    io,
     uri: (id) => `#/components/schemas/${id}`,
   });
   // OpenAPI 3.0 schema objects have no $id.

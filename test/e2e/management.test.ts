@@ -2,6 +2,7 @@
 // signatures checked with the `standardwebhooks` package (an implementation nobody here wrote).
 import type { Client } from '@temporalio/client';
 import { Webhook } from 'standardwebhooks';
+import { createBarrageClient, type BarrageClient } from '../../src/client';
 import type { BarrageConfig } from '../../src/config';
 import { testConfig, uniqueName } from '../helpers/config';
 import { testTemporalAddress } from '../helpers/env';
@@ -38,6 +39,10 @@ afterAll(async () => {
 });
 
 const call = (path: string, init: Parameters<typeof api>[1] = {}) => api(`${hub.url}${path}`, init);
+// The typed client (`barrage/client`) for the walkthrough; `call` for what it cannot express.
+let admin: BarrageClient;
+let tenant: BarrageClient;
+const orders = { params: { path: { id: 'orders' } } };
 const verify = (secret: string, r: Received) =>
   new Webhook(secret).verify(r.body.toString(), r.headers as Record<string, string>);
 
@@ -51,8 +56,10 @@ async function pollersOf(client: Client, taskQueue: string): Promise<number> {
 }
 
 test('admin creates a tenant: its namespace exists and a running worker serves it within 5 s', async () => {
-  const created = await call('/v1/tenants', { key: ADMIN, body: { id: tenantId } });
-  expect(created).toMatchObject({ status: 201, body: { id: tenantId, namespace: tenantId, managedBy: 'api', destinations: 0 } });
+  admin = createBarrageClient({ baseUrl: hub.url, apiKey: ADMIN });
+  const created = await admin.POST('/v1/tenants', { body: { id: tenantId } });
+  expect(created.response.status).toBe(201);
+  expect(created.data).toMatchObject({ id: tenantId, namespace: tenantId, managedBy: 'api', destinations: 0 });
   const at = Date.now();
   const client = await temporalClient(testTemporalAddress(), tenantId);
   try {
@@ -65,22 +72,24 @@ test('admin creates a tenant: its namespace exists and a running worker serves i
     await client.connection.close();
   }
   expect(Date.now() - at).toBeLessThan(5_000);
-  expect((await call(`/v1/tenants/${tenantId}`, { key: ADMIN })).body).toMatchObject({ id: tenantId });
-  expect((await call('/v1/tenants', { key: ADMIN })).body.tenants.map((t: { id: string }) => t.id)).toContain(tenantId);
+  expect((await admin.GET('/v1/tenants/{id}', { params: { path: { id: tenantId } } })).data).toMatchObject({ id: tenantId });
+  expect((await admin.GET('/v1/tenants')).data?.tenants.map((t) => t.id)).toContain(tenantId);
 }, 60_000);
 
 test('a key is shown once and listed without it; events flow to an API destination, signed', async () => {
-  const created = await call(`/v1/tenants/${tenantId}/api-keys`, { key: ADMIN, body: { name: 'ci' } });
-  expect(created).toMatchObject({ status: 201, body: { name: 'ci', key: expect.stringMatching(/^bk_/), lastUsedAt: null } });
-  key = created.body.key;
-  const listed = await call(`/v1/tenants/${tenantId}/api-keys`, { key: ADMIN });
-  expect(listed.body.apiKeys).toEqual([
-    { id: created.body.id, name: 'ci', prefix: key.slice(0, 10), createdAt: expect.any(String), lastUsedAt: null },
+  const path = { params: { path: { id: tenantId } } };
+  const created = await admin.POST('/v1/tenants/{id}/api-keys', { ...path, body: { name: 'ci' } });
+  expect(created.response.status).toBe(201);
+  expect(created.data).toMatchObject({ name: 'ci', key: expect.stringMatching(/^bk_/), lastUsedAt: null });
+  key = created.data!.key;
+  tenant = createBarrageClient({ baseUrl: hub.url, apiKey: key });
+  const listed = await admin.GET('/v1/tenants/{id}/api-keys', path);
+  expect(listed.data?.apiKeys).toEqual([
+    { id: created.data!.id, name: 'ci', prefix: key.slice(0, 10), createdAt: expect.any(String), lastUsedAt: null },
   ]);
-  expect(JSON.stringify(listed.body)).not.toContain(key);
+  expect(JSON.stringify(listed.data)).not.toContain(key);
 
-  const dest = await call('/v1/destinations', {
-    key,
+  const dest = await tenant.POST('/v1/destinations', {
     body: {
       id: 'orders',
       url: sinks.first.url,
@@ -88,24 +97,26 @@ test('a key is shown once and listed without it; events flow to an API destinati
       retry: { initialInterval: '2s', maximumAttempts: 5, jitter: 0 },
     },
   });
-  expect(dest).toMatchObject({ status: 201, body: { id: 'orders', type: 'http', managedBy: 'api', disabled: false } });
-  expect(JSON.stringify(dest.body)).not.toMatch(/whsec_/);
-  const { secrets } = (await call('/v1/destinations/orders/secret', { key })).body;
+  expect(dest.response.status).toBe(201);
+  expect(dest.data).toMatchObject({ id: 'orders', type: 'http', managedBy: 'api', disabled: false });
+  expect(JSON.stringify(dest.data)).not.toMatch(/whsec_/);
+  const secrets = (await tenant.GET('/v1/destinations/{id}/secret', orders)).data!.secrets;
   expect(secrets).toEqual([{ id: expect.any(String), secret: expect.stringMatching(/^whsec_/), createdAt: expect.any(String) }]);
 
-  const sent = await call('/v1/events', { key, body: { id: 'ord-1-created', type: 'order.created', data: { n: 1 } } });
-  expect(sent).toMatchObject({ status: 202, body: { id: 'ord-1-created', destinations: ['orders'] } });
+  const sent = await tenant.POST('/v1/events', { body: { id: 'ord-1-created', type: 'order.created', data: { n: 1 } } });
+  expect(sent.response.status).toBe(202);
+  expect(sent.data).toMatchObject({ id: 'ord-1-created', destinations: ['orders'] });
   const [got] = await sinks.first.waitFor(1);
   expect(got.headers['webhook-id']).toBe('ord-1-created');
   expect(verify(secrets[0].secret, got)).toEqual({ n: 1 });
+  const event = { params: { path: { id: 'ord-1-created' } } };
   const found = await eventually(async () => {
-    const r = await call('/v1/events/ord-1-created', { key });
-    return r.body?.status === 'delivered' ? r : undefined;
+    const r = await tenant.GET('/v1/events/{id}', event);
+    return r.data?.status === 'delivered' ? r.data : undefined;
   });
-  expect(found.body).toMatchObject({ id: 'ord-1-created', destinations: [{ destination: 'orders', status: 'delivered' }] });
-  expect((await call('/v1/events', { key, body: { id: 'ord-1-created', type: 'order.created', data: { n: 1 } } })).status).toBe(
-    200,
-  );
+  expect(found).toMatchObject({ id: 'ord-1-created', destinations: [{ destination: 'orders', status: 'delivered' }] });
+  const again = await tenant.POST('/v1/events', { body: { id: 'ord-1-created', type: 'order.created', data: { n: 1 } } });
+  expect([again.response.status, again.data?.duplicate]).toEqual([200, true]);
 }, 60_000);
 
 test('a PATCHed URL is used by the next retry of a delivery already in flight', async () => {
