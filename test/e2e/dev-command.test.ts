@@ -3,6 +3,9 @@
 // queue walkthrough of docs/QUEUES.md: `npm run brokers`, `npm start` with the queue example, and
 // the send/read commands. Both use the README's fixed ports, so they run one after the other here.
 import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { PROJECT_ROOT } from '../../src/config';
 import { api } from '../helpers/hub';
 import { spawnLogged, type Spawned } from '../helpers/process';
 
@@ -27,6 +30,17 @@ async function stop(p: Spawned): Promise<void> {
 afterAll(async () => {
   for (const p of started.reverse()) await stop(p);
 });
+
+const uniqueTenant = () => `walk_${Date.now().toString(36)}`;
+
+/** The shell block between the walkthrough markers of docs/API.md, with its tenant id replaced. */
+async function runWalkthrough(tenant: string): Promise<{ code: number | null; output: string }> {
+  const doc = readFileSync(join(PROJECT_ROOT, 'docs', 'API.md'), 'utf8');
+  const block = /<!-- walkthrough:start -->\n```sh\n([\s\S]*?)```\n<!-- walkthrough:end -->/.exec(doc)?.[1];
+  expect(block).toBeDefined();
+  const p = spawnLogged('bash', ['-euo', 'pipefail', '-c', block!.replace(/globex/g, tenant)]);
+  return { code: await p.exited, output: p.output() };
+}
 
 /** One `npm run -s brokers -- …` command, as the docs show it; resolves with its output. */
 async function brokersCommand(...args: string[]): Promise<string> {
@@ -71,6 +85,16 @@ test('`npm start` accepts the README example and the example sink prints the ver
   await dev.waitForOutput(new RegExp(`\\[listen\\] .* invoice\\.paid id=${invoice.body.id} attempt=1 signature OK`), 20_000);
   const secret = await api(`${RUNTIME}/secret`, { key: 'dev_acme_key' });
   expect(secret.body.secrets).toEqual([expect.objectContaining({ secret: expect.stringMatching(/^whsec_/) })]);
+
+  // docs/API.md's curl walkthrough, run as written (with a tenant id of its own: ids stay taken).
+  const walk = await runWalkthrough(uniqueTenant());
+  expect(walk.code).toBe(0);
+  expect(walk.output).toMatch(/"managedBy":"api"/);
+  expect(walk.output).toMatch(/"id":"inv-1-paid"/);
+  expect(walk.output).toMatch(/^204$/m);
+  expect(walk.output).toMatch(/"namespaceKept":true/);
+  await dev.waitForOutput(/\[listen\] .* invoice\.paid id=inv-1-paid attempt=1 signature OK/, 20_000);
+  await dev.waitForOutput(/\[listen\] .* barrage\.test id=evt_\w+ attempt=1 signature OK/, 20_000);
 
   await stop(dev);
   expect(dev.output()).toMatch(/shutting down/);
