@@ -6,6 +6,7 @@ import type { Cost, EndToEnd, Throughput } from './scenarios';
 import { figure, fmt, fmtFigure, type Figure } from './stats';
 import { barChart } from './chart';
 import type { StageProfile } from './stages';
+import type { RegistryResults } from './registry';
 
 export interface RunResults {
   options: {
@@ -33,9 +34,11 @@ export interface RunResults {
   stages?: StageProfile;
   /** Scenario 10: starts/s while one poller drains a backlog of `messages`. */
   queues?: { messages: number; sqs: number[]; kafka: number[] };
+  /** Scenario 11: accepting with the registry in the database vs a config file; PATCH → use. */
+  registry?: RegistryResults;
 }
 
-const TARGETS = { acceptRatio: 0.9, e2eRatio: 0.9, fanout100Ms: 3000, workerRssMiB: 250 };
+const TARGETS = { acceptRatio: 0.9, e2eRatio: 0.9, fanout100Ms: 3000, workerRssMiB: 250, registryRatio: 0.9 };
 
 function pick(results: RunResults, get: (r: RunResults['runs'][number]) => number | undefined): Figure {
   return figure(results.runs.map(get).filter((v): v is number => v !== undefined));
@@ -76,9 +79,21 @@ export function summarize(results: RunResults) {
     sqs: figure(results.queues.sqs),
     kafka: figure(results.queues.kafka),
   };
+  const registry = results.registry && {
+    destinations: results.registry.destinations,
+    concurrency: results.registry.concurrency,
+    configToRaw: figure(results.registry.runs.map((r) => r.configFile.perSecond / r.raw.perSecond)),
+    databaseToRaw: figure(results.registry.runs.map((r) => r.database.perSecond / r.raw.perSecond)),
+    databaseToConfig: figure(
+      results.registry.runs.map((r) => r.database.perSecond / r.raw.perSecond / (r.configFile.perSecond / r.raw.perSecond)),
+    ),
+    accepts: figure(results.registry.runs.map((r) => r.database.perSecond)),
+    patchToUse: results.registry.patchToUse,
+  };
   return {
     perLevel,
     e2e,
+    registry,
     e2eCores,
     retries,
     fanout,
@@ -126,6 +141,12 @@ export function table(results: RunResults): string {
           (kind) =>
             `| 10 | drain ${sum.queues!.messages} queued on ${kind === 'sqs' ? 'SQS (1 poller, 10 per receive)' : 'Kafka (1 poller, 4 partitions)'} → started | ${fmtFigure(sum.queues![kind])} starts/s | ${fmt(sum.queues![kind].median / best.rawStarts.median, 2)}× scenario 1 at c=${best.concurrency} |`,
         )
+      : []),
+    ...(sum.registry
+      ? [
+          `| 11 | accept with ${sum.registry.destinations} destinations (10 matching) from the database, c=${sum.registry.concurrency} | ${fmtFigure(sum.registry.accepts)} accepted/s; ${fmtFigure(sum.registry.databaseToRaw, 2)}× scenario 1 (config file: ${fmtFigure(sum.registry.configToRaw, 2)}×) | database ÷ config file ${fmtFigure(sum.registry.databaseToConfig, 2)} (target ≥ ${TARGETS.registryRatio}: ${verdict(sum.registry.databaseToConfig.median >= TARGETS.registryRatio)}) |`,
+          `| 11 | PATCH → another receiver routes by it (${sum.registry.patchToUse.changes} changes) | p50 ${fmt(sum.registry.patchToUse.p50, 1)} ms, p95 ${fmt(sum.registry.patchToUse.p95, 1)} ms, p99 ${fmt(sum.registry.patchToUse.p99, 1)} ms, max ${fmt(sum.registry.patchToUse.max, 1)} ms | target ≤ 1000 ms: ${verdict(sum.registry.patchToUse.max <= 1000)} |`,
+        ]
       : []),
     `| 8 | peak RSS during 1–4 | worker ${fmt(sum.memoryMiB.worker)} MiB, receiver ${fmt(sum.memoryMiB.receiver)} MiB, Temporal server ${fmt(sum.memoryMiB.temporalServer)} MiB (floor worker, same SDK: ${fmt(sum.memoryMiB.floorWorker)} MiB) | worker target ≤ ${TARGETS.workerRssMiB} MB: ${verdict(sum.memoryMiB.worker * 1.048576 <= TARGETS.workerRssMiB)} |`,
   ];

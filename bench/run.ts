@@ -20,6 +20,7 @@ import { stageProfile } from './stages';
 import { freePort } from '../src/net/free-port';
 import { startElasticMq, startKafka, type RunningBroker } from '../src/devtools/brokers';
 import { kafkaDrain, sqsDrain } from './queues';
+import { registryScenario } from './registry';
 
 interface Options {
   quick: boolean;
@@ -185,6 +186,19 @@ async function main(): Promise<void> {
         `run ${run}/${opts.runs}: drain ${opts.queueMessages} queued → started: SQS ${results.queues.sqs.at(-1)!.toFixed(0)}/s, Kafka ${results.queues.kafka.at(-1)!.toFixed(0)}/s`,
       );
     }
+    await Promise.all(brokers.splice(0).map((b) => b.stop()));
+    progress('scenario 11: the registry (PostgreSQL, 1,000 destinations)');
+    results.registry = await registryScenario({
+      dir,
+      logDir,
+      address: server.address,
+      sinkUrl: sink.url,
+      ingest,
+      runs: opts.runs,
+      bounds: bounds(Math.max(...opts.concurrency)),
+      changes: 100,
+      progress,
+    });
     progress(
       `cost: ${results.cost.map((c) => `D=${c.destinations}: ${c.actions} actions, ${c.historyEvents} events`).join('; ')}`,
     );

@@ -50,10 +50,15 @@ export async function postEvent(pool: Pool, type: string, data: unknown = { n: 1
 }
 
 /** 1. The accept ceiling: the receiver's own ingest function, called directly (no HTTP). */
-export async function rawStarts(ingest: Ingest, tenant: TenantConfig, bounds: Bounds): Promise<Throughput> {
+export async function rawStarts(
+  ingest: Ingest,
+  tenant: TenantConfig,
+  bounds: Bounds,
+  eventType = 'e2e.raw',
+): Promise<Throughput> {
   const payload = { contentType: 'application/json', body: '{"n":1}', encoding: 'utf8' as const };
   const result = await closedLoop(bounds, async () => {
-    const outcome = await ingest({ tenant, source: 'api', eventType: 'e2e.raw', payload });
+    const outcome = await ingest({ tenant, source: 'api', eventType, payload });
     // An outcome is data now: anything but an accept must fail the sample, not count as one.
     if (outcome.kind !== 'accepted') throw new Error(`raw start not accepted: ${outcome.kind}`);
   });
@@ -61,13 +66,14 @@ export async function rawStarts(ingest: Ingest, tenant: TenantConfig, bounds: Bo
 }
 
 /** 2 and 9. POSTs answered by a receiver (Barrage's, or the bare node:http baseline). */
-export async function httpAccepts(pool: Pool, bounds: Bounds, expectStatus = 202): Promise<Throughput> {
+export async function httpAccepts(pool: Pool, bounds: Bounds, expectStatus = 202, type = 'e2e.accept'): Promise<Throughput> {
+  const body = JSON.stringify({ type, data: { n: 1 } });
   const result = await closedLoop(bounds, async () => {
     const res = await pool.request({
       path: '/v1/events',
       method: 'POST',
       headers: { authorization: `Bearer ${API_KEY}`, 'content-type': 'application/json' },
-      body: '{"type":"e2e.accept","data":{"n":1}}',
+      body,
     });
     await res.body.dump();
     if (res.statusCode !== expectStatus) throw new Error(`answered ${res.statusCode}`);

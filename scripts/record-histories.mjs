@@ -184,21 +184,9 @@ async function recordAttemptFailure() {
       return { attempt: req.attempt, startedAt: new Date().toISOString(), durationMs: 1, outcome: 'delivered', statusCode: 200 };
     },
   };
-  const native = await NativeConnection.connect({ address: server.address });
-  const connection = await Connection.connect({ address: server.address });
-  const client = new Client({ connection, namespace: 'rec' });
-  const worker = await Worker.create({
-    connection: native,
-    namespace: 'rec',
-    taskQueue: 'rec-2',
-    activities,
-    ...workflowSource(),
-  });
-  await worker.runUntil(async () => {
+  await withStubWorker(activities, 'rec-2', async (client) => {
     await client.workflow.execute('deliveryWorkflow', { workflowId: id, taskQueue: 'rec-2', args: [input] });
     await client.workflow.getHandle(`${id}.dead-letter-1`).result();
   });
-  await connection.close();
-  await native.close();
   return [id, `${id}.dead-letter-1`];
 }

@@ -5,7 +5,7 @@ import type { BarrageConfig } from '../config';
 import { watchRegistry, type RegistryWatch } from '../store/changes';
 import { registryVersion } from '../store/version';
 import type { Logger } from '../telemetry/logger';
-import { configSnapshot, loadSnapshot } from './load';
+import { configSnapshot, emptyLoadCache, loadSnapshot } from './load';
 import type { DestinationLookup, RegistrySnapshot } from './snapshot';
 import type { Stores } from './stores';
 
@@ -40,7 +40,8 @@ export interface LiveRegistryOptions {
 
 export async function liveRegistry(options: LiveRegistryOptions): Promise<Registry> {
   const { config, stores, logger } = options;
-  let snapshot = await loadSnapshot(config, stores, logger);
+  const cache = emptyLoadCache();
+  let snapshot = await loadSnapshot(config, stores, logger, cache);
   const listeners = new Set<(s: RegistrySnapshot) => void>();
   let loading: Promise<RegistrySnapshot> | undefined;
   let again = false;
@@ -55,7 +56,7 @@ export async function liveRegistry(options: LiveRegistryOptions): Promise<Regist
       try {
         do {
           again = false;
-          const next = await loadSnapshot(config, stores, logger);
+          const next = await loadSnapshot(config, stores, logger, cache);
           if (next.version >= snapshot.version) swap(next);
         } while (again);
         return snapshot;

@@ -19,10 +19,22 @@ export function configSnapshot(config: BarrageConfig): RegistrySnapshot {
   return new RegistrySnapshot(0, tenants, keys);
 }
 
+/**
+ * What one load parsed and opened, for the next: a row whose `updated_at` did not move is not
+ * parsed again and a secret is not decrypted again, so a change costs little with many destinations.
+ */
+export interface LoadCache {
+  parsed: Map<string, DestinationEntry | undefined>;
+  secrets: Map<string, string>;
+}
+
+export const emptyLoadCache = (): LoadCache => ({ parsed: new Map(), secrets: new Map() });
+
 export async function loadSnapshot(
   config: BarrageConfig,
   stores: Stores,
   logger: Logger,
+  cache: LoadCache = emptyLoadCache(),
   now = new Date(),
 ): Promise<RegistrySnapshot> {
   // The version first: the rows read after it are at least that new.
@@ -36,7 +48,10 @@ export async function loadSnapshot(
   const secrets = await stores.destinations.secrets(
     destinationRows.map((d) => d.pk),
     now,
+    cache.secrets,
   );
+  const next = emptyLoadCache();
+  for (const list of secrets.values()) for (const s of list) next.secrets.set(s.id, s.secret);
   const tenants = new Map<string, LiveTenant>(config.tenants.map((t) => [t.id, configTenant(t)]));
   const keys = new Map<string, { tenantId: string; keyId?: string }>();
   for (const t of config.tenants) for (const key of t.apiKeys) keys.set(keyDigest(key), { tenantId: t.id });
@@ -55,12 +70,22 @@ export async function loadSnapshot(
   for (const row of destinationRows) {
     const tenant = tenants.get(row.tenant_id);
     if (!tenant || tenant.entries.has(row.id)) continue;
-    const entry = apiEntry(row, secrets.get(row.pk) ?? [], logger);
+    const entry = cachedEntry(cache, next, row, secrets.get(row.pk) ?? [], logger);
     if (!entry) continue;
     tenant.entries.set(row.id, entry);
     if (!entry.disabled) tenant.destinations.push(entry.config);
   }
+  Object.assign(cache, next);
   return new RegistrySnapshot(version, [...tenants.values()], keys);
+}
+
+function cachedEntry(cache: LoadCache, next: LoadCache, row: DestinationRow, secrets: OpenedSecret[], logger: Logger) {
+  const key = `${row.pk}@${row.updated_at.toISOString()}`;
+  const known = cache.parsed.get(key);
+  const parsed = known ?? (cache.parsed.has(key) ? undefined : apiEntry(row, [], logger));
+  next.parsed.set(key, parsed);
+  // Secrets change without the row (rotation and expiry), so they are attached every time.
+  return parsed && { ...parsed, secrets: secretsOf(secrets) };
 }
 
 function configTenant(t: TenantConfig): LiveTenant {
@@ -88,6 +113,14 @@ export function parseSpec(id: string, spec: Record<string, unknown>) {
   return destinationSchema(API_ENV).safeParse({ ...spec, id });
 }
 
+const secretsOf = (secrets: OpenedSecret[]) =>
+  secrets.map((s) => ({
+    id: s.id,
+    secret: s.secret,
+    createdAt: s.createdAt.toISOString(),
+    ...(s.expiresAt ? { expiresAt: s.expiresAt.toISOString() } : {}),
+  }));
+
 function apiEntry(row: DestinationRow, secrets: OpenedSecret[], logger: Logger): DestinationEntry | undefined {
   const parsed = parseSpec(row.id, row.spec);
   if (!parsed.success) {
@@ -106,12 +139,7 @@ function apiEntry(row: DestinationRow, secrets: OpenedSecret[], logger: Logger):
     disabled: row.disabled,
     spec: row.spec,
     pk: row.pk,
-    secrets: secrets.map((s) => ({
-      id: s.id,
-      secret: s.secret,
-      createdAt: s.createdAt.toISOString(),
-      ...(s.expiresAt ? { expiresAt: s.expiresAt.toISOString() } : {}),
-    })),
+    secrets: secretsOf(secrets),
     createdAt: row.created_at.toISOString(),
     updatedAt: row.updated_at.toISOString(),
   };

@@ -148,8 +148,11 @@ export function createDestinationStore(db: Kysely<Tables>, box: SecretBox) {
       });
     },
 
-    /** Secrets still signing at `now`, newest first, opened. */
-    async secrets(pks: string[], now: Date): Promise<Map<string, OpenedSecret[]>> {
+    /**
+     * Secrets still signing at `now`, newest first, opened. `known` holds secrets opened before, by
+     * id (a secret never changes): a reload decrypts only the new ones.
+     */
+    async secrets(pks: string[], now: Date, known?: ReadonlyMap<string, string>): Promise<Map<string, OpenedSecret[]>> {
       const byPk = new Map<string, OpenedSecret[]>();
       if (pks.length === 0) return byPk;
       const rows = await db
@@ -162,7 +165,7 @@ export function createDestinationStore(db: Kysely<Tables>, box: SecretBox) {
         .execute();
       for (const row of rows) {
         const list = byPk.get(row.destination_pk) ?? [];
-        list.push(opened(box, row));
+        list.push(opened(box, row, known?.get(row.id)));
         byPk.set(row.destination_pk, list);
       }
       return byPk;
@@ -202,6 +205,6 @@ async function addSecret(tx: Transaction<Tables>, box: SecretBox, pk: string, se
     .execute();
 }
 
-function opened(box: SecretBox, row: DestinationSecretRow): OpenedSecret {
-  return { id: row.id, secret: box.open(row.sealed, row.id), createdAt: row.created_at, expiresAt: row.expires_at };
+function opened(box: SecretBox, row: DestinationSecretRow, known?: string): OpenedSecret {
+  return { id: row.id, secret: known ?? box.open(row.sealed, row.id), createdAt: row.created_at, expiresAt: row.expires_at };
 }
