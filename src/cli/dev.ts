@@ -92,12 +92,17 @@ function printBanner(options: DevOptions, apiUrl: string, address: string, regis
       ? `  Example sink   http://127.0.0.1:${options.sinkPort}/hooks   (deliveries print here as [listen])`
       : '  Example sink   off',
     `  Tenants        ${config.tenants.map((t) => `${t.id} (namespace ${t.namespace})`).join(', ') || '(none in the config)'}`,
-    `  Registry       ${registry}; admin key${config.security.adminApiKeys.length ? '' : ': none (security.adminApiKeys)'}`,
+    `  Registry       ${registry}   (${adminKeys(config)})`,
     ...queueSourceLines(config),
     '  Stop with Ctrl-C.',
     '',
   ];
   console.log(lines.join('\n'));
+}
+
+function adminKeys(config: BarrageConfig): string {
+  const n = config.security.adminApiKeys.length;
+  return n ? `${n} admin key${n > 1 ? 's' : ''} for /v1/tenants` : 'no admin key: set security.adminApiKeys to manage tenants';
 }
 
 function queueSourceLines(config: BarrageConfig): string[] {

@@ -55,6 +55,9 @@ test('`npm start` accepts the README example and the example sink prints the ver
   expect(dev.output()).toMatch(/API\s+http:\/\/127\.0\.0\.1:8080/);
   expect(dev.output()).toMatch(/Temporal Web UI http:\/\/127\.0\.0\.1:8233/);
   expect(dev.output()).toMatch(/Example sink\s+http:\/\/127\.0\.0\.1:9000\/hooks/);
+  expect(dev.output()).toMatch(/Registry\s+embedded PGlite at \.barrage\/db/);
+  // Generated on the first start (and logged then), kept beside the database after it.
+  expect(readFileSync(join(PROJECT_ROOT, '.barrage', 'encryption.key'), 'utf8')).toMatch(/^[A-Za-z0-9+/]{43}=\n$/);
 
   // The README's curl example, sent with fetch.
   const res = await api('http://127.0.0.1:8080/v1/events', {

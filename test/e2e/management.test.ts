@@ -6,11 +6,12 @@ import { createBarrageClient, type BarrageClient } from '../../src/client';
 import type { BarrageConfig } from '../../src/config';
 import { testConfig, uniqueName } from '../helpers/config';
 import { testTemporalAddress } from '../helpers/env';
-import { api, startHub, temporalClient, type TestHub } from '../helpers/hub';
+import { api, capturingLogger, startHub, temporalClient, type TestHub } from '../helpers/hub';
 import { openTestRegistry, type TestRegistry } from '../helpers/registry';
 import { eventually, startTestSink, type Received, type TestSink } from '../helpers/sink';
 
 const ADMIN = 'test-admin-key';
+const logs = capturingLogger();
 let config: BarrageConfig;
 let hub: TestHub;
 let reg: TestRegistry;
@@ -29,7 +30,7 @@ beforeAll(async () => {
     },
   });
   reg = await openTestRegistry(config);
-  hub = await startHub(config, ['receiver', 'worker'], undefined, { registry: reg.registry });
+  hub = await startHub(config, ['receiver', 'worker'], logs.logger, { registry: reg.registry });
 }, 60_000);
 
 afterAll(async () => {
@@ -142,6 +143,10 @@ test('rotation: during the overlap both secrets sign, and each signature verifie
   } = (await call('/v1/destinations/orders/secret', { key })).body;
   const rotated = await call('/v1/destinations/orders/secret/rotate', { key, body: { overlap: '1h' } });
   expect(rotated.status).toBe(200);
+  for (const overlap of ['8d', 'soon']) {
+    const refused = await call('/v1/destinations/orders/secret/rotate', { key, body: { overlap } });
+    expect(refused).toMatchObject({ status: 400, body: { error: { details: [{ path: 'overlap' }] } } });
+  }
   const [fresh, previous] = rotated.body.secrets;
   expect(previous).toMatchObject({ secret: old.secret, expiresAt: expect.any(String) });
   expect(Date.parse(previous.expiresAt) - Date.now()).toBeGreaterThan(59 * 60_000);
@@ -188,6 +193,30 @@ test('a test event is sent signed to one destination through the normal path', a
   expect(verify(secrets[0].secret, got)).toMatchObject({ destination: 'orders', message: expect.any(String) });
   expect(JSON.parse(got.body.toString())).toMatchObject({ destination: 'orders' });
 }, 60_000);
+
+test('no signing secret in any workflow history or log line', async () => {
+  const { secrets } = (await call('/v1/destinations/orders/secret', { key })).body;
+  expect(secrets.length).toBeGreaterThan(0);
+  const client = await temporalClient(testTemporalAddress(), tenantId);
+  try {
+    const histories: string[] = [];
+    for await (const execution of client.workflow.list({ query: 'WorkflowType = "deliveryWorkflow"' })) {
+      const history = await client.workflow.getHandle(execution.workflowId, execution.runId).fetchHistory();
+      // Payload bytes as text: the JSON a workflow input or result carries.
+      histories.push(
+        JSON.stringify(history, (_k, v: unknown) => (v instanceof Uint8Array ? Buffer.from(v).toString('utf8') : v)),
+      );
+    }
+    expect(histories.length).toBeGreaterThan(3);
+    for (const { secret } of secrets) {
+      const bare = secret.slice('whsec_'.length);
+      expect(histories.some((h) => h.includes(bare))).toBe(false);
+      expect(logs.text()).not.toContain(bare);
+    }
+  } finally {
+    await client.connection.close();
+  }
+});
 
 test('a revoked key is refused within 1 s; deleting the tenant keeps its namespace and says so', async () => {
   const { body: extra } = await call(`/v1/tenants/${tenantId}/api-keys`, { key, method: 'POST' });
