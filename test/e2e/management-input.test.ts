@@ -136,6 +136,26 @@ describe('bad destinations: 4xx with details, nothing stored', () => {
   });
 });
 
+describe('routing follows the registry', () => {
+  test('a disabled destination is not matched for new events; enabled again, it is', async () => {
+    const made = await call('/v1/destinations', {
+      key: keyA,
+      body: { id: 'a-dis', url: 'https://a.example/h', events: ['dis.*'] },
+    });
+    expect(made.status).toBe(201);
+    const routed = async () => (await call('/v1/events', { key: keyA, body: { type: 'dis.x', data: {} } })).body.destinations;
+    const listed = async () =>
+      (await call('/v1/destinations?event=dis.x', { key: keyA })).body.destinations.map((d: { id: string }) => d.id);
+    expect([await routed(), await listed()]).toEqual([['a-dis'], ['a-dis']]);
+    const patch = (disabled: boolean) => call('/v1/destinations/a-dis', { key: keyA, method: 'PATCH', body: { disabled } });
+    expect((await patch(true)).body).toMatchObject({ disabled: true });
+    expect([await routed(), await listed()]).toEqual([[], []]);
+    expect((await patch(false)).body).toMatchObject({ disabled: false });
+    expect(await routed()).toEqual(['a-dis']);
+    expect((await call('/v1/destinations/a-dis', { key: keyA, method: 'DELETE' })).status).toBe(204);
+  });
+});
+
 describe('config-file things are read-only; keys must fit the route', () => {
   test('config destinations and tenants: 409 managed_by_config', async () => {
     const listed = await call('/v1/destinations', { key: CFG_KEY });
