@@ -146,12 +146,16 @@ describe('routing follows the registry', () => {
     const routed = async () => (await call('/v1/events', { key: keyA, body: { type: 'dis.x', data: {} } })).body.destinations;
     const listed = async () =>
       (await call('/v1/destinations?event=dis.x', { key: keyA })).body.destinations.map((d: { id: string }) => d.id);
-    expect([await routed(), await listed()]).toEqual([['a-dis'], ['a-dis']]);
+    // a-one takes every type ("*", the default).
+    expect([await routed(), await listed()]).toEqual([
+      ['a-dis', 'a-one'],
+      ['a-dis', 'a-one'],
+    ]);
     const patch = (disabled: boolean) => call('/v1/destinations/a-dis', { key: keyA, method: 'PATCH', body: { disabled } });
     expect((await patch(true)).body).toMatchObject({ disabled: true });
-    expect([await routed(), await listed()]).toEqual([[], []]);
+    expect([await routed(), await listed()]).toEqual([['a-one'], ['a-one']]);
     expect((await patch(false)).body).toMatchObject({ disabled: false });
-    expect(await routed()).toEqual(['a-dis']);
+    expect(await routed()).toEqual(['a-dis', 'a-one']);
     expect((await call('/v1/destinations/a-dis', { key: keyA, method: 'DELETE' })).status).toBe(204);
   });
 });
