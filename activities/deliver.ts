@@ -3,12 +3,15 @@ import type { DriverResult } from '../src/destinations/driver';
 import { deliverWith, type DriverRegistry } from '../src/destinations/registry';
 import type { DestinationLookup } from '../src/registry/snapshot';
 import type { Logger } from '../src/telemetry/logger';
+import { statusClass, type Metrics } from '../src/telemetry/metrics';
 
 export interface DeliverDeps {
   /** Read at every attempt: URLs and secrets come from here, never from the workflow input. */
   destinations: { lookup(tenantId: string, destinationId: string): Promise<DestinationLookup> };
   drivers: DriverRegistry;
   logger: Logger;
+  /** Counts and times every attempt (GET /metrics). */
+  metrics?: Metrics;
   now?: () => number;
 }
 
@@ -27,6 +30,9 @@ export function createAttemptDelivery(deps: DeliverDeps) {
       durationMs: now() - started,
       ...result,
     };
+    const labels = { tenant: req.event.tenantId, destination: req.destinationId };
+    deps.metrics?.attempts.inc({ ...labels, outcome: record.outcome, status_class: statusClass(record.statusCode) });
+    deps.metrics?.attemptDuration.observe(labels, record.durationMs / 1000);
     deps.logger.info(
       {
         tenant: req.event.tenantId,

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // One idempotent install step for a fresh clone: npm packages (with the Kafka client's native
 // build), the Temporal CLI, the Kafka and ElasticMQ jars used by tests and `npm run brokers`,
-// and the build.
+// Jaeger (the trace backend of the telemetry tests, built from the Go module proxy), and the build.
 // Uses only Node built-ins so it can run before node_modules exists. Each step is skipped
 // when its output is already current, so `npm start` / `npm test` can call it every time.
 import { execFileSync } from 'node:child_process';
@@ -178,6 +178,54 @@ function ensurePostgres() {
   );
 }
 
+// The Prometheus project's own text-format parser (prometheus-client, Python), which the metrics
+// tests read /metrics with instead of a regular expression of ours.
+const PY_TOOLS = ['prometheus-client==0.21.1'];
+
+function ensurePythonTools() {
+  const dir = join(toolsDir, 'py-tools');
+  const stamp = join(dir, 'requirements.txt');
+  const want = PY_TOOLS.join('\n');
+  if (existsSync(stamp) && readFileSync(stamp, 'utf8') === want) return say('Python test tools are current');
+  console.log(`[setup] installing ${PY_TOOLS.join(', ')} from PyPI into .tools/py-tools…`);
+  run('python3', ['-m', 'venv', dir], { stdio: 'inherit' });
+  run(join(dir, 'bin', 'pip'), ['install', '--quiet', ...PY_TOOLS], { stdio: 'inherit' });
+  writeFileSync(stamp, want);
+}
+
+// Jaeger v2 (all-in-one, in-memory): the real OTLP trace backend the telemetry tests read traces
+// back from. `go install` refuses it (its go.mod has a replace directive), so it is built inside
+// a wrapper module that repeats that directive. Go's module and build caches make a rebuild fast.
+const JAEGER_VERSION = 'v1.76.0';
+const JAEGER_REPLACE = 'github.com/Shopify/sarama => github.com/Shopify/sarama v1.33.0';
+
+function ensureJaeger() {
+  const dir = join(toolsDir, 'jaeger');
+  const bin = join(dir, 'jaeger');
+  const stamp = join(dir, 'version.txt');
+  if (existsSync(bin) && existsSync(stamp) && readFileSync(stamp, 'utf8') === JAEGER_VERSION) return say('Jaeger is built');
+  if (!onPath('go')) {
+    console.log(
+      '[setup] note: Go 1.24+ is needed to build Jaeger (the trace backend the telemetry tests use); install it and rerun',
+    );
+    return;
+  }
+  console.log(`[setup] building Jaeger ${JAEGER_VERSION} from the Go module proxy into .tools/jaeger (several minutes, once)…`);
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(
+    join(dir, 'go.mod'),
+    `module barrage.local/jaeger\n\ngo 1.24\n\nrequire github.com/jaegertracing/jaeger ${JAEGER_VERSION}\n\nreplace ${JAEGER_REPLACE}\n`,
+  );
+  writeFileSync(
+    join(dir, 'tools.go'),
+    '//go:build tools\n\npackage tools\n\nimport _ "github.com/jaegertracing/jaeger/cmd/jaeger"\n',
+  );
+  const env = { ...process.env, GOFLAGS: '-mod=mod' };
+  run('go', ['mod', 'tidy'], { cwd: dir, env, stdio: 'inherit' });
+  run('go', ['build', '-o', bin, 'github.com/jaegertracing/jaeger/cmd/jaeger'], { cwd: dir, env, stdio: 'inherit' });
+  writeFileSync(stamp, JAEGER_VERSION);
+}
+
 function newestMtime(dir) {
   let newest = 0;
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
@@ -202,5 +250,7 @@ ensureNodeModules();
 ensureTemporalCli();
 ensureBrokers();
 ensurePostgres();
+ensurePythonTools();
+ensureJaeger();
 ensureBuild();
 say('ready');

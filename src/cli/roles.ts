@@ -10,6 +10,8 @@ import { connectWithRetry, TenantClients } from '../temporal/clients';
 import { ensureNamespace } from '../temporal/namespaces';
 import { runWorkers } from '../temporal/worker';
 import { destinationLookup, type Registry } from '../registry/live';
+import { createMetrics, trackPollers, type Metrics } from '../telemetry/metrics';
+import { serveMetrics } from '../telemetry/metrics-server';
 import type { Logger } from '../telemetry/logger';
 import { USER_AGENT } from '../version';
 
@@ -28,11 +30,14 @@ export interface RunRolesOptions {
   onPollers?: (pollers: QueuePoller[]) => void;
   /** Replaces built-in drivers (tests: a driver that misbehaves on purpose). */
   drivers?: Partial<DriverRegistry>;
+  /** One registry for every role of this process (default: a new one). */
+  metrics?: Metrics;
 }
 
 /** Runs until the signal aborts; then stops taking work, finishes what is in flight, and returns. */
 export async function runRoles(options: RunRolesOptions): Promise<void> {
   const { config, logger, registry } = options;
+  const metrics = options.metrics ?? createMetrics();
   // One role failing stops the others too, before the shared connection closes under them.
   const stopAll = new AbortController();
   const signal = AbortSignal.any([options.signal, stopAll.signal]);
@@ -45,6 +50,12 @@ export async function runRoles(options: RunRolesOptions): Promise<void> {
     }
   }
   const tasks: Promise<void>[] = [];
+  // A receiver serves /metrics on its own port; a process without one may serve it on telemetry.metricsPort.
+  const { metricsPort, metricsHost } = config.telemetry;
+  const metricsServer =
+    metricsPort > 0 && !options.roles.includes('receiver')
+      ? await serveMetrics(metrics, { host: metricsHost, port: metricsPort }, logger)
+      : undefined;
   let drivers: DriverRegistry | undefined;
   if (options.roles.includes('worker')) {
     drivers = {
@@ -62,20 +73,21 @@ export async function runRoles(options: RunRolesOptions): Promise<void> {
         address: options.address,
         signal,
         logger,
-        activityDeps: { destinations: destinationLookup(registry), drivers, logger },
+        activityDeps: { destinations: destinationLookup(registry), drivers, logger, metrics },
         onRunning: options.onWorkerRunning,
       }),
     );
   }
   if (options.roles.includes('receiver')) {
-    const receiver = await startReceiver({ config, registry, connection, logger });
+    const receiver = await startReceiver({ config, registry, connection, logger, metrics });
     options.onReceiver?.(receiver);
     tasks.push(
       new Promise<void>((resolve) => signal.addEventListener('abort', () => void receiver.close().then(resolve), { once: true })),
     );
   }
   if (options.roles.includes('pollers')) {
-    const pollers = await startPollers(config, connection, logger);
+    const pollers = await startPollers(config, connection, logger, metrics);
+    trackPollers(metrics, pollers);
     options.onPollers?.(pollers);
     tasks.push(Promise.all(pollers.map((p) => p.run(signal))).then(() => undefined));
   }
@@ -90,15 +102,16 @@ export async function runRoles(options: RunRolesOptions): Promise<void> {
     const failure = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
     if (failure) throw failure.reason;
   } finally {
+    await metricsServer?.close();
     if (drivers) await closeDrivers(drivers);
     await connection.close();
   }
 }
 
-function startPollers(config: BarrageConfig, connection: Connection, logger: Logger): Promise<QueuePoller[]> {
+function startPollers(config: BarrageConfig, connection: Connection, logger: Logger, metrics: Metrics): Promise<QueuePoller[]> {
   if (!hasQueueSources(config)) logger.warn('pollers role: no sqs or kafka sources are configured');
   const clients = new TenantClients(connection);
-  const ingest = createIngest({ clientFor: (t) => clients.for(t), taskQueue: config.temporal.taskQueue, logger });
+  const ingest = createIngest({ clientFor: (t) => clients.for(t), taskQueue: config.temporal.taskQueue, logger, metrics });
   return createPollers(config, ingest, logger);
 }
 

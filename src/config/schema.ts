@@ -124,6 +124,27 @@ export const configSchema = (env: Env) =>
         .strict()
         .prefault({})
         .describe('bounds on what the management API creates'),
+      telemetry: z
+        .object({
+          serviceName: z.string().min(1).optional().describe('OTEL_SERVICE_NAME when that is not set (default barrage-<role>)'),
+          otlpEndpoint: z
+            .string()
+            .optional()
+            .describe('OTEL_EXPORTER_OTLP_ENDPOINT when that is not set; neither set → no traces are exported'),
+          metricsPort: z
+            .number()
+            .int()
+            .min(0)
+            .max(65535)
+            .default(0)
+            .describe(
+              'GET /metrics for worker and pollers roles without a receiver (0 = off; the receiver serves it on its port)',
+            ),
+          metricsHost: z.string().default('127.0.0.1').describe('address the metrics port binds'),
+        })
+        .strict()
+        .prefault({})
+        .describe('traces (OpenTelemetry) and metrics (Prometheus)'),
       log: z
         .object({
           level: z

@@ -14,6 +14,7 @@ import {
 } from '../contracts';
 import { routeEvent, type TenantConfig } from '../config';
 import type { Logger } from '../telemetry/logger';
+import type { Metrics } from '../telemetry/metrics';
 import { GRPC, grpcCode, isTemporalUnavailable } from '../temporal/grpc';
 import { payloadBudgetProblem } from './budget';
 import { eventIdFor } from './ids';
@@ -57,23 +58,34 @@ export interface IngestDeps {
   now?: () => number;
   /** How long a start may take before the caller is told to retry (default 10 s). */
   startDeadlineMs?: number;
+  /** Counts every outcome and times every accept (GET /metrics). */
+  metrics?: Metrics;
 }
 
 export function createIngest(deps: IngestDeps) {
   const now = deps.now ?? Date.now;
   return async function ingest(req: IngestRequest): Promise<IngestOutcome> {
-    const invalid = validate(req);
-    if (invalid) return invalid;
-    const input = callbackInput(req as IngestRequest & { eventType: string }, new Date(now()).toISOString());
-    const tooLarge = payloadBudgetProblem(input);
-    if (tooLarge) return { kind: 'too_large', httpStatus: 413, message: tooLarge };
-    const outcome = await start(deps, deps.clientFor(req.tenant), input);
-    const fields = { tenant: req.tenant.id, eventId: input.eventId, eventType: input.eventType, source: req.source };
-    if (outcome.kind === 'accepted')
-      deps.logger.info({ ...fields, origin: req.origin, destinations: outcome.event.destinations }, 'callback accepted');
-    if (outcome.kind === 'duplicate') deps.logger.info({ ...fields, origin: req.origin }, 'callback duplicate');
+    const started = performance.now();
+    const outcome = await accept(deps, req, now);
+    const labels = { tenant: req.tenant.id, source: req.source };
+    deps.metrics?.eventsReceived.inc({ ...labels, result: outcome.kind });
+    deps.metrics?.acceptDuration.observe(labels, (performance.now() - started) / 1000);
     return outcome;
   };
+}
+
+async function accept(deps: IngestDeps, req: IngestRequest, now: () => number): Promise<IngestOutcome> {
+  const invalid = validate(req);
+  if (invalid) return invalid;
+  const input = callbackInput(req as IngestRequest & { eventType: string }, new Date(now()).toISOString());
+  const tooLarge = payloadBudgetProblem(input);
+  if (tooLarge) return { kind: 'too_large', httpStatus: 413, message: tooLarge };
+  const outcome = await start(deps, deps.clientFor(req.tenant), input);
+  const fields = { tenant: req.tenant.id, eventId: input.eventId, eventType: input.eventType, source: req.source };
+  if (outcome.kind === 'accepted')
+    deps.logger.info({ ...fields, origin: req.origin, destinations: outcome.event.destinations }, 'callback accepted');
+  if (outcome.kind === 'duplicate') deps.logger.info({ ...fields, origin: req.origin }, 'callback duplicate');
+  return outcome;
 }
 
 function validate(req: IngestRequest): IngestOutcome | undefined {

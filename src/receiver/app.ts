@@ -22,6 +22,11 @@ export function createReceiverApp(ctx: ReceiverContext): Express {
     res.json({ status: 'ready' });
   });
   app.get('/openapi.json', (_req, res) => void res.json(openapi));
+  // Prometheus text format; every role this process runs counts into the same registry.
+  app.get(
+    '/metrics',
+    async (_req, res) => void res.type(ctx.metrics.registry.contentType).send(await ctx.metrics.registry.metrics()),
+  );
   app.use(batchRouter(ctx));
   app.use(eventsRouter(ctx));
   app.use(sourcesRouter(ctx));

@@ -2,6 +2,7 @@ import type { Client, Connection } from '@temporalio/client';
 import type { BarrageConfig, TenantConfig } from '../config';
 import type { Ingest } from '../ingest/ingest';
 import type { Registry } from '../registry/live';
+import type { Metrics } from '../telemetry/metrics';
 import type { Logger } from '../telemetry/logger';
 
 /** Everything the routes need, built once by the receiver's composition root. */
@@ -10,6 +11,7 @@ export interface ReceiverContext {
   /** Tenants, keys and destinations as they are now (read per request, never cached by a route). */
   registry: Registry;
   connection: Connection;
+  metrics: Metrics;
   ingest: Ingest;
   clientFor: (tenant: TenantConfig) => Client;
   logger: Logger;

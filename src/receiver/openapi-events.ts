@@ -117,5 +117,11 @@ export const eventPaths = {
       responses: { 200: { description: 'ready' }, 503: error('not ready'), ...transport },
     },
   },
+  '/metrics': {
+    get: {
+      summary: "Prometheus metrics of this process's roles (text exposition format)",
+      responses: { 200: { description: 'metrics', content: { 'text/plain': { schema: { type: 'string' } } } }, ...transport },
+    },
+  },
   '/openapi.json': { get: { summary: 'This document', responses: { 200: { description: 'OpenAPI 3.0' }, ...transport } } },
 };

@@ -7,6 +7,7 @@ import { createIngest } from '../ingest/ingest';
 import { TenantClients } from '../temporal/clients';
 import { namespaceReady } from '../temporal/namespaces';
 import type { Registry } from '../registry/live';
+import { createMetrics, type Metrics } from '../telemetry/metrics';
 import type { Logger } from '../telemetry/logger';
 import { createReceiverApp } from './app';
 import { onClientError, onExpectContinue, onUnknownExpectation } from './client-errors';
@@ -20,6 +21,8 @@ export interface ReceiverOptions {
   config: BarrageConfig;
   registry: Registry;
   connection: Connection;
+  /** Served at GET /metrics, and counted into by this receiver's ingest. */
+  metrics?: Metrics;
   logger: Logger;
   now?: () => number;
 }
@@ -32,17 +35,20 @@ export interface RunningReceiver {
 
 export async function startReceiver(options: ReceiverOptions): Promise<RunningReceiver> {
   const { config, connection, logger, registry } = options;
+  const metrics = options.metrics ?? createMetrics();
   const clients = new TenantClients(connection);
   const ingest = createIngest({
     clientFor: (t) => clients.for(t),
     taskQueue: config.temporal.taskQueue,
     logger,
     startDeadlineMs: ACCEPT_DEADLINE_MS,
+    metrics,
   });
   const ctx: ReceiverContext = {
     config,
     registry,
     connection,
+    metrics,
     logger,
     ingest,
     clientFor: (t) => clients.for(t),

@@ -1,0 +1,66 @@
+// Barrage's Prometheus metrics: one registry per process, read by GET /metrics. Labels are
+// bounded (tenants, sources and destinations are configured or limited; outcomes and statuses
+// are fixed lists): never an event id, a URL or free text.
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+import type { PollerStats } from '../sources/poller';
+
+/** Seconds: from a fast local sink to a destination near its timeout. */
+const ATTEMPT_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120];
+/** Seconds: accept is one Temporal start. */
+const ACCEPT_BUCKETS = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
+
+export function createMetrics() {
+  const registry = new Registry();
+  collectDefaultMetrics({ register: registry, prefix: 'barrage_' });
+  const registers = [registry];
+  return {
+    registry,
+    eventsReceived: new Counter({
+      name: 'barrage_events_received_total',
+      help: 'callbacks offered to ingest, by result: accepted, duplicate, invalid, too_large, unavailable',
+      labelNames: ['tenant', 'source', 'result'] as const,
+      registers,
+    }),
+    acceptDuration: new Histogram({
+      name: 'barrage_accept_duration_seconds',
+      help: 'time to accept one callback (validation and the Temporal start)',
+      labelNames: ['tenant', 'source'] as const,
+      buckets: ACCEPT_BUCKETS,
+      registers,
+    }),
+    attempts: new Counter({
+      name: 'barrage_delivery_attempts_total',
+      help: 'delivery attempts, by outcome (delivered, retryable, permanent, cancelled) and status class (2xx…5xx, none)',
+      labelNames: ['tenant', 'destination', 'outcome', 'status_class'] as const,
+      registers,
+    }),
+    attemptDuration: new Histogram({
+      name: 'barrage_delivery_attempt_duration_seconds',
+      help: 'duration of one delivery attempt',
+      labelNames: ['tenant', 'destination'] as const,
+      buckets: ATTEMPT_BUCKETS,
+      registers,
+    }),
+  };
+}
+
+export type Metrics = ReturnType<typeof createMetrics>;
+
+/** The pollers' own counts, read at each scrape (they are kept by the pollers anyway). */
+export function trackPollers(metrics: Metrics, pollers: readonly { sourceId: string; stats(): PollerStats }[]): void {
+  new Gauge({
+    name: 'barrage_poller_messages',
+    help: 'messages a queue poller has handled since it started: received, accepted, duplicates, poison, retries',
+    labelNames: ['source', 'result'] as const,
+    registers: [metrics.registry],
+    collect() {
+      for (const poller of pollers) {
+        const { abandoned: _, ...counts } = poller.stats();
+        for (const [result, value] of Object.entries(counts)) this.set({ source: poller.sourceId, result }, value);
+      }
+    },
+  });
+}
+
+/** "2xx" … "5xx", or "none" when no HTTP status came back (a queue, a timeout, a refused connection). */
+export const statusClass = (status: number | undefined) => (status === undefined ? 'none' : `${Math.floor(status / 100)}xx`);

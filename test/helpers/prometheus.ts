@@ -1,0 +1,34 @@
+// /metrics read with the Prometheus project's own text-format parser (prometheus_client's, in
+// the Python venv `npm run setup` makes under .tools/py-tools), not with a regular expression.
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
+import { PROJECT_ROOT } from '../../src/config';
+
+export interface PromSample {
+  /** The sample's own name: a histogram's are <family>_bucket, _count, _sum. */
+  name: string;
+  family: string;
+  type: string;
+  labels: Record<string, string>;
+  value: number;
+}
+
+const PARSE = `
+import json, sys
+from prometheus_client.parser import text_string_to_metric_families
+out = []
+for family in text_string_to_metric_families(sys.stdin.read()):
+    for s in family.samples:
+        out.append({"name": s.name, "family": family.name, "type": family.type, "labels": s.labels, "value": s.value})
+json.dump(out, sys.stdout)
+`;
+
+export function parsePrometheus(text: string): PromSample[] {
+  const python = join(PROJECT_ROOT, '.tools', 'py-tools', 'bin', 'python');
+  return JSON.parse(execFileSync(python, ['-c', PARSE], { input: text, encoding: 'utf8' })) as PromSample[];
+}
+
+/** The one sample with this name whose labels include these; undefined when there is none. */
+export function sampleValue(samples: PromSample[], name: string, labels: Record<string, string> = {}): number | undefined {
+  return samples.find((s) => s.name === name && Object.entries(labels).every(([k, v]) => s.labels[k] === v))?.value;
+}
