@@ -1,3 +1,4 @@
+import { SpanStatusCode, trace } from '@opentelemetry/api';
 import type { AttemptRecord, AttemptRequest } from '../src/contracts';
 import type { DriverResult } from '../src/destinations/driver';
 import { deliverWith, type DriverRegistry } from '../src/destinations/registry';
@@ -30,6 +31,7 @@ export function createAttemptDelivery(deps: DeliverDeps) {
       durationMs: now() - started,
       ...result,
     };
+    annotateSpan(req, record);
     const labels = { tenant: req.event.tenantId, destination: req.destinationId };
     deps.metrics?.attempts.inc({ ...labels, outcome: record.outcome, status_class: statusClass(record.statusCode) });
     deps.metrics?.attemptDuration.observe(labels, record.durationMs / 1000);
@@ -49,6 +51,22 @@ export function createAttemptDelivery(deps: DeliverDeps) {
     );
     return record;
   };
+}
+
+/** The attempt's span (Temporal's activity span, in the callback's trace): ids and outcome, never a header or payload byte. */
+function annotateSpan(req: AttemptRequest, record: AttemptRecord): void {
+  const span = trace.getActiveSpan();
+  if (!span) return;
+  span.setAttributes({
+    'barrage.event_id': req.event.eventId,
+    'barrage.event_type': req.event.eventType,
+    'barrage.tenant': req.event.tenantId,
+    'barrage.destination': req.destinationId,
+    'barrage.attempt': record.attempt,
+    'barrage.outcome': record.outcome,
+    ...(record.statusCode !== undefined ? { 'http.response.status_code': record.statusCode } : {}),
+  });
+  if (record.outcome !== 'delivered') span.setStatus({ code: SpanStatusCode.ERROR, message: record.error ?? record.outcome });
 }
 
 async function attempt(deps: DeliverDeps, req: AttemptRequest): Promise<DriverResult> {

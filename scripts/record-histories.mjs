@@ -23,6 +23,7 @@ const { startDevServer } = require(join(root, 'dist/src/temporal/dev-server'));
 const { freePort } = require(join(root, 'dist/src/net/free-port'));
 const { eventIdFor } = require(join(root, 'dist/src/ingest/ids'));
 const { workflowSource } = require(join(root, 'dist/src/temporal/bundle'));
+const { tracingSinks } = require(join(root, 'dist/src/temporal/worker'));
 const { NativeConnection, Worker } = require('@temporalio/worker');
 const { Client, Connection } = require('@temporalio/client');
 const { ApplicationFailure } = require('@temporalio/common');
@@ -157,7 +158,14 @@ async function withStubWorker(activities, taskQueue, fn) {
   const native = await NativeConnection.connect({ address: server.address });
   const connection = await Connection.connect({ address: server.address });
   const client = new Client({ connection, namespace: 'rec' });
-  const worker = await Worker.create({ connection: native, namespace: 'rec', taskQueue, activities, ...workflowSource() });
+  const worker = await Worker.create({
+    connection: native,
+    namespace: 'rec',
+    taskQueue,
+    activities,
+    ...workflowSource(),
+    sinks: tracingSinks(),
+  });
   await worker.runUntil(() => fn(client));
   await connection.close();
   await native.close();

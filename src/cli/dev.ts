@@ -7,7 +7,8 @@ import type { Logger } from '../telemetry/logger';
 import { hasQueueSources } from '../sources/registry';
 import { openRegistry } from '../registry/open';
 import type { RegistrySnapshot } from '../registry/snapshot';
-import { runRoles, shutdownSignal } from './roles';
+import { runRoles } from './roles';
+import { shutdownSignal } from './role-names';
 
 export interface DevOptions {
   config: BarrageConfig;

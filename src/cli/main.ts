@@ -1,5 +1,7 @@
 #!/usr/bin/env node
 // `barrage` — one binary, several roles. Exit codes: 0 ok, 1 runtime failure, 2 bad config/usage.
+// The roles (express, undici, the Temporal SDK) are loaded only after tracing has started, so
+// OpenTelemetry's instrumentation applies to them: keep those imports dynamic.
 import { join } from 'node:path';
 import { Command, InvalidArgumentError } from 'commander';
 import { ConfigError, loadConfig, PROJECT_ROOT, resolveConfigPath, temporalAddress } from '../config';
@@ -7,9 +9,9 @@ import { configReferenceMarkdown } from '../config/reference';
 import { startSink } from '../sink/listen';
 import { createLogger } from '../telemetry/logger';
 import { VERSION } from '../version';
-import { openRegistry, RegistrySetupError } from '../registry/open';
-import { runDev } from './dev';
-import { parseRoles, runRoles, shutdownSignal } from './roles';
+import { RegistrySetupError } from '../registry/open';
+import { startTracing } from '../telemetry/tracing';
+import { parseRoles, shutdownSignal } from './role-names';
 
 const EXAMPLE_CONFIG = join(PROJECT_ROOT, 'docs', 'examples', 'barrage.yaml');
 const env = process.env;
@@ -36,7 +38,9 @@ program
   .option('--sink-port <port>', 'port of the example sink', intOption, 9000)
   .action(async (opts: { config?: string; sink: boolean; sinkPort: number }) => {
     const { path, config } = load(opts.config, EXAMPLE_CONFIG);
+    startTracing(config, 'dev');
     const logger = createLogger(config.log.level);
+    const { runDev } = await import('./dev');
     await runDev({ config, configPath: path, env, logger, sink: opts.sink, sinkPort: opts.sinkPort });
   });
 
@@ -48,7 +52,9 @@ program
   .action(async (opts: { config?: string; role: string }) => {
     const { config } = load(opts.config);
     const roles = parseRoles(opts.role);
+    startTracing(config, roles.join('-'));
     const logger = createLogger(config.log.level);
+    const [{ runRoles }, { openRegistry }] = await Promise.all([import('./roles'), import('../registry/open')]);
     const address = temporalAddress(config);
     const signal = shutdownSignal(logger);
     const opened = await openRegistry(config, 'start', logger);

@@ -13,10 +13,8 @@ import { destinationLookup, type Registry } from '../registry/live';
 import { createMetrics, trackPollers, type Metrics } from '../telemetry/metrics';
 import { serveMetrics } from '../telemetry/metrics-server';
 import type { Logger } from '../telemetry/logger';
+import type { Role } from './role-names';
 import { USER_AGENT } from '../version';
-
-export const ROLES = ['receiver', 'worker', 'pollers'] as const;
-export type Role = (typeof ROLES)[number];
 
 export interface RunRolesOptions {
   config: BarrageConfig;
@@ -113,29 +111,4 @@ function startPollers(config: BarrageConfig, connection: Connection, logger: Log
   const clients = new TenantClients(connection);
   const ingest = createIngest({ clientFor: (t) => clients.for(t), taskQueue: config.temporal.taskQueue, logger, metrics });
   return createPollers(config, ingest, logger);
-}
-
-export function parseRoles(value: string): Role[] {
-  const roles = value
-    .split(',')
-    .map((r) => r.trim())
-    .filter(Boolean);
-  const unknown = roles.filter((r) => !(ROLES as readonly string[]).includes(r));
-  if (unknown.length || roles.length === 0) {
-    throw new Error(`unknown role(s) ${unknown.join(', ') || '(none)'}; use any of: ${ROLES.join(', ')}`);
-  }
-  return roles as Role[];
-}
-
-/** An AbortSignal that fires on SIGINT/SIGTERM: the one shutdown path for every role. */
-export function shutdownSignal(logger: Logger): AbortSignal {
-  const controller = new AbortController();
-  const stop = (sig: string) => {
-    if (controller.signal.aborted) return;
-    logger.info({ signal: sig }, 'shutting down');
-    controller.abort();
-  };
-  process.once('SIGINT', () => stop('SIGINT'));
-  process.once('SIGTERM', () => stop('SIGTERM'));
-  return controller.signal;
 }

@@ -15,6 +15,8 @@ import {
 import { routeEvent, type TenantConfig } from '../config';
 import type { Logger } from '../telemetry/logger';
 import type { Metrics } from '../telemetry/metrics';
+import { tracer } from '../telemetry/tracing';
+import { SpanStatusCode } from '@opentelemetry/api';
 import { GRPC, grpcCode, isTemporalUnavailable } from '../temporal/grpc';
 import { payloadBudgetProblem } from './budget';
 import { eventIdFor } from './ids';
@@ -66,7 +68,22 @@ export function createIngest(deps: IngestDeps) {
   const now = deps.now ?? Date.now;
   return async function ingest(req: IngestRequest): Promise<IngestOutcome> {
     const started = performance.now();
-    const outcome = await accept(deps, req, now);
+    const attributes = { 'barrage.tenant': req.tenant.id, 'barrage.source': req.source };
+    // The callback's trace: continues the sender's (the HTTP server span is active) or starts here.
+    const outcome = await tracer().startActiveSpan('barrage.accept', { attributes }, async (span) => {
+      try {
+        const result = await accept(deps, req, now);
+        span.setAttributes({
+          'barrage.result': result.kind,
+          ...(req.eventType ? { 'barrage.event_type': req.eventType } : {}),
+          ...('event' in result ? { 'barrage.event_id': result.event.id } : {}),
+        });
+        if (result.kind === 'unavailable') span.setStatus({ code: SpanStatusCode.ERROR, message: result.message });
+        return result;
+      } finally {
+        span.end();
+      }
+    });
     const labels = { tenant: req.tenant.id, source: req.source };
     deps.metrics?.eventsReceived.inc({ ...labels, result: outcome.kind });
     deps.metrics?.acceptDuration.observe(labels, (performance.now() - started) / 1000);

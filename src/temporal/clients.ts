@@ -1,4 +1,5 @@
 import { Client, Connection } from '@temporalio/client';
+import { OpenTelemetryWorkflowClientInterceptor } from '@temporalio/interceptors-opentelemetry';
 
 /**
  * One shared connection; one Client per tenant namespace (tenant isolation is the namespace),
@@ -11,11 +12,14 @@ export class TenantClients {
 
   for(tenant: { namespace: string }): Client {
     let client = this.clients.get(tenant.namespace);
-    if (!client)
-      this.clients.set(tenant.namespace, (client = new Client({ connection: this.connection, namespace: tenant.namespace })));
+    if (!client) this.clients.set(tenant.namespace, (client = tracedClient(this.connection, tenant.namespace)));
     return client;
   }
 }
+
+/** Starts carry the caller's trace context in their headers: the workflow continues that trace. */
+export const tracedClient = (connection: Connection, namespace: string) =>
+  new Client({ connection, namespace, interceptors: { workflow: [new OpenTelemetryWorkflowClientInterceptor()] } });
 
 /** Connects, retrying while the server comes up, so role start order does not matter. */
 export async function connectWithRetry(address: string, timeoutMs: number, onWait?: (err: unknown) => void): Promise<Connection> {

@@ -6,7 +6,14 @@ import { createActivities, type ActivityDeps } from '../../activities';
 import type { BarrageConfig } from '../config';
 import type { Registry } from '../registry/live';
 import type { Logger } from '../telemetry/logger';
-import { workflowSource } from './bundle';
+import type { Context as ActivityContext } from '@temporalio/activity';
+import {
+  makeWorkflowExporter,
+  OpenTelemetryActivityInboundInterceptor,
+  OpenTelemetryActivityOutboundInterceptor,
+} from '@temporalio/interceptors-opentelemetry';
+import { tracing } from '../telemetry/tracing';
+import { WORKFLOW_INTERCEPTOR_MODULES, workflowSource } from './bundle';
 
 export interface WorkerRoleOptions {
   config: BarrageConfig;
@@ -33,6 +40,29 @@ export function installRuntime(level: LogLevel = 'WARN'): void {
 }
 
 const RESYNC_AFTER_FAILURE_MS = 2_000;
+
+/** Activity spans (continuing the workflow's trace from the headers) and the sink that exports workflow spans. */
+function traced(fromSource: boolean) {
+  return {
+    interceptors: {
+      // A prebuilt bundle has the workflow interceptors in it (bundle-cli.ts); source gets them here.
+      ...(fromSource ? { workflowModules: WORKFLOW_INTERCEPTOR_MODULES } : {}),
+      activity: [
+        (ctx: ActivityContext) => ({
+          inbound: new OpenTelemetryActivityInboundInterceptor(ctx),
+          outbound: new OpenTelemetryActivityOutboundInterceptor(ctx),
+        }),
+      ],
+    },
+    sinks: tracingSinks(),
+  };
+}
+
+/** The sink Temporal's workflow interceptors export workflow spans through (every worker needs it). */
+export function tracingSinks() {
+  const { spanProcessor, resource } = tracing();
+  return { exporter: makeWorkflowExporter(spanProcessor, resource) };
+}
 
 export async function runWorkers(options: WorkerRoleOptions): Promise<void> {
   installRuntime();
@@ -100,15 +130,17 @@ class WorkerSet {
 
   private async start(namespace: string): Promise<void> {
     const { config } = this.options;
+    const source = workflowSource();
     const worker = await Worker.create({
       connection: this.connection,
       namespace,
       taskQueue: config.temporal.taskQueue,
-      ...workflowSource(),
+      ...source,
       activities: this.activities,
       maxConcurrentActivityTaskExecutions: config.worker.maxConcurrentActivities,
       maxConcurrentWorkflowTaskExecutions: config.worker.maxConcurrentWorkflowTasks,
       maxCachedWorkflows: config.worker.maxCachedWorkflows,
+      ...traced('workflowsPath' in source),
     });
     // A worker that dies on its own (not stopped here) takes the role down, as before.
     const done = worker.run().catch((err: unknown) => this.fail(err));

@@ -1,6 +1,7 @@
 // Runs the real receiver + worker roles in the test process against the shared Temporal.
 import { Connection, Client } from '@temporalio/client';
-import { runRoles, type Role, type RunRolesOptions } from '../../src/cli/roles';
+import type { Role } from '../../src/cli/role-names';
+import { runRoles, type RunRolesOptions } from '../../src/cli/roles';
 import type { BarrageConfig } from '../../src/config';
 import { openRegistry } from '../../src/registry/open';
 import type { QueuePoller } from '../../src/sources/poller';

@@ -5,19 +5,25 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { bundleWorkflowCode, Worker, type WorkflowBundle } from '@temporalio/worker';
-import { WORKFLOWS_SOURCE } from '../../src/temporal/bundle';
-import { installRuntime } from '../../src/temporal/worker';
+import { WORKFLOW_INTERCEPTOR_MODULES, WORKFLOWS_SOURCE } from '../../src/temporal/bundle';
+import { installRuntime, tracingSinks } from '../../src/temporal/worker';
 
 const DIR = join(__dirname, '..', 'fixtures', 'histories');
 const files = readdirSync(DIR).filter((f) => f.endsWith('.json'));
 
 // Bundled from source here (not dist/): the check must see the workflow code as it is now.
-let source: { workflowBundle: WorkflowBundle };
+let source: { workflowBundle: WorkflowBundle; sinks: ReturnType<typeof tracingSinks> };
 beforeAll(async () => {
   installRuntime();
   const noop = () => undefined;
   const logger = { log: noop, trace: noop, debug: noop, info: noop, warn: noop, error: noop };
-  source = { workflowBundle: await bundleWorkflowCode({ workflowsPath: WORKFLOWS_SOURCE, logger }) };
+  // With the tracing interceptors, as workers run them: they must not change what replays.
+  const bundle = await bundleWorkflowCode({
+    workflowsPath: WORKFLOWS_SOURCE,
+    workflowInterceptorModules: WORKFLOW_INTERCEPTOR_MODULES,
+    logger,
+  });
+  source = { workflowBundle: bundle, sinks: tracingSinks() };
 }, 60_000);
 
 test('every fixture ever recorded is still here (fixtures are added, never replaced)', () => {

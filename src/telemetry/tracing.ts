@@ -1,0 +1,54 @@
+// OpenTelemetry tracing, started before express, undici and the Temporal SDK load (see
+// cli/main.ts), so their instrumentation takes. Configured by the standard OTEL_* variables;
+// telemetry.* keys only fill in the ones that are not set. No endpoint → spans are made (trace
+// context still flows to destinations) but nothing is exported and nothing complains.
+import { trace, type Tracer } from '@opentelemetry/api';
+import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-proto';
+import { HttpInstrumentation } from '@opentelemetry/instrumentation-http';
+import { UndiciInstrumentation } from '@opentelemetry/instrumentation-undici';
+import { Resource } from '@opentelemetry/resources';
+import { NodeSDK } from '@opentelemetry/sdk-node';
+import { BatchSpanProcessor, NoopSpanProcessor, type SpanProcessor } from '@opentelemetry/sdk-trace-base';
+import type { BarrageConfig } from '../config';
+
+export interface Tracing {
+  /** Also handed to the worker: workflow spans are exported through the same processor. */
+  spanProcessor: SpanProcessor;
+  resource: Resource;
+  exporting: boolean;
+  shutdown(): Promise<void>;
+}
+
+let current: Tracing | undefined;
+
+/** What startTracing set up in this process (a no-op one before it ran, as in tests). */
+export function tracing(): Tracing {
+  return (current ??= {
+    spanProcessor: new NoopSpanProcessor(),
+    resource: Resource.empty(),
+    exporting: false,
+    shutdown: async () => undefined,
+  });
+}
+
+export const tracer = (): Tracer => trace.getTracer('barrage');
+
+export function startTracing(config: BarrageConfig, role: string, env: NodeJS.ProcessEnv = process.env): Tracing {
+  if (current) return current;
+  const { serviceName, otlpEndpoint } = config.telemetry;
+  env.OTEL_SERVICE_NAME ||= serviceName ?? `barrage-${role}`;
+  if (otlpEndpoint && !env.OTEL_EXPORTER_OTLP_ENDPOINT && !env.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT)
+    env.OTEL_EXPORTER_OTLP_ENDPOINT = otlpEndpoint;
+  const exporting = Boolean(env.OTEL_EXPORTER_OTLP_ENDPOINT || env.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT);
+  const spanProcessor = exporting ? new BatchSpanProcessor(new OTLPTraceExporter()) : new NoopSpanProcessor();
+  const sdk = new NodeSDK({
+    spanProcessors: [spanProcessor],
+    // Metrics are Prometheus (telemetry/metrics.ts) and logs are JSON lines: the SDK exports neither.
+    logRecordProcessors: [],
+    instrumentations: [new HttpInstrumentation(), new UndiciInstrumentation()],
+  });
+  sdk.start();
+  const resource = new Resource({ 'service.name': env.OTEL_SERVICE_NAME });
+  current = { spanProcessor, resource, exporting, shutdown: () => sdk.shutdown() };
+  return current;
+}

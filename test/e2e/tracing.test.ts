@@ -1,0 +1,134 @@
+// One callback's whole trace, read back from a real trace backend: Jaeger v2 (built by `npm run
+// setup`) receives OTLP from `barrage start` (receiver and worker) run as a real process. The
+// sender's traceparent is continued through accept → callback → delivery → both attempts (500,
+// then 200), and each outbound request carries it to the destination.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { stringify } from 'yaml';
+import { startJaeger, type RunningJaeger } from '../../src/devtools/jaeger';
+import { freePort } from '../../src/net/free-port';
+import { FAST_RETRY, TEST_SECRET, uniqueName } from '../helpers/config';
+import { testTemporalAddress } from '../helpers/env';
+import { api } from '../helpers/hub';
+import { CLI, spawnLogged, type Spawned } from '../helpers/process';
+import { eventually, startTestSink, type TestSink } from '../helpers/sink';
+
+const KEY = 'tracing-key';
+const TRACE_ID = 'a1b2c3d4e5f60718293a4b5c6d7e8f90';
+const PARENT_SPAN = '1122334455667788';
+let jaeger: RunningJaeger;
+let sink: TestSink;
+let barrage: Spawned;
+let url = '';
+
+interface JaegerSpan {
+  spanID: string;
+  operationName: string;
+  references: { refType: string; spanID: string }[];
+  tags: { key: string; value: unknown }[];
+}
+
+beforeAll(async () => {
+  jaeger = await startJaeger({
+    otlpHttp: await freePort(),
+    otlpGrpc: await freePort(),
+    query: await freePort(),
+    queryGrpc: await freePort(),
+  });
+  sink = await startTestSink((_r, i) => ({ status: i === 0 ? 500 : 200 }));
+  const file = join(mkdtempSync(join(tmpdir(), 'barrage-tracing-')), 'barrage.yaml');
+  writeFileSync(
+    file,
+    stringify({
+      server: { port: 0 },
+      temporal: { address: testTemporalAddress(), taskQueue: uniqueName('tracing') },
+      security: { allowPrivateDestinations: true },
+      log: { level: 'info' },
+      tenants: [
+        {
+          id: 'traced',
+          namespace: 'barrage-e2e-b',
+          apiKeys: [KEY],
+          destinations: [{ id: 'traced-sink', url: sink.url, secret: TEST_SECRET, retry: FAST_RETRY }],
+        },
+      ],
+    }),
+  );
+  const env = { ...process.env, OTEL_EXPORTER_OTLP_ENDPOINT: jaeger.otlpEndpoint, OTEL_BSP_SCHEDULE_DELAY: '200' };
+  barrage = spawnLogged(process.execPath, [CLI, 'start', '--config', file, '--role', 'receiver,worker'], { env });
+  await barrage.waitForOutput(/"msg":"worker running"/);
+  await barrage.waitForOutput(/"msg":"receiver listening"/);
+  url = /"url":"(http:\/\/[^"]+)","msg":"receiver listening"/.exec(barrage.output())![1];
+}, 120_000);
+
+afterAll(async () => {
+  barrage?.child.kill('SIGTERM');
+  await barrage?.exited;
+  await sink?.close();
+  await jaeger?.stop();
+});
+
+const tag = (span: JaegerSpan, key: string) => span.tags.find((t) => t.key === key)?.value;
+
+test('the sender’s trace runs through accept, both workflows and both attempts to the destination', async () => {
+  const sent = await api(`${url}/v1/events`, {
+    key: KEY,
+    body: { id: uniqueName('traced'), type: 'trace.me', data: { n: 1 } },
+    headers: { traceparent: `00-${TRACE_ID}-${PARENT_SPAN}-01` },
+  });
+  expect(sent.status).toBe(202);
+  const [first, second] = await sink.waitFor(2, 30_000);
+  for (const r of [first, second]) expect(String(r.headers.traceparent)).toMatch(new RegExp(`^00-${TRACE_ID}-[0-9a-f]{16}-01$`));
+
+  const spans = await eventually(
+    async () => {
+      const res = await fetch(`${jaeger.queryUrl}/api/traces/${TRACE_ID}`);
+      if (!res.ok) return undefined;
+      const found = ((await res.json()) as { data: { spans: JaegerSpan[] }[] }).data[0]?.spans ?? [];
+      return found.filter((s) => s.operationName.startsWith('RunActivity')).length >= 2 ? found : undefined;
+    },
+    30_000,
+    'the trace in Jaeger',
+  );
+  const names = spans.map((s) => s.operationName);
+  for (const name of [
+    'barrage.accept',
+    'StartWorkflow:callbackWorkflow',
+    'RunWorkflow:callbackWorkflow',
+    'RunWorkflow:deliveryWorkflow',
+  ])
+    expect([name, names.includes(name)]).toEqual([name, true]);
+  const byId = new Map(spans.map((s) => [s.spanID, s]));
+  const parentOf = (s: JaegerSpan) => byId.get(s.references.find((r) => r.refType === 'CHILD_OF')?.spanID ?? '');
+  const ancestors = (s: JaegerSpan) => {
+    const chain: string[] = [];
+    for (let p = parentOf(s); p; p = parentOf(p)) chain.push(p.operationName);
+    return chain;
+  };
+  const attempts = spans
+    .filter((s) => s.operationName.startsWith('RunActivity'))
+    .sort((a, b) => Number(tag(a, 'barrage.attempt')) - Number(tag(b, 'barrage.attempt')));
+  expect(
+    attempts.map((s) => [tag(s, 'barrage.attempt'), tag(s, 'http.response.status_code'), tag(s, 'barrage.outcome')]),
+  ).toEqual([
+    [1, 500, 'retryable'],
+    [2, 200, 'delivered'],
+  ]);
+  for (const s of attempts) {
+    expect(tag(s, 'barrage.destination')).toBe('traced-sink');
+    expect(tag(s, 'barrage.tenant')).toBe('traced');
+    expect(ancestors(s)).toEqual(
+      expect.arrayContaining(['RunWorkflow:deliveryWorkflow', 'RunWorkflow:callbackWorkflow', 'barrage.accept']),
+    );
+  }
+  const accept = spans.find((s) => s.operationName === 'barrage.accept')!;
+  expect(tag(accept, 'barrage.event_id')).toBe(sent.body.id);
+  // No secret, header value or payload byte in any span.
+  const everything = JSON.stringify(spans);
+  expect(everything).not.toContain(KEY);
+  expect(everything).not.toContain(TEST_SECRET.slice(6));
+  expect(everything).not.toContain('"n":1');
+  // Log lines written inside a span name it.
+  expect(barrage.output()).toMatch(new RegExp(`"trace_id":"${TRACE_ID}".*"msg":"delivery attempt"`));
+}, 90_000);
