@@ -23,7 +23,7 @@ const { startDevServer } = require(join(root, 'dist/src/temporal/dev-server'));
 const { freePort } = require(join(root, 'dist/src/net/free-port'));
 const { eventIdFor } = require(join(root, 'dist/src/ingest/ids'));
 const { workflowSource } = require(join(root, 'dist/src/temporal/bundle'));
-const { tracingSinks } = require(join(root, 'dist/src/temporal/worker'));
+const { workerSinks } = require(join(root, 'dist/src/temporal/worker'));
 const { NativeConnection, Worker } = require('@temporalio/worker');
 const { Client, Connection } = require('@temporalio/client');
 const { ApplicationFailure } = require('@temporalio/common');
@@ -164,7 +164,7 @@ async function withStubWorker(activities, taskQueue, fn) {
     taskQueue,
     activities,
     ...workflowSource(),
-    sinks: tracingSinks(),
+    sinks: workerSinks(),
   });
   await worker.runUntil(() => fn(client));
   await connection.close();

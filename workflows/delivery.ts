@@ -12,6 +12,7 @@ import {
   SIGNAL,
   type AttemptRecord,
   type AttemptRequest,
+  type DeliveryFinished,
   type DeliveryInput,
   type DeliveryState,
   type DeliveryStatus,
@@ -20,6 +21,9 @@ import {
 import { attemptActivityOptions, PATCH_ATTEMPT_FAILURE_AS_RECORD } from './policies';
 
 export const deliveryStateQuery = wf.defineQuery<DeliveryState>(QUERY.deliveryState);
+
+/** Metrics for finished deliveries. A sink makes no command and is skipped on replay: histories are unaffected. */
+const { barrageMetrics } = wf.proxySinks<{ barrageMetrics: { deliveryFinished(info: DeliveryFinished): void } & wf.Sink }>();
 /** Skips the current backoff wait: the next attempt starts now. */
 export const retryNowSignal = wf.defineSignal(SIGNAL.retryNow);
 /** Ends the delivery "cancelled" with a reason, at its next step (a running attempt finishes first). */
@@ -41,7 +45,7 @@ export async function deliveryWorkflow(input: DeliveryInput): Promise<DeliverySt
   const cancelled = (reason: string) => {
     state.nextAttemptAt = undefined;
     state.cancelReason = reason;
-    return setStatus(state, 'cancelled');
+    return setStatus(state, 'cancelled', event);
   };
 
   const { attemptDelivery } = wf.proxyActivities<Activities>(attemptActivityOptions(plan.timeoutMs));
@@ -61,7 +65,7 @@ export async function deliveryWorkflow(input: DeliveryInput): Promise<DeliverySt
         timeoutMs: plan.timeoutMs,
       });
       state.attempts.push(record);
-      if (record.outcome === 'delivered') return setStatus(state, 'delivered');
+      if (record.outcome === 'delivered') return setStatus(state, 'delivered', event);
       if (record.outcome === 'cancelled') return cancelled(record.error ?? 'cancelled');
       if (record.outcome === 'permanent') break;
       const delay = nextAttemptDelay({
@@ -81,12 +85,12 @@ export async function deliveryWorkflow(input: DeliveryInput): Promise<DeliverySt
   } catch (err) {
     if (!wf.isCancellation(err)) throw err;
     state.nextAttemptAt = undefined;
-    return setStatus(state, 'cancelled');
+    return setStatus(state, 'cancelled', event);
   }
   // Both fields change in the same activation, so no query ever sees "failed" without its
   // dead-letter target.
   if (plan.deadLetter) state.deadLetteredTo = plan.deadLetter.destinationId;
-  setStatus(state, 'failed');
+  setStatus(state, 'failed', event);
   if (plan.deadLetter) await startDeadLetter(input, state);
   return state;
 }
@@ -119,8 +123,17 @@ async function runAttempt(
 }
 
 /** Records a status users search for (retrying, or a final one) in one upsert with the attempt count. */
-function setStatus(state: DeliveryState, status: DeliveryStatus): DeliveryState {
+function setStatus(state: DeliveryState, status: DeliveryStatus, event?: DeliveryInput['event']): DeliveryState {
   state.status = status;
+  if (event && (status === 'delivered' || status === 'failed' || status === 'cancelled')) {
+    barrageMetrics.deliveryFinished({
+      tenant: event.tenantId,
+      destination: state.destinationId,
+      status,
+      attempts: state.attempts.length,
+      receivedAt: event.receivedAt,
+    });
+  }
   wf.upsertSearchAttributes([
     { key: SA.status, value: status },
     { key: SA.attempts, value: state.attempts.length },

@@ -114,3 +114,13 @@ export interface CallbackMemo {
   receivedAt: string;
   origin?: MessageOrigin;
 }
+
+/** What a delivery reports to its worker when it ends (a Temporal sink: no command, not replayed). */
+export interface DeliveryFinished {
+  tenant: string;
+  destination: string;
+  status: 'delivered' | 'failed' | 'cancelled';
+  attempts: number;
+  /** When the callback was accepted: "accepted → delivered" latency. */
+  receivedAt: string;
+}

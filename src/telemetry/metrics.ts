@@ -6,6 +6,8 @@ import type { PollerStats } from '../sources/poller';
 
 /** Seconds: from a fast local sink to a destination near its timeout. */
 const ATTEMPT_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120];
+/** Seconds: a first-attempt delivery takes well under a second, a retried one minutes to days. */
+const LATENCY_BUCKETS = [0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 300, 900, 3600, 21600, 86400];
 /** Seconds: accept is one Temporal start. */
 const ACCEPT_BUCKETS = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
 
@@ -39,6 +41,19 @@ export function createMetrics() {
       help: 'duration of one delivery attempt',
       labelNames: ['tenant', 'destination'] as const,
       buckets: ATTEMPT_BUCKETS,
+      registers,
+    }),
+    deliveries: new Counter({
+      name: 'barrage_deliveries_total',
+      help: 'deliveries that ended, by final status: delivered, failed, cancelled',
+      labelNames: ['tenant', 'destination', 'status'] as const,
+      registers,
+    }),
+    deliveryLatency: new Histogram({
+      name: 'barrage_delivery_latency_seconds',
+      help: 'from the callback accepted to the destination having it (delivered deliveries)',
+      labelNames: ['tenant', 'destination'] as const,
+      buckets: LATENCY_BUCKETS,
       registers,
     }),
   };

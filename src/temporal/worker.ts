@@ -1,7 +1,10 @@
 // The worker role: one Temporal Worker per tenant namespace over one shared native connection.
 // The set follows the registry: a tenant created at runtime is served within a second or two of
 // the change, a deleted one stops being served, and nothing restarts.
-import { DefaultLogger, NativeConnection, Runtime, Worker, type LogLevel } from '@temporalio/worker';
+import { DefaultLogger, NativeConnection, Runtime, Worker, type InjectedSinks, type LogLevel } from '@temporalio/worker';
+import type { Sink } from '@temporalio/workflow';
+import type { DeliveryFinished } from '../contracts';
+import type { Metrics } from '../telemetry/metrics';
 import { createActivities, type ActivityDeps } from '../../activities';
 import type { BarrageConfig } from '../config';
 import type { Registry } from '../registry/live';
@@ -54,14 +57,28 @@ function traced(fromSource: boolean) {
         }),
       ],
     },
-    sinks: tracingSinks(),
   };
 }
 
-/** The sink Temporal's workflow interceptors export workflow spans through (every worker needs it). */
-export function tracingSinks() {
+/**
+ * The sinks every worker registers: the one Temporal's workflow interceptors export workflow
+ * spans through, and Barrage's finished-delivery metrics. Sinks are not called on replay.
+ */
+export function workerSinks(metrics?: Metrics): InjectedSinks<Record<string, Sink>> {
   const { spanProcessor, resource } = tracing();
-  return { exporter: makeWorkflowExporter(spanProcessor, resource) };
+  return {
+    exporter: makeWorkflowExporter(spanProcessor, resource),
+    barrageMetrics: {
+      deliveryFinished: {
+        fn(_info, finished: DeliveryFinished) {
+          const labels = { tenant: finished.tenant, destination: finished.destination };
+          metrics?.deliveries.inc({ ...labels, status: finished.status });
+          if (finished.status === 'delivered')
+            metrics?.deliveryLatency.observe(labels, Math.max(0, Date.now() - Date.parse(finished.receivedAt)) / 1000);
+        },
+      },
+    },
+  } as InjectedSinks<Record<string, Sink>>;
 }
 
 export async function runWorkers(options: WorkerRoleOptions): Promise<void> {
@@ -141,6 +158,7 @@ class WorkerSet {
       maxConcurrentWorkflowTaskExecutions: config.worker.maxConcurrentWorkflowTasks,
       maxCachedWorkflows: config.worker.maxCachedWorkflows,
       ...traced('workflowsPath' in source),
+      sinks: workerSinks(this.options.activityDeps.metrics),
     });
     // A worker that dies on its own (not stopped here) takes the role down, as before.
     const done = worker.run().catch((err: unknown) => this.fail(err));

@@ -84,6 +84,13 @@ test('counters and histograms equal what happened: 3 accepted, 1 duplicate, 1 in
   expect(sampleValue(samples, 'barrage_accept_duration_seconds_count', { tenant: 'metered', source: 'api' })).toBe(4);
   expect(sampleValue(samples, 'barrage_accept_duration_seconds_count', { tenant: 'metered', source })).toBe(1);
   expect(samples.find((s) => s.name === 'barrage_process_resident_memory_bytes')?.type).toBe('gauge');
+  // Reported by each delivery workflow as it ends (a Temporal sink), so read when all have.
+  const finished = await eventually(async () => {
+    const all = await scrape();
+    return sampleValue(all, 'barrage_deliveries_total', { ...dest, status: 'delivered' }) === 3 ? all : undefined;
+  });
+  expect(sampleValue(finished, 'barrage_delivery_latency_seconds_count', dest)).toBe(3);
+  expect(sampleValue(finished, 'barrage_deliveries_total', { ...dest, status: 'failed' })).toBeUndefined();
 }, 60_000);
 
 test('labels stay bounded: no event id, URL or payload in any label', async () => {

@@ -132,3 +132,31 @@ test('the sender’s trace runs through accept, both workflows and both attempts
   // Log lines written inside a span name it.
   expect(barrage.output()).toMatch(new RegExp(`"trace_id":"${TRACE_ID}".*"msg":"delivery attempt"`));
 }, 90_000);
+
+test('telemetry off (no endpoint): the process runs and logs no exporter error', async () => {
+  const file = join(mkdtempSync(join(tmpdir(), 'barrage-untraced-')), 'barrage.yaml');
+  writeFileSync(
+    file,
+    stringify({
+      server: { port: 0 },
+      temporal: { address: testTemporalAddress(), taskQueue: uniqueName('untraced') },
+      log: { level: 'info' },
+      tenants: [{ id: 'untraced', namespace: 'barrage-e2e-b', apiKeys: ['untraced-key'], destinations: [] }],
+    }),
+  );
+  const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('OTEL_')));
+  const quiet = spawnLogged(process.execPath, [CLI, 'start', '--config', file, '--role', 'receiver'], { env });
+  try {
+    await quiet.waitForOutput(/"msg":"receiver listening"/);
+    const at = /"url":"(http:\/\/[^"]+)","msg":"receiver listening"/.exec(quiet.output())![1];
+    const res = await api(`${at}/v1/events`, { key: 'untraced-key', body: { type: 'quiet.x', data: {} } });
+    expect(res.status).toBe(202);
+    // The batch processor would have tried an export by now (OTEL_BSP_SCHEDULE_DELAY is 5 s by default).
+    await new Promise((r) => setTimeout(r, 6_000));
+  } finally {
+    quiet.child.kill('SIGTERM');
+    await quiet.exited;
+  }
+  expect(quiet.output()).not.toMatch(/OTLP|otlp|exporter|ECONNREFUSED.*4318/i);
+  expect(quiet.output()).toMatch(/"trace_id":"[0-9a-f]{32}".*"msg":"callback accepted"/);
+}, 60_000);

@@ -6,13 +6,13 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { bundleWorkflowCode, Worker, type WorkflowBundle } from '@temporalio/worker';
 import { WORKFLOW_INTERCEPTOR_MODULES, WORKFLOWS_SOURCE } from '../../src/temporal/bundle';
-import { installRuntime, tracingSinks } from '../../src/temporal/worker';
+import { installRuntime, workerSinks } from '../../src/temporal/worker';
 
 const DIR = join(__dirname, '..', 'fixtures', 'histories');
 const files = readdirSync(DIR).filter((f) => f.endsWith('.json'));
 
 // Bundled from source here (not dist/): the check must see the workflow code as it is now.
-let source: { workflowBundle: WorkflowBundle; sinks: ReturnType<typeof tracingSinks> };
+let source: { workflowBundle: WorkflowBundle; sinks: ReturnType<typeof workerSinks> };
 beforeAll(async () => {
   installRuntime();
   const noop = () => undefined;
@@ -23,7 +23,7 @@ beforeAll(async () => {
     workflowInterceptorModules: WORKFLOW_INTERCEPTOR_MODULES,
     logger,
   });
-  source = { workflowBundle: bundle, sinks: tracingSinks() };
+  source = { workflowBundle: bundle, sinks: workerSinks() };
 }, 60_000);
 
 test('every fixture ever recorded is still here (fixtures are added, never replaced)', () => {
