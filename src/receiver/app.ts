@@ -1,4 +1,5 @@
 import express, { type Express, type RequestHandler } from 'express';
+import { metricsText } from '../telemetry/metrics';
 import type { ReceiverContext } from './context';
 import { ApiError, errorHandler, notFound } from './errors';
 import { batchRouter } from './batch-route';
@@ -23,10 +24,7 @@ export function createReceiverApp(ctx: ReceiverContext): Express {
   });
   app.get('/openapi.json', (_req, res) => void res.json(openapi));
   // Prometheus text format; every role this process runs counts into the same registry.
-  app.get(
-    '/metrics',
-    async (_req, res) => void res.type(ctx.metrics.registry.contentType).send(await ctx.metrics.registry.metrics()),
-  );
+  app.get('/metrics', async (_req, res) => void res.type(ctx.metrics.registry.contentType).send(await metricsText(ctx.metrics)));
   app.use(batchRouter(ctx));
   app.use(eventsRouter(ctx));
   app.use(sourcesRouter(ctx));

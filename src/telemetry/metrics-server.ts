@@ -2,7 +2,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Logger } from './logger';
-import type { Metrics } from './metrics';
+import { metricsText, type Metrics } from './metrics';
 
 export interface MetricsServer {
   url: string;
@@ -16,7 +16,7 @@ export async function serveMetrics(
 ): Promise<MetricsServer> {
   const server: Server = createServer((req, res) => {
     if (req.method !== 'GET' || (req.url ?? '').split('?')[0] !== '/metrics') return void res.writeHead(404).end();
-    metrics.registry.metrics().then(
+    metricsText(metrics).then(
       (text) => res.writeHead(200, { 'content-type': metrics.registry.contentType }).end(text),
       (err: unknown) => {
         logger.error({ err }, 'metrics collection failed');

@@ -17,6 +17,8 @@ export function createMetrics() {
   const registers = [registry];
   return {
     registry,
+    /** Other Prometheus endpoints of this process to append (the Temporal SDK's). */
+    sources: [] as string[],
     eventsReceived: new Counter({
       name: 'barrage_events_received_total',
       help: 'callbacks offered to ingest, by result: accepted, duplicate, invalid, too_large, unavailable',
@@ -75,6 +77,19 @@ export function trackPollers(metrics: Metrics, pollers: readonly { sourceId: str
       }
     },
   });
+}
+
+/** This process's metrics: Barrage's registry, then each other source's text (a missing one is skipped). */
+export async function metricsText(metrics: Metrics): Promise<string> {
+  const own = await metrics.registry.metrics();
+  const others = await Promise.all(
+    metrics.sources.map((url) =>
+      fetch(url, { signal: AbortSignal.timeout(2_000) })
+        .then((r) => (r.ok ? r.text() : ''))
+        .catch(() => ''),
+    ),
+  );
+  return [own, ...others].filter(Boolean).join('\n');
 }
 
 /** "2xx" … "5xx", or "none" when no HTTP status came back (a queue, a timeout, a refused connection). */

@@ -21,6 +21,8 @@ export interface Tracing {
 
 let current: Tracing | undefined;
 
+const PROBES = new Set(['/metrics', '/livez', '/healthz', '/readyz', '/openapi.json']);
+
 /** What startTracing set up in this process (a no-op one before it ran, as in tests). */
 export function tracing(): Tracing {
   return (current ??= {
@@ -45,7 +47,11 @@ export function startTracing(config: BarrageConfig, role: string, env: NodeJS.Pr
     spanProcessors: [spanProcessor],
     // Metrics are Prometheus (telemetry/metrics.ts) and logs are JSON lines: the SDK exports neither.
     logRecordProcessors: [],
-    instrumentations: [new HttpInstrumentation(), new UndiciInstrumentation()],
+    // Probes and scrapes are not callbacks: no trace for them.
+    instrumentations: [
+      new HttpInstrumentation({ ignoreIncomingRequestHook: (req) => PROBES.has((req.url ?? '').split('?')[0]) }),
+      new UndiciInstrumentation({ ignoreRequestHook: (req) => req.path === '/metrics' }),
+    ],
   });
   sdk.start();
   const resource = new Resource({ 'service.name': env.OTEL_SERVICE_NAME });

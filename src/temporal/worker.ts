@@ -5,6 +5,7 @@ import { DefaultLogger, NativeConnection, Runtime, Worker, type InjectedSinks, t
 import type { Sink } from '@temporalio/workflow';
 import type { DeliveryFinished } from '../contracts';
 import type { Metrics } from '../telemetry/metrics';
+import { freePort } from '../net/free-port';
 import { createActivities, type ActivityDeps } from '../../activities';
 import type { BarrageConfig } from '../config';
 import type { Registry } from '../registry/live';
@@ -31,18 +32,34 @@ export interface WorkerRoleOptions {
 
 let runtimeInstalled = false;
 
-/** The SDK's own runtime logs only warnings and worse; Barrage's logger covers the rest. */
-export function installRuntime(level: LogLevel = 'WARN'): void {
-  if (runtimeInstalled) return;
+/**
+ * The SDK's own runtime logs only warnings and worse; Barrage's logger covers the rest. With
+ * `metricsAddress` its Prometheus exporter serves the SDK's worker metrics (task slots,
+ * schedule-to-start latency, sticky cache) there; true when it was installed with it.
+ */
+export function installRuntime(level: LogLevel = 'WARN', metricsAddress?: string): boolean {
+  if (runtimeInstalled) return false;
   runtimeInstalled = true;
+  const metrics = metricsAddress
+    ? { metrics: { prometheus: { bindAddress: metricsAddress, countersTotalSuffix: true, useSecondsForDurations: true } } }
+    : {};
   try {
-    Runtime.install({ logger: new DefaultLogger(level) });
+    Runtime.install({ logger: new DefaultLogger(level), telemetryOptions: metrics });
+    return metricsAddress !== undefined;
   } catch {
     // Already installed by an embedding process (tests): keep theirs.
+    return false;
   }
 }
 
 const RESYNC_AFTER_FAILURE_MS = 2_000;
+
+/** The SDK's exporter listens on a loopback port of its own; /metrics appends what it serves. */
+async function exposeSdkMetrics(metrics: Metrics | undefined): Promise<void> {
+  if (!metrics) return void installRuntime();
+  const address = `127.0.0.1:${await freePort()}`;
+  if (installRuntime('WARN', address)) metrics.sources.push(`http://${address}/metrics`);
+}
 
 /** Activity spans (continuing the workflow's trace from the headers) and the sink that exports workflow spans. */
 function traced(fromSource: boolean) {
@@ -82,7 +99,7 @@ export function workerSinks(metrics?: Metrics): InjectedSinks<Record<string, Sin
 }
 
 export async function runWorkers(options: WorkerRoleOptions): Promise<void> {
-  installRuntime();
+  await exposeSdkMetrics(options.activityDeps.metrics);
   const connection = await NativeConnection.connect({ address: options.address });
   const set = new WorkerSet(options, connection);
   try {

@@ -12,6 +12,7 @@ import { FAST_RETRY, TEST_SECRET, uniqueName } from '../helpers/config';
 import { testTemporalAddress } from '../helpers/env';
 import { api } from '../helpers/hub';
 import { CLI, spawnLogged, type Spawned } from '../helpers/process';
+import { parsePrometheus, sampleValue } from '../helpers/prometheus';
 import { eventually, startTestSink, type TestSink } from '../helpers/sink';
 
 const KEY = 'tracing-key';
@@ -129,6 +130,16 @@ test('the sender’s trace runs through accept, both workflows and both attempts
   expect(everything).not.toContain(KEY);
   expect(everything).not.toContain(TEST_SECRET.slice(6));
   expect(everything).not.toContain('"n":1');
+  // The same process's /metrics carries the Temporal SDK's own worker metrics too.
+  const samples = parsePrometheus(await (await fetch(`${url}/metrics`)).text());
+  const families = new Set(samples.map((s) => s.family));
+  expect([...families].filter((f) => f.startsWith('temporal_'))).toEqual(
+    expect.arrayContaining([
+      expect.stringMatching(/^temporal_worker_task_slots/),
+      expect.stringMatching(/^temporal_.*schedule_to_start/),
+    ]),
+  );
+  expect(sampleValue(samples, 'barrage_deliveries_total', { destination: 'traced-sink', status: 'delivered' })).toBe(1);
   // Log lines written inside a span name it.
   expect(barrage.output()).toMatch(new RegExp(`"trace_id":"${TRACE_ID}".*"msg":"delivery attempt"`));
 }, 90_000);
