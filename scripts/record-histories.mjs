@@ -109,19 +109,24 @@ for (const id of [eventId, `${eventId}.flaky`, `${eventId}.gone`, `${eventId}.go
 sink.close();
 await server.stop();
 
+/** The event of a stub-activity fixture: its id is the part of the workflow ID before the first dot. */
+function fixtureEvent(id) {
+  return {
+    eventId: id.split('.')[0],
+    tenantId: 'rec',
+    eventType: 'order.created',
+    source: 'api',
+    receivedAt: new Date().toISOString(),
+  };
+}
+
 /** Set 3: a destination deleted while a delivery waits, and one deleted before an attempt. */
 async function recordCancelledByDeletion() {
   const waiting = `${eventIdFor('rec', 'api', 'fixture-3')}.deleted-while-waiting`;
   const gone = `${eventIdFor('rec', 'api', 'fixture-3')}.deleted-before-attempt`;
   const retry = { initialIntervalMs: 60_000, backoffCoefficient: 2, maximumIntervalMs: 60_000, maximumAttempts: 3, jitter: 0 };
   const inputFor = (id) => ({
-    event: {
-      eventId: id.split('.')[0],
-      tenantId: 'rec',
-      eventType: 'order.created',
-      source: 'api',
-      receivedAt: new Date().toISOString(),
-    },
+    event: fixtureEvent(id),
     payload: { contentType: 'application/json', body: '{"n":3}', encoding: 'utf8' },
     plan: { destinationId: id.split('.')[1], timeoutMs: 1000, retry },
   });
@@ -176,13 +181,7 @@ async function recordAttemptFailure() {
   const id = `${eventIdFor('rec', 'api', 'fixture-2')}.broken`;
   const retry = { initialIntervalMs: 100, backoffCoefficient: 2, maximumIntervalMs: 1000, maximumAttempts: 3, jitter: 0 };
   const input = {
-    event: {
-      eventId: id.split('.')[0],
-      tenantId: 'rec',
-      eventType: 'order.created',
-      source: 'api',
-      receivedAt: new Date().toISOString(),
-    },
+    event: fixtureEvent(id),
     payload: { contentType: 'application/json', body: '{"n":2}', encoding: 'utf8' },
     plan: { destinationId: 'broken', timeoutMs: 1000, retry, deadLetter: { destinationId: 'audit', timeoutMs: 1000, retry } },
   };

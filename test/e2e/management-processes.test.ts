@@ -130,8 +130,11 @@ test('a destination made through receiver 2 routes receiver 1’s next event, de
   expect(sent).toMatchObject({ status: 202, body: { destinations: ['sink'] } });
   const [got] = await sink.waitFor(1);
   expect(got.headers['webhook-id']).toBe('procs-1');
-  const attempts = workers.map((w) => logLines(w).filter((l) => l.msg === 'delivery attempt' && l.eventId === 'procs-1').length);
-  expect(attempts.reduce((a, b) => a + b)).toBe(1);
+  // The worker logs the attempt once the sink has answered: wait for that line, then count.
+  const attempts = () =>
+    workers.map((w) => logLines(w).filter((l) => l.msg === 'delivery attempt' && l.eventId === 'procs-1').length);
+  await eventually(async () => (attempts().some((n) => n > 0) ? true : undefined), 10_000, 'the attempt log line');
+  expect(attempts().reduce((a, b) => a + b)).toBe(1);
 }, 60_000);
 
 test('a key revoked through receiver 2 is refused by both receivers within 1 s', async () => {
