@@ -7,6 +7,7 @@ import { createIngest } from '../ingest/ingest';
 import { TenantClients } from '../temporal/clients';
 import { namespaceReady } from '../temporal/namespaces';
 import type { Registry } from '../registry/live';
+import { trackBacklog } from '../telemetry/backlog';
 import { createMetrics, type Metrics } from '../telemetry/metrics';
 import type { Logger } from '../telemetry/logger';
 import { createReceiverApp } from './app';
@@ -44,6 +45,7 @@ export async function startReceiver(options: ReceiverOptions): Promise<RunningRe
     startDeadlineMs: ACCEPT_DEADLINE_MS,
     metrics,
   });
+  trackBacklog(metrics, registry, (t) => clients.for(t));
   const ctx: ReceiverContext = {
     config,
     registry,

@@ -16,6 +16,7 @@ beforeAll(async () => {
   // The first attempt of each event fails (503), the second succeeds.
   const seen = new Set<string>();
   sink = await startTestSink((r) => {
+    if (r.path.endsWith('/stuck')) return { status: 503 };
     const id = String(r.headers['webhook-id']);
     if (seen.has(id)) return { status: 200 };
     seen.add(id);
@@ -27,9 +28,16 @@ beforeAll(async () => {
     tenants: [
       {
         id: 'metered',
-        namespace: 'barrage-e2e-b',
+        // Its own namespace (the hub registers it): the backlog gauge counts a whole namespace.
+        namespace: uniqueName('barrage-metrics'),
         apiKeys: [KEY],
-        destinations: [destination('flaky-sink', sink.url, { events: ['m.*'] })],
+        destinations: [
+          destination('flaky-sink', sink.url, { events: ['m.*'] }),
+          destination('stuck-sink', `${sink.url}/stuck`, {
+            events: ['stuck.*'],
+            retry: { initialInterval: '1h', maximumInterval: '1h', maximumAttempts: 3, jitter: 0 },
+          }),
+        ],
         sources: [{ id: uniqueName('msrc'), token: 'metrics-source-token', eventType: { header: 'X-Type' } }],
       },
     ],
@@ -102,3 +110,16 @@ test('labels stay bounded: no event id, URL or payload in any label', async () =
     expect.arrayContaining(['destination', 'outcome', 'result', 'source', 'status_class', 'tenant']),
   );
 });
+
+test('the backlog gauge reads open deliveries from Temporal visibility', async () => {
+  expect((await api(`${hub.url}/v1/events`, { key: KEY, body: { type: 'stuck.x', data: {} } })).status).toBe(202);
+  const samples = await eventually(
+    async () => {
+      const all = await scrape();
+      return sampleValue(all, 'barrage_deliveries_open', { tenant: 'metered', status: 'retrying' }) === 1 ? all : undefined;
+    },
+    30_000,
+    'one retrying delivery in the gauge',
+  );
+  expect(sampleValue(samples, 'barrage_deliveries_open', { tenant: 'metered', status: 'delivering' })).toBe(0);
+}, 60_000);

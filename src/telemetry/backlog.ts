@@ -1,0 +1,41 @@
+// The backlog, read from Temporal rather than counted: deliveries still open per tenant and
+// status, from visibility at scrape time. Counters reset when a process restarts; this does not.
+import type { Client } from '@temporalio/client';
+import { Gauge } from 'prom-client';
+import { SEARCH_ATTRIBUTES, WORKFLOW } from '../contracts';
+import type { Registry } from '../registry/live';
+import type { Metrics } from './metrics';
+
+/** Scrapes come every 15–60 s; visibility is asked at most this often. */
+const CACHE_MS = 10_000;
+const OPEN_STATUSES = ['delivering', 'retrying'] as const;
+
+export function trackBacklog(metrics: Metrics, registry: Registry, clientFor: (t: { namespace: string }) => Client): void {
+  let cached: { at: number; rows: { tenant: string; status: string; open: number }[] } | undefined;
+  const read = async () => {
+    const rows = await Promise.all(
+      registry.current().tenants.flatMap((tenant) =>
+        OPEN_STATUSES.map(async (status) => {
+          const client = clientFor(tenant);
+          const query = `WorkflowType = '${WORKFLOW.delivery}' AND ExecutionStatus = 'Running' AND ${SEARCH_ATTRIBUTES.status.name} = '${status}'`;
+          const answer = await client.connection.withDeadline(Date.now() + 2_000, () =>
+            client.workflowService.countWorkflowExecutions({ namespace: tenant.namespace, query }),
+          );
+          return { tenant: tenant.id, status, open: Number(answer.count ?? 0) };
+        }),
+      ),
+    );
+    return { at: Date.now(), rows };
+  };
+  new Gauge({
+    name: 'barrage_deliveries_open',
+    help: 'deliveries not yet final, by status (delivering, retrying), from Temporal visibility; every receiver reports the same: use max()',
+    labelNames: ['tenant', 'status'] as const,
+    registers: [metrics.registry],
+    async collect() {
+      if (!cached || Date.now() - cached.at > CACHE_MS) cached = await read().catch(() => cached);
+      this.reset();
+      for (const row of cached?.rows ?? []) this.set({ tenant: row.tenant, status: row.status }, row.open);
+    },
+  });
+}
