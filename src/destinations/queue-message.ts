@@ -1,5 +1,6 @@
 // What the queue drivers (SQS, Kafka) share: the metadata every message carries, values read
 // from the body for keys and groups, and a deadline for calls whose client has none of its own.
+import { context, propagation } from '@opentelemetry/api';
 import type { Payload } from '../contracts';
 import { parseJsonOrUndefined, readJsonPath, valueAtJsonPath } from '../delivery/json-path';
 import type { DriverRequest } from './driver';
@@ -11,7 +12,15 @@ export function messageMetadata(req: Pick<DriverRequest, 'event' | 'payload' | '
     'barrage-event-type': req.event.eventType,
     'barrage-attempt': String(req.attempt),
     'content-type': req.payload.contentType,
+    ...traceContext(),
   };
+}
+
+/** The attempt's trace context (traceparent, tracestate), so a consumer that traces joins the callback's trace. */
+export function traceContext(): Record<string, string> {
+  const carrier: Record<string, string> = {};
+  propagation.inject(context.active(), carrier);
+  return carrier;
 }
 
 export function payloadBytes(payload: Payload): Buffer {

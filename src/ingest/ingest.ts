@@ -16,7 +16,7 @@ import { routeEvent, type TenantConfig } from '../config';
 import type { Logger } from '../telemetry/logger';
 import type { Metrics } from '../telemetry/metrics';
 import { tracer } from '../telemetry/tracing';
-import { SpanStatusCode } from '@opentelemetry/api';
+import { context, propagation, ROOT_CONTEXT, SpanStatusCode } from '@opentelemetry/api';
 import { GRPC, grpcCode, isTemporalUnavailable } from '../temporal/grpc';
 import { payloadBudgetProblem } from './budget';
 import { eventIdFor } from './ids';
@@ -36,6 +36,8 @@ export interface IngestRequest {
   origin?: MessageOrigin;
   /** Where to deliver instead of the tenant's routes (a destination's test event). */
   destinations?: DeliveryPlan[];
+  /** A queue message's W3C trace context: the callback continues that trace. */
+  traceContext?: Record<string, string>;
 }
 
 export interface IngestResult {
@@ -70,7 +72,9 @@ export function createIngest(deps: IngestDeps) {
     const started = performance.now();
     const attributes = { 'barrage.tenant': req.tenant.id, 'barrage.source': req.source };
     // The callback's trace: continues the sender's (the HTTP server span is active) or starts here.
-    const outcome = await tracer().startActiveSpan('barrage.accept', { attributes }, async (span) => {
+    // A queue message names its trace in attributes/headers; an HTTP request's is active already.
+    const parent = req.traceContext ? propagation.extract(ROOT_CONTEXT, req.traceContext) : context.active();
+    const outcome = await tracer().startActiveSpan('barrage.accept', { attributes }, parent, async (span) => {
       try {
         const result = await accept(deps, req, now);
         span.setAttributes({

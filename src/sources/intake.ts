@@ -14,6 +14,8 @@ export interface QueueMessage {
   eventType: string | undefined;
   /** From the configured place, else the message's own identity (SQS id, topic/partition/offset). */
   idempotencyKey: string;
+  /** W3C trace context (traceparent, tracestate) from the message's attributes or headers. */
+  traceContext?: Record<string, string>;
 }
 
 /** accepted/duplicate: acknowledge. poison: dead-letter it; it will never be accepted. */
@@ -42,6 +44,7 @@ export function createIntake(options: IntakeOptions) {
       source: source.id,
       eventType: message.eventType,
       idempotencyKey: message.idempotencyKey,
+      ...(message.traceContext ? { traceContext: message.traceContext } : {}),
       payload: payloadFromBytes(message.body, source.contentType),
       origin: message.origin,
     });

@@ -9,7 +9,8 @@ import { stringify } from 'yaml';
 import { startJaeger, type RunningJaeger } from '../../src/devtools/jaeger';
 import { freePort } from '../../src/net/free-port';
 import { FAST_RETRY, TEST_SECRET, uniqueName } from '../helpers/config';
-import { testTemporalAddress } from '../helpers/env';
+import { testKafkaBrokers, testTemporalAddress } from '../helpers/env';
+import { consumeTopic, createQueue, createTopics, sendSqs, SQS_TEST_KEYS, testKafka, testSqs } from '../helpers/queues';
 import { api } from '../helpers/hub';
 import { CLI, spawnLogged, type Spawned } from '../helpers/process';
 import { parsePrometheus, sampleValue } from '../helpers/prometheus';
@@ -171,3 +172,64 @@ test('telemetry off (no endpoint): the process runs and logs no exporter error',
   expect(quiet.output()).not.toMatch(/OTLP|otlp|exporter|ECONNREFUSED.*4318/i);
   expect(quiet.output()).toMatch(/"trace_id":"[0-9a-f]{32}".*"msg":"callback accepted"/);
 }, 60_000);
+
+test('an SQS-sourced callback to a Kafka destination: trace context in from the message, out in the record', async () => {
+  const sqs = testSqs();
+  const kafka = testKafka();
+  const queueUrl = (await createQueue(sqs, 'traced')).url;
+  const topic = uniqueName('traced-out');
+  await createTopics(kafka, [{ topic, numPartitions: 1 }]);
+  const traceId = 'f0e1d2c3b4a5968778695a4b3c2d1e0f';
+  const file = join(mkdtempSync(join(tmpdir(), 'barrage-traced-queues-')), 'barrage.yaml');
+  writeFileSync(
+    file,
+    stringify({
+      temporal: { address: testTemporalAddress(), taskQueue: uniqueName('traced-queues') },
+      log: { level: 'info' },
+      tenants: [
+        {
+          id: 'traced-queues',
+          namespace: 'barrage-e2e-b',
+          apiKeys: ['traced-queues-key'],
+          destinations: [{ id: 'out', type: 'kafka', brokers: testKafkaBrokers(), topic, retry: FAST_RETRY }],
+          sources: [
+            {
+              id: uniqueName('traced-sqs'),
+              type: 'sqs',
+              queueUrl,
+              ...SQS_TEST_KEYS,
+              eventType: { fixed: 'queued.traced' },
+              waitTimeSeconds: 1,
+            },
+          ],
+        },
+      ],
+    }),
+  );
+  const env = { ...process.env, OTEL_EXPORTER_OTLP_ENDPOINT: jaeger.otlpEndpoint, OTEL_BSP_SCHEDULE_DELAY: '200' };
+  const proc = spawnLogged(process.execPath, [CLI, 'start', '--config', file, '--role', 'pollers,worker'], { env });
+  try {
+    await proc.waitForOutput(/"msg":"worker running"/);
+    await sendSqs(sqs, queueUrl, '{"order":7}', { traceparent: `00-${traceId}-${PARENT_SPAN}-01` });
+    const [record] = await consumeTopic(kafka, topic, 1, 30_000);
+    expect(record.headers.traceparent).toMatch(new RegExp(`^00-${traceId}-[0-9a-f]{16}-01$`));
+    const names = await eventually(
+      async () => {
+        const res = await fetch(`${jaeger.queryUrl}/api/traces/${traceId}`);
+        if (!res.ok) return undefined;
+        const spans = ((await res.json()) as { data: { spans: JaegerSpan[] }[] }).data[0]?.spans ?? [];
+        const found = spans.map((s) => s.operationName);
+        return found.includes('RunActivity:attemptDelivery') ? found : undefined;
+      },
+      30_000,
+      'the queue trace in Jaeger',
+    );
+    expect(names).toEqual(
+      expect.arrayContaining(['barrage.accept', 'RunWorkflow:callbackWorkflow', 'RunWorkflow:deliveryWorkflow']),
+    );
+  } finally {
+    proc.child.kill('SIGTERM');
+    await proc.exited;
+    sqs.destroy();
+  }
+}, 90_000);

@@ -7,6 +7,7 @@ import { readJsonString } from '../../delivery/json-path';
 import { headerText, kafkaClient } from '../../queues/kafka-client';
 import { createBackoff, untilDone } from '../backoff';
 import { lazyJson } from '../payload';
+import { traceContextOf } from '../trace-context';
 import type { Intake, QueueMessage } from '../intake';
 import {
   createSettler,
@@ -183,6 +184,7 @@ function toQueueMessage(source: KafkaSourceConfig, partition: number, record: Ka
     eventType,
     json,
     idempotencyKey: key ?? identity,
+    traceContext: traceContextOf(header),
   };
 }
 

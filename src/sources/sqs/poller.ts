@@ -14,6 +14,7 @@ import { readJsonPath, readJsonString } from '../../delivery/json-path';
 import { sqsClient } from '../../queues/sqs-client';
 import { createBackoff, sleep } from '../backoff';
 import { lazyJson } from '../payload';
+import { traceContextOf } from '../trace-context';
 import type { Intake, QueueMessage } from '../intake';
 import { createSettler, emptyStats, errorText, mapLimit, type Logger, type QueuePoller } from '../poller';
 
@@ -160,6 +161,7 @@ function toQueueMessage(source: SqsSourceConfig, message: Message): QueueMessage
     json,
     eventType,
     idempotencyKey: key ?? messageId,
+    traceContext: traceContextOf(attribute),
   };
 }
 
