@@ -14,18 +14,31 @@ export interface PromSample {
 }
 
 const PARSE = `
-import json, sys
+import json, math, sys
 from prometheus_client.parser import text_string_to_metric_families
 out = []
 for family in text_string_to_metric_families(sys.stdin.read()):
     for s in family.samples:
-        out.append({"name": s.name, "family": family.name, "type": family.type, "labels": s.labels, "value": s.value})
-json.dump(out, sys.stdout)
+        value = s.value if math.isfinite(s.value) else str(s.value)  # JSON has no NaN or Inf
+        out.append({"name": s.name, "family": family.name, "type": family.type, "labels": s.labels, "value": value})
+json.dump(out, sys.stdout, allow_nan=False)
 `;
 
 export function parsePrometheus(text: string): PromSample[] {
   const python = join(PROJECT_ROOT, '.tools', 'py-tools', 'bin', 'python');
-  return JSON.parse(execFileSync(python, ['-c', PARSE], { input: text, encoding: 'utf8' })) as PromSample[];
+  const samples = JSON.parse(execFileSync(python, ['-c', PARSE], { input: text, encoding: 'utf8' })) as (Omit<
+    PromSample,
+    'value'
+  > & {
+    value: number | string;
+  })[];
+  return samples.map((s) => ({ ...s, value: typeof s.value === 'number' ? s.value : nonFinite(s.value) }));
+}
+
+/** Python writes them as "nan", "inf", "-inf". */
+function nonFinite(text: string): number {
+  if (text === 'nan') return NaN;
+  return text.startsWith('-') ? -Infinity : Infinity;
 }
 
 /** The one sample with this name whose labels include these; undefined when there is none. */
