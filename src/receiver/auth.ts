@@ -13,11 +13,15 @@ function bearer(req: Request): string {
 }
 
 const sha256 = (value: string) => createHash('sha256').update(value).digest();
+/** Digests of the configured admin keys, computed once per loaded config rather than per request. */
+const adminDigests = new WeakMap<ReceiverContext['config'], Buffer[]>();
 
 /** Admin keys are few and from the config: each is compared in constant time. */
 function isAdminKey(ctx: ReceiverContext, key: string): boolean {
+  let digests = adminDigests.get(ctx.config);
+  if (!digests) adminDigests.set(ctx.config, (digests = ctx.config.security.adminApiKeys.map(sha256)));
   const offered = sha256(key);
-  return ctx.config.security.adminApiKeys.some((k) => timingSafeEqual(sha256(k), offered));
+  return digests.some((d) => timingSafeEqual(d, offered));
 }
 
 /**

@@ -11,12 +11,12 @@ import type { DestinationRow } from '../store/tables';
 const API_ENV = {};
 
 export function configSnapshot(config: BarrageConfig): RegistrySnapshot {
-  const keys = new Map<string, { tenantId: string }>();
-  const tenants = config.tenants.map((t) => {
-    for (const key of t.apiKeys) keys.set(keyDigest(key), { tenantId: t.id });
-    return configTenant(t);
-  });
-  return new RegistrySnapshot(0, tenants, keys);
+  return new RegistrySnapshot(0, config.tenants.map(configTenant), configKeys(config));
+}
+
+/** The config file's keys by digest; the database's are added beside them. */
+function configKeys(config: BarrageConfig): Map<string, { tenantId: string; keyId?: string }> {
+  return new Map(config.tenants.flatMap((t) => t.apiKeys.map((key) => [keyDigest(key), { tenantId: t.id }] as const)));
 }
 
 /**
@@ -53,8 +53,7 @@ export async function loadSnapshot(
   const next = emptyLoadCache();
   for (const list of secrets.values()) for (const s of list) next.secrets.set(s.id, s.secret);
   const tenants = new Map<string, LiveTenant>(config.tenants.map((t) => [t.id, configTenant(t)]));
-  const keys = new Map<string, { tenantId: string; keyId?: string }>();
-  for (const t of config.tenants) for (const key of t.apiKeys) keys.set(keyDigest(key), { tenantId: t.id });
+  const keys = configKeys(config);
   for (const row of tenantRows) {
     if (tenants.has(row.id)) continue;
     tenants.set(row.id, {

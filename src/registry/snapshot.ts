@@ -1,8 +1,8 @@
 // The registry as one process sees it at one moment: config-file tenants and destinations beside
 // the API's. Built whole and swapped whole, so a request never sees half a change; the accept
 // path reads routes from here and never from the database.
-import { createHash } from 'node:crypto';
 import type { DestinationConfig, TenantConfig } from '../config';
+import { hashApiKey } from '../store/api-keys';
 
 export type ManagedBy = 'config' | 'api';
 
@@ -46,7 +46,8 @@ export interface KeyOwner {
 
 export type DestinationLookup = { kind: 'found'; destination: DestinationConfig } | { kind: 'deleted' } | { kind: 'missing' };
 
-export const keyDigest = (key: string) => createHash('sha256').update(key).digest('hex');
+/** The same digest the store keeps for API keys, so both kinds are found in one map. */
+export const keyDigest = hashApiKey;
 
 export class RegistrySnapshot {
   private readonly byId = new Map<string, LiveTenant>();
