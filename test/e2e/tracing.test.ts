@@ -71,6 +71,7 @@ afterAll(async () => {
   await jaeger?.stop();
 });
 
+const WORKFLOW_SPANS = ['RunWorkflow:callbackWorkflow', 'RunWorkflow:deliveryWorkflow'];
 const tag = (span: JaegerSpan, key: string) => span.tags.find((t) => t.key === key)?.value;
 
 test('the sender’s trace runs through accept, both workflows and both attempts to the destination', async () => {
@@ -88,18 +89,16 @@ test('the sender’s trace runs through accept, both workflows and both attempts
       const res = await fetch(`${jaeger.queryUrl}/api/traces/${TRACE_ID}`);
       if (!res.ok) return undefined;
       const found = ((await res.json()) as { data: { spans: JaegerSpan[] }[] }).data[0]?.spans ?? [];
-      return found.filter((s) => s.operationName.startsWith('RunActivity')).length >= 2 ? found : undefined;
+      // Workflow spans end (and are exported) after the attempts; wait for every one we assert on.
+      const names = new Set(found.map((s) => s.operationName));
+      const complete = found.filter((s) => s.operationName.startsWith('RunActivity')).length >= 2;
+      return complete && WORKFLOW_SPANS.every((n) => names.has(n)) ? found : undefined;
     },
     30_000,
     'the trace in Jaeger',
   );
   const names = spans.map((s) => s.operationName);
-  for (const name of [
-    'barrage.accept',
-    'StartWorkflow:callbackWorkflow',
-    'RunWorkflow:callbackWorkflow',
-    'RunWorkflow:deliveryWorkflow',
-  ])
+  for (const name of ['barrage.accept', 'StartWorkflow:callbackWorkflow', ...WORKFLOW_SPANS])
     expect([name, names.includes(name)]).toEqual([name, true]);
   const byId = new Map(spans.map((s) => [s.spanID, s]));
   const parentOf = (s: JaegerSpan) => byId.get(s.references.find((r) => r.refType === 'CHILD_OF')?.spanID ?? '');
@@ -219,7 +218,8 @@ test('an SQS-sourced callback to a Kafka destination: trace context in from the 
         if (!res.ok) return undefined;
         const spans = ((await res.json()) as { data: { spans: JaegerSpan[] }[] }).data[0]?.spans ?? [];
         const found = spans.map((s) => s.operationName);
-        return found.includes('RunActivity:attemptDelivery') ? found : undefined;
+        const all = ['RunActivity:attemptDelivery', 'barrage.accept', ...WORKFLOW_SPANS];
+        return all.every((n) => found.includes(n)) ? found : undefined;
       },
       30_000,
       'the queue trace in Jaeger',
