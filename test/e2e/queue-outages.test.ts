@@ -8,7 +8,7 @@ import { CreateQueueCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { KafkaJS } from '@confluentinc/kafka-javascript';
 import { findTemporalCli } from '../../src/config';
 import { startElasticMq, startKafka, type RunningBroker } from '../../src/devtools/brokers';
-import { freePort } from '../../src/net/free-port';
+import { freePort, freePortOutsideEphemeralRange } from '../../src/net/free-port';
 import { startDevServer, type DevServer } from '../../src/temporal/dev-server';
 import { destination, testConfig, uniqueName } from '../helpers/config';
 import { testKafkaBrokers, testTemporalAddress } from '../helpers/env';
@@ -132,7 +132,10 @@ test('with Temporal down, pollers hold messages without acknowledging them, then
 });
 
 test('pollers started while their brokers are down connect by themselves once the brokers are up', async () => {
-  const [kafkaPort, controllerPort, sqsPort] = await Promise.all([freePort(), freePort(), freePort()]);
+  // Outside the ephemeral range: the pollers dial these ports for a minute before anything listens.
+  const ports: number[] = [];
+  for (let i = 0; i < 3; i++) ports.push(await freePortOutsideEphemeralRange(ports));
+  const [kafkaPort, controllerPort, sqsPort] = ports;
   const brokersLog = capturingLogger();
   const lateSink = await startTestSink();
   const queueUrl = `http://127.0.0.1:${sqsPort}/000000000000/late`;
