@@ -1,4 +1,4 @@
-import { SpanStatusCode, trace } from '@opentelemetry/api';
+import { trace } from '@opentelemetry/api';
 import type { AttemptRecord, AttemptRequest } from '../src/contracts';
 import type { DriverResult } from '../src/destinations/driver';
 import { deliverWith, type DriverRegistry } from '../src/destinations/registry';
@@ -66,7 +66,13 @@ function annotateSpan(req: AttemptRequest, record: AttemptRecord): void {
     'barrage.outcome': record.outcome,
     ...(record.statusCode !== undefined ? { 'http.response.status_code': record.statusCode } : {}),
   });
-  if (record.outcome !== 'delivered') span.setStatus({ code: SpanStatusCode.ERROR, message: record.error ?? record.outcome });
+  if (record.outcome === 'delivered') return;
+  // The activity itself completed (a failed attempt is an outcome, not a thrown error), and
+  // Temporal's interceptor sets the span's status to OK as it returns, overriding any set here. So
+  // the failure is recorded the way that survives: error.type (OTel semantic conventions) and an
+  // exception event carrying the attempt's error text.
+  span.setAttribute('error.type', record.statusCode !== undefined ? String(record.statusCode) : record.outcome);
+  span.recordException({ name: `attempt ${record.outcome}`, message: record.error ?? record.outcome });
 }
 
 async function attempt(deps: DeliverDeps, req: AttemptRequest): Promise<DriverResult> {

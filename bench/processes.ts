@@ -28,8 +28,15 @@ export function peakRssMiB(pid: number | undefined): number {
 }
 
 /** Starts a node process, logs to a file, and resolves once a line matches `ready`. */
-export async function startNode(name: string, args: string[], logDir: string, ready: RegExp, timeoutMs = 60_000): Promise<Proc> {
-  const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'], cwd: PROJECT_ROOT });
+export async function startNode(
+  name: string,
+  args: string[],
+  logDir: string,
+  ready: RegExp,
+  env: NodeJS.ProcessEnv = process.env,
+  timeoutMs = 60_000,
+): Promise<Proc> {
+  const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'], cwd: PROJECT_ROOT, env });
   const log = createWriteStream(join(logDir, `${name}.log`));
   let seen = '';
   const readyPromise = new Promise<void>((resolve, reject) => {
@@ -56,12 +63,19 @@ export function writeConfig(dir: string, name: string, config: unknown): string 
   return path;
 }
 
-export const startRole = (role: 'worker' | 'receiver', config: string, logDir: string, tag: string = role) =>
+export const startRole = (
+  role: 'worker' | 'receiver',
+  config: string,
+  logDir: string,
+  tag: string = role,
+  env: NodeJS.ProcessEnv = process.env,
+) =>
   startNode(
     tag,
     [CLI, 'start', '--config', config, '--role', role],
     logDir,
     role === 'worker' ? /worker running/ : /receiver listening/,
+    env,
   );
 
 export function receiverUrl(logDir: string, tag: string): string {

@@ -7,6 +7,7 @@ import { figure, fmt, fmtFigure, type Figure } from './stats';
 import { barChart } from './chart';
 import type { StageProfile } from './stages';
 import type { RegistryResults } from './registry';
+import type { TracingResults } from './tracing';
 
 export interface RunResults {
   options: {
@@ -36,9 +37,11 @@ export interface RunResults {
   queues?: { messages: number; sqs: number[]; kafka: number[] };
   /** Scenario 11: accepting with the registry in the database vs a config file; PATCH → use. */
   registry?: RegistryResults;
+  /** Scenario 12: end to end with every span exported to Jaeger against tracing off. */
+  tracing?: TracingResults;
 }
 
-const TARGETS = { acceptRatio: 0.9, e2eRatio: 0.9, fanout100Ms: 3000, workerRssMiB: 250, registryRatio: 0.9 };
+const TARGETS = { acceptRatio: 0.9, e2eRatio: 0.9, fanout100Ms: 3000, workerRssMiB: 250, registryRatio: 0.9, tracingRatio: 0.9 };
 
 function pick(results: RunResults, get: (r: RunResults['runs'][number]) => number | undefined): Figure {
   return figure(results.runs.map(get).filter((v): v is number => v !== undefined));
@@ -90,10 +93,23 @@ export function summarize(results: RunResults) {
     accepts: figure(results.registry.runs.map((r) => r.database.perSecond)),
     patchToUse: results.registry.patchToUse,
   };
+  const tracing = results.tracing && {
+    concurrency: results.tracing.concurrency,
+    off: figure(results.tracing.runs.map((r) => r.off.perSecond)),
+    on: figure(results.tracing.runs.map((r) => r.on.perSecond)),
+    onToOff: figure(results.tracing.runs.map((r) => r.on.perSecond / r.off.perSecond)),
+    cpuOff: figure(results.tracing.runs.map((r) => r.off.cpuMsPerCallback)),
+    cpuOn: figure(results.tracing.runs.map((r) => r.on.cpuMsPerCallback)),
+    jaegerCores: figure(results.tracing.runs.map((r) => r.on.jaegerCores)),
+    p99Off: figure(results.tracing.runs.map((r) => r.off.receiptP99)),
+    p99On: figure(results.tracing.runs.map((r) => r.on.receiptP99)),
+    sample: results.tracing.sample,
+  };
   return {
     perLevel,
     e2e,
     registry,
+    tracing,
     e2eCores,
     retries,
     fanout,
@@ -146,6 +162,11 @@ export function table(results: RunResults): string {
       ? [
           `| 11 | accept with ${sum.registry.destinations} destinations (10 matching) from the database, c=${sum.registry.concurrency} | ${fmtFigure(sum.registry.accepts)} accepted/s; ${fmtFigure(sum.registry.databaseToRaw, 2)}× scenario 1 (config file: ${fmtFigure(sum.registry.configToRaw, 2)}×) | database ÷ config file ${fmtFigure(sum.registry.databaseToConfig, 2)} (target ≥ ${TARGETS.registryRatio}: ${verdict(sum.registry.databaseToConfig.median >= TARGETS.registryRatio)}) |`,
           `| 11 | PATCH → another receiver routes by it (${sum.registry.patchToUse.changes} changes) | p50 ${fmt(sum.registry.patchToUse.p50, 1)} ms, p95 ${fmt(sum.registry.patchToUse.p95, 1)} ms, p99 ${fmt(sum.registry.patchToUse.p99, 1)} ms, max ${fmt(sum.registry.patchToUse.max, 1)} ms | target ≤ 1000 ms: ${verdict(sum.registry.patchToUse.max <= 1000)} |`,
+        ]
+      : []),
+    ...(sum.tracing
+      ? [
+          `| 12 | end to end with tracing on (every span to a local Jaeger), c=${sum.tracing.concurrency} | on ${fmtFigure(sum.tracing.on)}/s, off ${fmtFigure(sum.tracing.off)}/s; accept→receipt p99 on ${fmt(sum.tracing.p99On.median)} ms, off ${fmt(sum.tracing.p99Off.median)} ms; worker + receiver CPU per callback on ${fmtFigure(sum.tracing.cpuOn, 1)} ms, off ${fmtFigure(sum.tracing.cpuOff, 1)} ms; Jaeger ${fmtFigure(sum.tracing.jaegerCores, 2)} cores; ${sum.tracing.sample.spansPerTraceMedian} spans per trace (${sum.tracing.sample.services.join(', ')}) | on ÷ off ${fmtFigure(sum.tracing.onToOff, 2)} (target ≥ ${TARGETS.tracingRatio}: ${verdict(sum.tracing.onToOff.median >= TARGETS.tracingRatio)}) |`,
         ]
       : []),
     `| 8 | peak RSS during 1–4 | worker ${fmt(sum.memoryMiB.worker)} MiB, receiver ${fmt(sum.memoryMiB.receiver)} MiB, Temporal server ${fmt(sum.memoryMiB.temporalServer)} MiB (floor worker, same SDK: ${fmt(sum.memoryMiB.floorWorker)} MiB) | worker target ≤ ${TARGETS.workerRssMiB} MB: ${verdict(sum.memoryMiB.worker * 1.048576 <= TARGETS.workerRssMiB)} |`,

@@ -21,6 +21,7 @@ import { freePort } from '../src/net/free-port';
 import { startElasticMq, startKafka, type RunningBroker } from '../src/devtools/brokers';
 import { kafkaDrain, sqsDrain } from './queues';
 import { registryScenario } from './registry';
+import { tracingScenario } from './tracing';
 
 interface Options {
   quick: boolean;
@@ -197,6 +198,17 @@ async function main(): Promise<void> {
       runs: opts.runs,
       bounds: bounds(Math.max(...opts.concurrency)),
       changes: 100,
+      progress,
+    });
+    progress('scenario 12: end to end with tracing exported to a local Jaeger, against off');
+    // At least 8 s a side: at c=32 a callback takes about 2 s here, and a shorter run counts a handful of laps.
+    results.tracing = await tracingScenario({
+      dir,
+      logDir,
+      hub,
+      untraced: { ctx: hubCtx, pids: { worker: worker.child.pid, receiver: receiver.child.pid } },
+      runs: opts.runs,
+      bounds: { ...e2e, durationMs: Math.max(e2e.durationMs, 8_000) },
       progress,
     });
     progress(

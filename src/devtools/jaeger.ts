@@ -5,6 +5,7 @@ import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PROJECT_ROOT } from '../config';
+import { freePort } from '../net/free-port';
 import { stopProcess } from '../temporal/dev-server';
 
 export const JAEGER_BIN = join(PROJECT_ROOT, '.tools', 'jaeger', 'jaeger');
@@ -14,6 +15,7 @@ export interface RunningJaeger {
   otlpEndpoint: string;
   /** The query API and UI: /api/traces/{id}, /api/services. */
   queryUrl: string;
+  pid: number | undefined;
   stop(): Promise<void>;
 }
 
@@ -24,8 +26,18 @@ export interface JaegerPorts {
   queryGrpc: number;
 }
 
+export async function freeJaegerPorts(): Promise<JaegerPorts> {
+  return { otlpHttp: await freePort(), otlpGrpc: await freePort(), query: await freePort(), queryGrpc: await freePort() };
+}
+
+export interface JaegerOptions {
+  /** A built Jaeger UI (see scripts/trace-screenshot.mjs); the Go-built binary only has a placeholder page. */
+  uiAssets?: string;
+  readyTimeoutMs?: number;
+}
+
 /** The collector-style config of Jaeger v2, with every listener on loopback and its own metrics off. */
-function config(ports: JaegerPorts): string {
+function config(ports: JaegerPorts, uiAssets?: string): string {
   return `service:
   extensions: [jaeger_storage, jaeger_query]
   pipelines:
@@ -57,7 +69,7 @@ extensions:
   jaeger_query:
     storage:
       traces: memstore
-    http:
+${uiAssets ? `    ui:\n      assets_path: ${JSON.stringify(uiAssets)}\n` : ''}    http:
       endpoint: 127.0.0.1:${ports.query}
     grpc:
       endpoint: 127.0.0.1:${ports.queryGrpc}
@@ -67,10 +79,11 @@ exporters:
 `;
 }
 
-export async function startJaeger(ports: JaegerPorts, readyTimeoutMs = 30_000): Promise<RunningJaeger> {
+export async function startJaeger(ports: JaegerPorts, options: JaegerOptions = {}): Promise<RunningJaeger> {
+  const readyTimeoutMs = options.readyTimeoutMs ?? 30_000;
   if (!existsSync(JAEGER_BIN)) throw new Error(`Jaeger is missing at ${JAEGER_BIN}: run \`npm run setup\` (it needs Go 1.24+)`);
   const file = join(mkdtempSync(join(tmpdir(), 'barrage-jaeger-')), 'jaeger.yaml');
-  writeFileSync(file, config(ports));
+  writeFileSync(file, config(ports, options.uiAssets));
   const child = spawn(JAEGER_BIN, ['--config', `file:${file}`], { stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout?.on('data', (d: Buffer) => (output = (output + d.toString()).slice(-4000)));
@@ -90,5 +103,5 @@ export async function startJaeger(ports: JaegerPorts, readyTimeoutMs = 30_000): 
     }
     await new Promise((r) => setTimeout(r, 200));
   }
-  return { otlpEndpoint: `http://127.0.0.1:${ports.otlpHttp}`, queryUrl, stop: () => stopProcess(child) };
+  return { otlpEndpoint: `http://127.0.0.1:${ports.otlpHttp}`, queryUrl, pid: child.pid, stop: () => stopProcess(child) };
 }

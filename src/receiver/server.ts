@@ -45,7 +45,7 @@ export async function startReceiver(options: ReceiverOptions): Promise<RunningRe
     startDeadlineMs: ACCEPT_DEADLINE_MS,
     metrics,
   });
-  trackBacklog(metrics, registry, (t) => clients.for(t));
+  trackBacklog(metrics, registry, (t) => clients.for(t), logger);
   const ctx: ReceiverContext = {
     config,
     registry,

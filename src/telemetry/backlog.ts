@@ -4,13 +4,20 @@ import type { Client } from '@temporalio/client';
 import { Gauge } from 'prom-client';
 import { SEARCH_ATTRIBUTES, WORKFLOW } from '../contracts';
 import type { Registry } from '../registry/live';
+import type { Logger } from './logger';
 import type { Metrics } from './metrics';
 
 /** Scrapes come every 15–60 s; visibility is asked at most this often. */
 const CACHE_MS = 10_000;
 const OPEN_STATUSES = ['delivering', 'retrying'] as const;
+export const BACKLOG_METRIC = 'barrage_deliveries_open';
 
-export function trackBacklog(metrics: Metrics, registry: Registry, clientFor: (t: { namespace: string }) => Client): void {
+export function trackBacklog(
+  metrics: Metrics,
+  registry: Registry,
+  clientFor: (t: { namespace: string }) => Client,
+  logger: Logger,
+): void {
   let cached: { at: number; rows: { tenant: string; status: string; open: number }[] } | undefined;
   const read = async () => {
     const rows = await Promise.all(
@@ -28,12 +35,18 @@ export function trackBacklog(metrics: Metrics, registry: Registry, clientFor: (t
     return { at: Date.now(), rows };
   };
   new Gauge({
-    name: 'barrage_deliveries_open',
+    name: BACKLOG_METRIC,
     help: 'deliveries not yet final, by status (delivering, retrying), from Temporal visibility; every receiver reports the same: use max()',
     labelNames: ['tenant', 'status'] as const,
     registers: [metrics.registry],
     async collect() {
-      if (!cached || Date.now() - cached.at > CACHE_MS) cached = await read().catch(() => cached);
+      // A failed count keeps the last good figures (a gap would read as an empty backlog) and says so.
+      if (!cached || Date.now() - cached.at > CACHE_MS) {
+        cached = await read().catch((err: unknown) => {
+          logger.warn({ err: String(err) }, 'backlog count from Temporal visibility failed; serving the last one');
+          return cached && { ...cached, at: Date.now() };
+        });
+      }
       this.reset();
       for (const row of cached?.rows ?? []) this.set({ tenant: row.tenant, status: row.status }, row.open);
     },

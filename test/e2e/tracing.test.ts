@@ -6,8 +6,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
-import { startJaeger, type RunningJaeger } from '../../src/devtools/jaeger';
-import { freePort } from '../../src/net/free-port';
+import { freeJaegerPorts, startJaeger, type RunningJaeger } from '../../src/devtools/jaeger';
 import { FAST_RETRY, TEST_SECRET, uniqueName } from '../helpers/config';
 import { testKafkaBrokers, testTemporalAddress } from '../helpers/env';
 import { consumeTopic, createQueue, createTopics, sendSqs, SQS_TEST_KEYS, testKafka, testSqs } from '../helpers/queues';
@@ -29,15 +28,11 @@ interface JaegerSpan {
   operationName: string;
   references: { refType: string; spanID: string }[];
   tags: { key: string; value: unknown }[];
+  logs: { fields: { key: string; value: unknown }[] }[];
 }
 
 beforeAll(async () => {
-  jaeger = await startJaeger({
-    otlpHttp: await freePort(),
-    otlpGrpc: await freePort(),
-    query: await freePort(),
-    queryGrpc: await freePort(),
-  });
+  jaeger = await startJaeger(await freeJaegerPorts());
   sink = await startTestSink((_r, i) => ({ status: i === 0 ? 500 : 200 }));
   const file = join(mkdtempSync(join(tmpdir(), 'barrage-tracing-')), 'barrage.yaml');
   writeFileSync(
@@ -116,6 +111,11 @@ test('the sender’s trace runs through accept, both workflows and both attempts
     [1, 500, 'retryable'],
     [2, 200, 'delivered'],
   ]);
+  // The failed attempt records its error (the activity completed, so the span's status is OK).
+  const events = (s: JaegerSpan) => s.logs.map((l) => Object.fromEntries(l.fields.map((f) => [f.key, f.value])));
+  expect(tag(attempts[0], 'error.type')).toBe('500');
+  expect(events(attempts[0])).toEqual([expect.objectContaining({ event: 'exception', 'exception.message': 'HTTP 500' })]);
+  expect([tag(attempts[1], 'error.type'), events(attempts[1])]).toEqual([undefined, []]);
   for (const s of attempts) {
     expect(tag(s, 'barrage.destination')).toBe('traced-sink');
     expect(tag(s, 'barrage.tenant')).toBe('traced');
