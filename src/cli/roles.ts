@@ -10,7 +10,8 @@ import { connectWithRetry, TenantClients } from '../temporal/clients';
 import { ensureNamespace } from '../temporal/namespaces';
 import { runWorkers } from '../temporal/worker';
 import { destinationLookup, type Registry } from '../registry/live';
-import { createMetrics, trackPollers, type Metrics } from '../telemetry/metrics';
+import { createMetrics, type Metrics } from '../telemetry/metrics';
+import { trackPollers } from '../telemetry/poller-metrics';
 import { serveMetrics } from '../telemetry/metrics-server';
 import type { Logger } from '../telemetry/logger';
 import type { Role } from './role-names';
@@ -85,7 +86,7 @@ export async function runRoles(options: RunRolesOptions): Promise<void> {
   }
   if (options.roles.includes('pollers')) {
     const pollers = await startPollers(config, connection, logger, metrics);
-    trackPollers(metrics, pollers);
+    trackPollers(metrics, pollers, logger);
     options.onPollers?.(pollers);
     tasks.push(Promise.all(pollers.map((p) => p.run(signal))).then(() => undefined));
   }

@@ -12,6 +12,8 @@ export interface QueuePoller {
    */
   run(signal: AbortSignal): Promise<void>;
   stats(): PollerStats;
+  /** Messages waiting in the broker, as it reports them (asked at scrape time). */
+  lag(): Promise<number>;
 }
 
 /** Counted since start; logged at shutdown and readable by tests and operators. */
@@ -24,9 +26,19 @@ export interface PollerStats {
   abandoned: number;
   /** Workflow starts that failed and were tried again later (Temporal unavailable). */
   retries: number;
+  /** Now: received and not yet settled (held while Temporal cannot start workflows). */
+  inFlight: number;
 }
 
-export const emptyStats = (): PollerStats => ({ received: 0, accepted: 0, duplicates: 0, poison: 0, abandoned: 0, retries: 0 });
+export const emptyStats = (): PollerStats => ({
+  received: 0,
+  accepted: 0,
+  duplicates: 0,
+  poison: 0,
+  abandoned: 0,
+  retries: 0,
+  inFlight: 0,
+});
 
 /** Trouble that passes by itself; anything else needs a person, and the log says so louder. */
 const TRANSIENT = new Set<number>([GRPC.UNAVAILABLE, GRPC.DEADLINE_EXCEEDED, GRPC.RESOURCE_EXHAUSTED, 10 /* ABORTED */]);
@@ -51,6 +63,7 @@ export function createSettler(options: { intake: Intake; stats: PollerStats; log
   });
   return async function settle(message: QueueMessage, signal: AbortSignal): Promise<IntakeOutcome | undefined> {
     stats.received++;
+    stats.inFlight++;
     const outcome = await untilDone(() => intake(message), {
       signal,
       backoff: createBackoff(),
@@ -58,7 +71,7 @@ export function createSettler(options: { intake: Intake; stats: PollerStats; log
         stats.retries++;
         report(err, retryInMs);
       },
-    });
+    }).finally(() => stats.inFlight--);
     if (outcome === undefined) stats.abandoned++;
     else if (outcome.kind === 'accepted') stats.accepted++;
     else if (outcome.kind === 'duplicate') stats.duplicates++;

@@ -34,19 +34,23 @@ export function trackBacklog(
     );
     return { at: Date.now(), rows };
   };
+  // One count at a time however often /metrics is scraped. A failed count keeps the last good
+  // figures (a gap would read as an empty backlog) and says so.
+  let pending: Promise<typeof cached> | undefined;
+  const refresh = () =>
+    read()
+      .catch((err: unknown) => {
+        logger.warn({ err: String(err) }, 'backlog count from Temporal visibility failed; serving the last one');
+        return cached && { ...cached, at: Date.now() };
+      })
+      .finally(() => (pending = undefined));
   new Gauge({
     name: BACKLOG_METRIC,
     help: 'deliveries not yet final, by status (delivering, retrying), from Temporal visibility; every receiver reports the same: use max()',
     labelNames: ['tenant', 'status'] as const,
     registers: [metrics.registry],
     async collect() {
-      // A failed count keeps the last good figures (a gap would read as an empty backlog) and says so.
-      if (!cached || Date.now() - cached.at > CACHE_MS) {
-        cached = await read().catch((err: unknown) => {
-          logger.warn({ err: String(err) }, 'backlog count from Temporal visibility failed; serving the last one');
-          return cached && { ...cached, at: Date.now() };
-        });
-      }
+      if (!cached || Date.now() - cached.at > CACHE_MS) cached = await (pending ??= refresh());
       this.reset();
       for (const row of cached?.rows ?? []) this.set({ tenant: row.tenant, status: row.status }, row.open);
     },

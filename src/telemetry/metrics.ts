@@ -1,8 +1,7 @@
 // Barrage's Prometheus metrics: one registry per process, read by GET /metrics. Labels are
 // bounded (tenants, sources and destinations are configured or limited; outcomes and statuses
 // are fixed lists): never an event id, a URL or free text.
-import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
-import type { PollerStats } from '../sources/poller';
+import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client';
 
 /** Seconds: from a fast local sink to a destination near its timeout. */
 const ATTEMPT_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120];
@@ -62,22 +61,6 @@ export function createMetrics() {
 }
 
 export type Metrics = ReturnType<typeof createMetrics>;
-
-/** The pollers' own counts, read at each scrape (they are kept by the pollers anyway). */
-export function trackPollers(metrics: Metrics, pollers: readonly { sourceId: string; stats(): PollerStats }[]): void {
-  new Gauge({
-    name: 'barrage_poller_messages',
-    help: 'messages a queue poller has handled since it started: received, accepted, duplicates, poison, retries',
-    labelNames: ['source', 'result'] as const,
-    registers: [metrics.registry],
-    collect() {
-      for (const poller of pollers) {
-        const { abandoned: _, ...counts } = poller.stats();
-        for (const [result, value] of Object.entries(counts)) this.set({ source: poller.sourceId, result }, value);
-      }
-    },
-  });
-}
 
 /** This process's metrics: Barrage's registry, then each other source's text (a missing one is skipped). */
 export async function metricsText(metrics: Metrics): Promise<string> {

@@ -112,6 +112,12 @@ test('with Temporal down, pollers hold messages without acknowledging them, then
   );
   await new Promise((r) => setTimeout(r, 3000));
   expect(hub.pollers.map((p) => p.stats().received)).toEqual(receivedWhileHolding);
+  // What /metrics reports meanwhile: the held ones in flight, the rest waiting in the broker. SQS
+  // counts only visible messages (a held one is invisible); the Kafka group has committed nothing.
+  const [sqsPoller, kafkaPoller] = ['outage-sqs', 'outage-kafka'].map((id) => hub.pollers.find((p) => p.sourceId === id)!);
+  const held = { sqs: sqsPoller.stats().inFlight, kafka: kafkaPoller.stats().inFlight };
+  expect([held.sqs >= 1, held.kafka >= 1]).toEqual([true, true]);
+  expect([held.sqs + (await sqsPoller.lag()), await kafkaPoller.lag()]).toEqual([COUNT + 3, COUNT + 3]);
   // No busy loop: backoff doubles from 0.5 s, so a minute holds at most ~8 tries per message, not thousands.
   const retries = hub.pollers.reduce((n, p) => n + p.stats().retries, 0);
   expect(retries).toBeLessThanOrEqual(2 * COUNT * 8);
@@ -125,6 +131,7 @@ test('with Temporal down, pollers hold messages without acknowledging them, then
   const markers = sink.received.map((r) => JSON.parse(r.body.toString()).m);
   expect(new Set(markers).size).toBe(markers.length);
   expect(markers).toHaveLength(total);
+  for (const p of hub.pollers) expect([p.sourceId, p.stats().inFlight, await p.lag()]).toEqual([p.sourceId, 0, 0]);
   console.log(
     `[outage test] in: ${2 * COUNT + 6} during an outage; start retries ${retries}; holding warnings ${holding.length}; ` +
       `delivered after recovery ${markers.length - 1}; duplicates 0`,

@@ -8,6 +8,7 @@ import { headerText, kafkaClient } from '../../queues/kafka-client';
 import { createBackoff, untilDone } from '../backoff';
 import { lazyJson } from '../payload';
 import { traceContextOf } from '../trace-context';
+import { kafkaLag, type KafkaLag } from './lag';
 import type { Intake, QueueMessage } from '../intake';
 import {
   createSettler,
@@ -40,6 +41,7 @@ export function createKafkaPoller(options: KafkaPollerOptions): QueuePoller {
   const stats = emptyStats();
   const settle = createSettler({ intake: options.intake, stats, logger });
   const deadLetter = deadLetterWriter(source, stats, logger);
+  let lag: KafkaLag | undefined;
 
   /** True when the record is settled (started, duplicate, or dead-lettered) and may be committed. */
   async function handle(record: KafkaJS.KafkaMessage, partition: number, producer: KafkaJS.Producer, signal: AbortSignal) {
@@ -51,6 +53,7 @@ export function createKafkaPoller(options: KafkaPollerOptions): QueuePoller {
   return {
     sourceId: source.id,
     stats: () => ({ ...stats }),
+    lag: () => (lag ? lag.read() : Promise.reject(new Error('the consumer has not joined its group yet'))),
     async run(signal) {
       const clients = await connect(source, logger, signal);
       const inFlight = new Set<Promise<void>>();
@@ -83,12 +86,16 @@ export function createKafkaPoller(options: KafkaPollerOptions): QueuePoller {
             return work.finally(() => inFlight.delete(work));
           },
         });
+        lag = kafkaLag(consumer, source.topic);
         logger.info('kafka poller started');
         await new Promise<void>((resolve) =>
           signal.aborted ? resolve() : signal.addEventListener('abort', () => resolve(), { once: true }),
         );
         // Finish (start + commit) what was fetched before leaving the group.
         await Promise.allSettled([...inFlight]);
+        const closing = lag;
+        lag = undefined;
+        await closing?.close();
         await consumer.disconnect().catch((err: unknown) => logger.warn({ err: errorText(err) }, 'consumer disconnect failed'));
         await producer.disconnect().catch(() => undefined);
       }

@@ -53,6 +53,13 @@ export function createSqsPoller(options: SqsPollerOptions): QueuePoller {
   return {
     sourceId: source.id,
     stats: () => ({ ...stats }),
+    lag: async () => {
+      const answer = await sqs.send(
+        new GetQueueAttributesCommand({ QueueUrl: source.queueUrl, AttributeNames: ['ApproximateNumberOfMessages'] }),
+        { abortSignal: AbortSignal.timeout(2_000) },
+      );
+      return Number(answer.Attributes?.ApproximateNumberOfMessages ?? 0);
+    },
     async run(signal) {
       const visibilitySeconds = await inspectQueue(sqs, source, logger);
       logger.info('sqs poller started');

@@ -8,6 +8,8 @@ import { parse as parseYaml } from 'yaml';
 import { parseConfig, PROJECT_ROOT } from '../../../src/config';
 import { createMetrics } from '../../../src/telemetry/metrics';
 import { BACKLOG_METRIC } from '../../../src/telemetry/backlog';
+import { createLogger } from '../../../src/telemetry/logger';
+import { trackPollers } from '../../../src/telemetry/poller-metrics';
 
 const read = (...path: string[]) => readFileSync(join(PROJECT_ROOT, ...path), 'utf8');
 
@@ -32,7 +34,9 @@ test.each([...dashboardExprs, ...rules])('%s: the expression parses', (_name, ex
 });
 
 test('the expressions use only metrics Barrage exports (or the Temporal SDK’s)', async () => {
-  const exported = new Set((await createMetrics().registry.getMetricsAsJSON()).map((m) => m.name));
+  const metrics = createMetrics();
+  trackPollers(metrics, [], createLogger('silent'));
+  const exported = new Set((await metrics.registry.getMetricsAsJSON()).map((m) => m.name));
   exported.add(BACKLOG_METRIC); // registered by receivers beside a Temporal client
   const used = [...dashboardExprs, ...rules].flatMap(([, expr]) => expr.match(/\b(barrage|temporal)_[a-z_]+/g) ?? []);
   const base = (name: string) => name.replace(/_(bucket|count|sum)$/, '');
