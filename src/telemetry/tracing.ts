@@ -1,7 +1,8 @@
 // OpenTelemetry tracing, started before express, undici and the Temporal SDK load (see
 // cli/main.ts), so their instrumentation takes. Configured by the standard OTEL_* variables;
-// telemetry.* keys only fill in the ones that are not set. No endpoint → spans are made (trace
-// context still flows to destinations) but nothing is exported and nothing complains.
+// telemetry.* keys only fill in the ones that are not set. No endpoint → no SDK at all: the
+// OpenTelemetry API stays a no-op, nothing is exported and nothing complains, and workflows run
+// without their interceptors (workflow-tracing.ts), which is what keeps tracing off cheap.
 import { trace, type Tracer } from '@opentelemetry/api';
 import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-proto';
 import { HttpInstrumentation } from '@opentelemetry/instrumentation-http';
@@ -41,8 +42,8 @@ export function startTracing(config: BarrageConfig, role: string, env: NodeJS.Pr
   env.OTEL_SERVICE_NAME ||= serviceName ?? `barrage-${role}`;
   if (otlpEndpoint && !env.OTEL_EXPORTER_OTLP_ENDPOINT && !env.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT)
     env.OTEL_EXPORTER_OTLP_ENDPOINT = otlpEndpoint;
-  const exporting = Boolean(env.OTEL_EXPORTER_OTLP_ENDPOINT || env.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT);
-  const spanProcessor = exporting ? new BatchSpanProcessor(new OTLPTraceExporter()) : new NoopSpanProcessor();
+  if (!env.OTEL_EXPORTER_OTLP_ENDPOINT && !env.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT) return tracing();
+  const spanProcessor = new BatchSpanProcessor(new OTLPTraceExporter());
   const sdk = new NodeSDK({
     spanProcessors: [spanProcessor],
     // Metrics are Prometheus (telemetry/metrics.ts) and logs are JSON lines: the SDK exports neither.
@@ -55,6 +56,6 @@ export function startTracing(config: BarrageConfig, role: string, env: NodeJS.Pr
   });
   sdk.start();
   const resource = new Resource({ 'service.name': env.OTEL_SERVICE_NAME });
-  current = { spanProcessor, resource, exporting, shutdown: () => sdk.shutdown() };
+  current = { spanProcessor, resource, exporting: true, shutdown: () => sdk.shutdown() };
   return current;
 }

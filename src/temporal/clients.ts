@@ -1,5 +1,6 @@
 import { Client, Connection } from '@temporalio/client';
 import { OpenTelemetryWorkflowClientInterceptor } from '@temporalio/interceptors-opentelemetry';
+import { tracing } from '../telemetry/tracing';
 
 /**
  * One shared connection; one Client per tenant namespace (tenant isolation is the namespace),
@@ -17,9 +18,16 @@ export class TenantClients {
   }
 }
 
-/** Starts carry the caller's trace context in their headers: the workflow continues that trace. */
+/**
+ * When this process exports traces, starts carry the caller's trace context in their headers and
+ * the workflow continues that trace; otherwise they carry none and the workflow runs untraced.
+ */
 export const tracedClient = (connection: Connection, namespace: string) =>
-  new Client({ connection, namespace, interceptors: { workflow: [new OpenTelemetryWorkflowClientInterceptor()] } });
+  new Client({
+    connection,
+    namespace,
+    interceptors: { workflow: tracing().exporting ? [new OpenTelemetryWorkflowClientInterceptor()] : [] },
+  });
 
 /** Connects, retrying while the server comes up, so role start order does not matter. */
 export async function connectWithRetry(address: string, timeoutMs: number, onWait?: (err: unknown) => void): Promise<Connection> {

@@ -61,12 +61,12 @@ async function exposeSdkMetrics(metrics: Metrics | undefined): Promise<void> {
   if (installRuntime('WARN', address)) metrics.sources.push(`http://${address}/metrics`);
 }
 
-/** Activity spans (continuing the workflow's trace from the headers) and the sink that exports workflow spans. */
-function traced(fromSource: boolean) {
+/** Activity spans, continuing the workflow's trace from the headers (no-ops while nothing is exported). */
+function traced(workflowsFromSource: boolean) {
   return {
     interceptors: {
-      // A prebuilt bundle has the workflow interceptors in it (bundle-cli.ts); source gets them here.
-      ...(fromSource ? { workflowModules: WORKFLOW_INTERCEPTOR_MODULES } : {}),
+      // The traced prebuilt bundle has the workflow interceptors in it (bundle-cli.ts); source gets them here.
+      ...(workflowsFromSource ? { workflowModules: WORKFLOW_INTERCEPTOR_MODULES } : {}),
       activity: [
         (ctx: ActivityContext) => ({
           inbound: new OpenTelemetryActivityInboundInterceptor(ctx),
@@ -164,7 +164,8 @@ class WorkerSet {
 
   private async start(namespace: string): Promise<void> {
     const { config } = this.options;
-    const source = workflowSource();
+    const { exporting } = tracing();
+    const source = workflowSource(exporting);
     const worker = await Worker.create({
       connection: this.connection,
       namespace,
@@ -174,7 +175,7 @@ class WorkerSet {
       maxConcurrentActivityTaskExecutions: config.worker.maxConcurrentActivities,
       maxConcurrentWorkflowTaskExecutions: config.worker.maxConcurrentWorkflowTasks,
       maxCachedWorkflows: config.worker.maxCachedWorkflows,
-      ...traced('workflowsPath' in source),
+      ...traced(exporting && 'workflowsPath' in source),
       sinks: workerSinks(this.options.activityDeps.metrics),
     });
     // A worker that dies on its own (not stopped here) takes the role down, as before.

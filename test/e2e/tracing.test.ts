@@ -6,6 +6,9 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
+import { Client, Connection } from '@temporalio/client';
+import { TRACE_HEADER } from '@temporalio/interceptors-opentelemetry/lib/instrumentation';
+import { callbackWorkflowId } from '../../src/contracts';
 import { freeJaegerPorts, startJaeger, type RunningJaeger } from '../../src/devtools/jaeger';
 import { FAST_RETRY, TEST_SECRET, uniqueName } from '../helpers/config';
 import { testKafkaBrokers, testTemporalAddress } from '../helpers/env';
@@ -127,6 +130,7 @@ test('the sender’s trace runs through accept, both workflows and both attempts
       expect.arrayContaining(['RunWorkflow:deliveryWorkflow', 'RunWorkflow:callbackWorkflow', 'barrage.accept']),
     );
   }
+  expect(await startHeaders(String(sent.body.id))).toContain(TRACE_HEADER);
   const accept = spans.find((s) => s.operationName === 'barrage.accept')!;
   expect(tag(accept, 'barrage.event_id')).toBe(sent.body.id);
   // No secret, header value or payload byte in any span.
@@ -166,6 +170,8 @@ test('telemetry off (no endpoint): the process runs and logs no exporter error',
     const at = /"url":"(http:\/\/[^"]+)","msg":"receiver listening"/.exec(quiet.output())![1];
     const res = await api(`${at}/v1/events`, { key: 'untraced-key', body: { type: 'quiet.x', data: {} } });
     expect(res.status).toBe(202);
+    // The start carries no trace context, so the workflow runs without its OTel interceptors.
+    expect(await startHeaders(String(res.body.id))).not.toContain(TRACE_HEADER);
     // The batch processor would have tried an export by now (OTEL_BSP_SCHEDULE_DELAY is 5 s by default).
     await new Promise((r) => setTimeout(r, 6_000));
   } finally {
@@ -173,7 +179,9 @@ test('telemetry off (no endpoint): the process runs and logs no exporter error',
     await quiet.exited;
   }
   expect(quiet.output()).not.toMatch(/OTLP|otlp|exporter|ECONNREFUSED.*4318/i);
-  expect(quiet.output()).toMatch(/"trace_id":"[0-9a-f]{32}".*"msg":"callback accepted"/);
+  // Off is off: no SDK, so no span and no trace id (and no workflow interceptors, which is what keeps it cheap).
+  expect(quiet.output()).toMatch(/"msg":"callback accepted"/);
+  expect(quiet.output()).not.toMatch(/"trace_id"/);
 }, 60_000);
 
 test('an SQS-sourced callback to a Kafka destination: trace context in from the message, out in the record', async () => {
@@ -314,4 +322,16 @@ async function attemptSpans(traceId: string) {
       status: tag(s, 'http.response.status_code'),
     }))
     .sort((a, b) => a.attempt - b.attempt);
+}
+
+/** The header names the callback workflow's start recorded in its history. */
+async function startHeaders(eventId: string): Promise<string[]> {
+  const connection = await Connection.connect({ address: testTemporalAddress() });
+  try {
+    const client = new Client({ connection, namespace: 'barrage-e2e-b' });
+    const history = await client.workflow.getHandle(callbackWorkflowId(eventId)).fetchHistory();
+    return Object.keys(history.events?.[0]?.workflowExecutionStartedEventAttributes?.header?.fields ?? {});
+  } finally {
+    await connection.close();
+  }
 }

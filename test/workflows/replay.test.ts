@@ -11,20 +11,26 @@ import { installRuntime, workerSinks } from '../../src/temporal/worker';
 const DIR = join(__dirname, '..', 'fixtures', 'histories');
 const files = readdirSync(DIR).filter((f) => f.endsWith('.json'));
 
-// Bundled from source here (not dist/): the check must see the workflow code as it is now.
-let source: { workflowBundle: WorkflowBundle; sinks: ReturnType<typeof workerSinks> };
+// Bundled from source here (not dist/): the check must see the workflow code as it is now. Both
+// bundles a worker may run: without the tracing interceptors and with them.
+const bundles: Record<'plain' | 'traced', { workflowBundle: WorkflowBundle; sinks: ReturnType<typeof workerSinks> }> =
+  {} as never;
 beforeAll(async () => {
   installRuntime();
   const noop = () => undefined;
   const logger = { log: noop, trace: noop, debug: noop, info: noop, warn: noop, error: noop };
-  // With the tracing interceptors, as workers run them: they must not change what replays.
-  const bundle = await bundleWorkflowCode({
-    workflowsPath: WORKFLOWS_SOURCE,
-    workflowInterceptorModules: WORKFLOW_INTERCEPTOR_MODULES,
-    logger,
-  });
-  source = { workflowBundle: bundle, sinks: workerSinks() };
-}, 60_000);
+  for (const [name, modules] of [
+    ['plain', []],
+    ['traced', WORKFLOW_INTERCEPTOR_MODULES],
+  ] as const) {
+    const bundle = await bundleWorkflowCode({
+      workflowsPath: WORKFLOWS_SOURCE,
+      workflowInterceptorModules: [...modules],
+      logger,
+    });
+    bundles[name] = { workflowBundle: bundle, sinks: workerSinks() };
+  }
+}, 120_000);
 
 test('every fixture ever recorded is still here (fixtures are added, never replaced)', () => {
   const v1 = 'evt_f96176bbb06150ede19db2cda2';
@@ -50,16 +56,19 @@ test('every fixture ever recorded is still here (fixtures are added, never repla
   );
 });
 
-test.each(files)('%s replays without nondeterminism', async (file) => {
-  // The CLI's JSON (`temporal workflow show --output json`); the SDK parses it itself.
-  const history: unknown = JSON.parse(readFileSync(join(DIR, file), 'utf8'));
-  // Files are named after their workflow IDs, which child-ID derivation depends on.
-  const workflowId = file.replace(/\.json$/, '');
-  await expect(Worker.runReplayHistory(source, history, workflowId)).resolves.toBeUndefined();
-});
+test.each(files.flatMap((f) => [[f, 'plain'] as const, [f, 'traced'] as const]))(
+  '%s replays without nondeterminism (%s bundle)',
+  async (file, bundle) => {
+    // The CLI's JSON (`temporal workflow show --output json`); the SDK parses it itself.
+    const history: unknown = JSON.parse(readFileSync(join(DIR, file), 'utf8'));
+    // Files are named after their workflow IDs, which child-ID derivation depends on.
+    const workflowId = file.replace(/\.json$/, '');
+    await expect(Worker.runReplayHistory(bundles[bundle], history, workflowId)).resolves.toBeUndefined();
+  },
+);
 
 test('the replay check bites: a changed child ID is reported as nondeterminism', async () => {
   const file = files.find((f) => f.endsWith('.gone.json'))!;
   const history: unknown = JSON.parse(readFileSync(join(DIR, file), 'utf8'));
-  await expect(Worker.runReplayHistory(source, history, 'evt_other.gone')).rejects.toThrow(/[Nn]ondeterminism/);
+  await expect(Worker.runReplayHistory(bundles.traced, history, 'evt_other.gone')).rejects.toThrow(/[Nn]ondeterminism/);
 });
