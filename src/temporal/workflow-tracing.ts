@@ -7,29 +7,37 @@
 // on, they cost about 20 ms of worker CPU per callback and a third of end-to-end throughput here
 // even with nothing exported (docs/PERFORMANCE.md, issue 11). The choice reads the start's headers,
 // which are in the history, so a replay makes the same one; and neither choice makes commands.
-import { TRACE_HEADER } from '@temporalio/interceptors-opentelemetry/lib/instrumentation';
-import {
-  OpenTelemetryInboundInterceptor,
-  OpenTelemetryInternalsInterceptor,
-  OpenTelemetryOutboundInterceptor,
-} from '@temporalio/interceptors-opentelemetry/lib/workflow';
+import type * as OtelWorkflow from '@temporalio/interceptors-opentelemetry/lib/workflow';
 import type {
   WorkflowInboundCallsInterceptor,
   WorkflowInterceptors,
+  WorkflowInternalsInterceptor,
   WorkflowOutboundCallsInterceptor,
 } from '@temporalio/workflow';
 
+/** Temporal's trace header (its `TRACE_HEADER`; a unit test keeps the two equal). */
+export const TRACE_HEADER = '_tracer-data';
+
+/**
+ * Loaded on first use: a module the bundle requires up front is evaluated for every workflow, and
+ * the OTel SDK's modules alone cost an untraced workflow ~9 ms of worker CPU (measured).
+ */
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const otelWorkflow = (): typeof OtelWorkflow => require('@temporalio/interceptors-opentelemetry/lib/workflow');
+
 interface Otel {
-  inbound: OpenTelemetryInboundInterceptor;
-  outbound: OpenTelemetryOutboundInterceptor;
+  inbound: OtelWorkflow.OpenTelemetryInboundInterceptor;
+  outbound: OtelWorkflow.OpenTelemetryOutboundInterceptor;
 }
 
 export const interceptors = (): WorkflowInterceptors => {
   let otel: Otel | undefined;
   const inbound: WorkflowInboundCallsInterceptor = {
     execute(input, next) {
-      if (TRACE_HEADER in input.headers)
+      if (TRACE_HEADER in input.headers) {
+        const { OpenTelemetryInboundInterceptor, OpenTelemetryOutboundInterceptor } = otelWorkflow();
         otel = { inbound: new OpenTelemetryInboundInterceptor(), outbound: new OpenTelemetryOutboundInterceptor() };
+      }
       return otel ? otel.inbound.execute(input, next) : next(input);
     },
     handleSignal: (input, next) => (otel ? otel.inbound.handleSignal(input, next) : next(input)),
@@ -45,5 +53,10 @@ export const interceptors = (): WorkflowInterceptors => {
     signalWorkflow: (input, next) => (otel ? otel.outbound.signalWorkflow(input, next) : next(input)),
     getLogAttributes: (input, next) => (otel ? otel.outbound.getLogAttributes(input, next) : next(input)),
   };
-  return { inbound: [inbound], outbound: [outbound], internals: [new OpenTelemetryInternalsInterceptor()] };
+  // The internals interceptor only releases the context manager the traced path made.
+  const internals: WorkflowInternalsInterceptor = {
+    dispose: (input, next) =>
+      otel ? new (otelWorkflow().OpenTelemetryInternalsInterceptor)().dispose(input, next) : next(input),
+  };
+  return { inbound: [inbound], outbound: [outbound], internals: [internals] };
 };
