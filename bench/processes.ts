@@ -12,6 +12,8 @@ export const FLOOR_WORKER = join(PROJECT_ROOT, 'dist', 'bench', 'floor', 'worker
 export interface Proc {
   name: string;
   child: ChildProcess;
+  /** The first URL the process logged (a receiver's), read from its output, not its log file. */
+  url?: string;
   stop(): Promise<void>;
 }
 
@@ -54,7 +56,8 @@ export async function startNode(
     child.once('exit', (code) => reject(new Error(`${name} exited (${code}):\n${seen.slice(-2000)}`)));
   });
   await readyPromise;
-  return { name, child, stop: () => stopProcess(child, 10_000) };
+  const url = /"url":"(http:\/\/[^"]+)"/.exec(seen)?.[1];
+  return { name, child, url, stop: () => stopProcess(child, 10_000) };
 }
 
 export function writeConfig(dir: string, name: string, config: unknown): string {
@@ -78,11 +81,10 @@ export const startRole = (
     env,
   );
 
-export function receiverUrl(logDir: string, tag: string): string {
-  const log = readFileSync(join(logDir, `${tag}.log`), 'utf8');
-  const match = /"url":"(http:\/\/[^"]+)"/.exec(log);
-  if (!match) throw new Error(`no receiver URL in ${tag}.log`);
-  return match[1];
+/** The log file is written asynchronously, so the URL comes from what the process printed. */
+export function receiverUrl(proc: Proc): string {
+  if (!proc.url) throw new Error(`${proc.name} printed no URL before it was ready`);
+  return proc.url;
 }
 
 /** CPU seconds (user + system) a live process has used; /proc/<pid>/stat counts clock ticks of 1/100 s. */

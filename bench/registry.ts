@@ -87,7 +87,7 @@ export async function registryScenario(ctx: RegistryContext): Promise<RegistryRe
       await startReceiver(ctx, 'reg-db-a', info(dbConfig)),
       await startReceiver(ctx, 'reg-db-b', info(dbConfig)),
     );
-    const [file, dbA, dbB] = ['reg-file', 'reg-db-a', 'reg-db-b'].map((n) => httpPool(receiverUrl(ctx.logDir, n), 256));
+    const [file, dbA, dbB] = procs.map((p) => httpPool(receiverUrl(p), 256));
     pools.push(file, dbA, dbB);
     ctx.progress(`registering ${REGISTRY_DESTINATIONS} destinations through the API`);
     for (const spec of specs) await request(dbA, 'POST', '/v1/destinations', spec, 201);

@@ -109,9 +109,9 @@ async function main(): Promise<void> {
     const tenant = parseConfig(stringify(accept), {}).tenants[0];
     const ingest = createIngest({ clientFor: () => client, taskQueue: 'accept-only', logger: createLogger('silent') });
     const pools = {
-      hub: s.httpPool(receiverUrl(logDir, 'receiver'), 256),
-      accept: s.httpPool(receiverUrl(logDir, 'accept-receiver'), 256),
-      baseline: s.httpPool(receiverUrl(logDir, 'baseline'), 256),
+      hub: s.httpPool(receiverUrl(receiver), 256),
+      accept: s.httpPool(receiverUrl(acceptReceiver), 256),
+      baseline: s.httpPool(receiverUrl(baseline), 256),
     };
     const hubCtx = { pool: pools.hub, sink, client };
     const bounds = (concurrency: number): s.Bounds => ({ concurrency, durationMs: opts.duration * 1000, maxOperations: 200_000 });

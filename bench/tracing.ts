@@ -59,7 +59,7 @@ export async function tracingScenario(ctx: TracingContext): Promise<TracingResul
       startRole('receiver', config, ctx.logDir, 'traced-receiver', env),
     ]);
     procs.push(worker, receiver);
-    const pool = httpPool(receiverUrl(ctx.logDir, 'traced-receiver'), 256);
+    const pool = httpPool(receiverUrl(receiver), 256);
     const traced: Pair = { ctx: { ...ctx.untraced.ctx, pool }, pids: { worker: worker.child.pid, receiver: receiver.child.pid } };
     await endToEnd(traced.ctx, ROUTE, { ...ctx.bounds, durationMs: 1000 });
     const runs: TracingRun[] = [];
