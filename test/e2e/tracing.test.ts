@@ -6,6 +6,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
+import { freePort } from '../../src/net/free-port';
 import { Client, Connection } from '@temporalio/client';
 import { TRACE_HEADER } from '@temporalio/interceptors-opentelemetry/lib/instrumentation';
 import { callbackWorkflowId } from '../../src/contracts';
@@ -251,6 +252,8 @@ test('an attempt made after the worker was killed and replaced is in the same tr
   const restartSink = await startTestSink((_r, i) => ({ status: i === 0 ? 500 : 200 }));
   const file = join(mkdtempSync(join(tmpdir(), 'barrage-traced-restart-')), 'barrage.yaml');
   const retry = { initialInterval: '3s', backoffCoefficient: 1, jitter: 0 };
+  // Only the worker-only process serves it: a process with a receiver answers on its API port.
+  const metricsPort = await freePort();
   writeFileSync(
     file,
     stringify({
@@ -258,6 +261,7 @@ test('an attempt made after the worker was killed and replaced is in the same tr
       temporal: { address: testTemporalAddress(), taskQueue: uniqueName('traced-restart') },
       security: { allowPrivateDestinations: true },
       log: { level: 'info' },
+      telemetry: { metricsPort },
       tenants: [
         {
           id: 'restarted',
@@ -301,6 +305,21 @@ test('an attempt made after the worker was killed and replaced is in the same tr
       [1, 'barrage-receiver-worker', 500],
       [2, 'barrage-worker', 200],
     ]);
+    // The replacement worker's own /metrics: the attempt and the delivery it finished, and the SDK's metrics.
+    const samples = await eventually(
+      async () => {
+        const res = await fetch(`http://127.0.0.1:${metricsPort}/metrics`).catch(() => undefined);
+        const all = res?.ok ? parsePrometheus(await res.text()) : [];
+        const dest = { destination: 'restart-sink', status: 'delivered' };
+        return sampleValue(all, 'barrage_deliveries_total', dest) === 1 ? all : undefined;
+      },
+      15_000,
+      'the replacement worker to report the delivery',
+    );
+    const attemptLabels = { destination: 'restart-sink', outcome: 'delivered', status_class: '2xx' };
+    expect(sampleValue(samples, 'barrage_delivery_attempts_total', attemptLabels)).toBe(1);
+    expect(sampleValue(samples, 'barrage_delivery_attempts_total', { ...attemptLabels, outcome: 'retryable' })).toBeUndefined();
+    expect(samples.some((x) => x.family.startsWith('temporal_worker_task_slots'))).toBe(true);
   } finally {
     first.child.kill('SIGKILL');
     second?.child.kill('SIGTERM');
