@@ -65,14 +65,13 @@ export async function tracingScenario(ctx: TracingContext): Promise<TracingResul
     const runs: TracingRun[] = [];
     for (let run = 1; run <= ctx.runs; run++) {
       // Alternate which goes first, so neither side always runs on a cooler machine.
-      const order = run % 2 === 1 ? ['off', 'on'] : ['on', 'off'];
-      const measured: Partial<Record<'off' | 'on', { side: TracingSide; jaegerCores: number }>> = {};
-      for (const which of order as ('off' | 'on')[])
-        measured[which] = await measure(which === 'on' ? traced : ctx.untraced, jaeger.pid, ctx.bounds);
-      const { off, on } = measured as Record<'off' | 'on', { side: TracingSide; jaegerCores: number }>;
-      runs.push({ off: off.side, on: { ...on.side, jaegerCores: on.jaegerCores } });
+      const off = () => measure(ctx.untraced, jaeger.pid, ctx.bounds);
+      const on = () => measure(traced, jaeger.pid, ctx.bounds);
+      const [a, b] = run % 2 === 1 ? [await off(), await on()] : [await on(), await off()];
+      const [offRun, onRun] = run % 2 === 1 ? [a, b] : [b, a];
+      runs.push({ off: offRun.side, on: { ...onRun.side, jaegerCores: onRun.jaegerCores } });
       ctx.progress(
-        `run ${run}/${ctx.runs}: tracing off ${off.side.perSecond.toFixed(1)}/s, ${off.side.cpuMsPerCallback.toFixed(1)} CPU ms each; on ${on.side.perSecond.toFixed(1)}/s, ${on.side.cpuMsPerCallback.toFixed(1)} CPU ms each (Jaeger ${on.jaegerCores.toFixed(2)} cores)`,
+        `run ${run}/${ctx.runs}: tracing off ${offRun.side.perSecond.toFixed(1)}/s, ${offRun.side.cpuMsPerCallback.toFixed(1)} CPU ms each; on ${onRun.side.perSecond.toFixed(1)}/s, ${onRun.side.cpuMsPerCallback.toFixed(1)} CPU ms each (Jaeger ${onRun.jaegerCores.toFixed(2)} cores)`,
       );
     }
     await pool.close();

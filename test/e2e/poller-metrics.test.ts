@@ -1,12 +1,8 @@
 // /metrics of a pollers role run as its own `barrage start` process, on telemetry.metricsPort,
 // read with the Prometheus project's parser: after a known mix on SQS and on Kafka the counters
 // equal it, nothing is held, and the brokers' own lag reads 0 once everything is settled.
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { stringify } from 'yaml';
 import { freePort } from '../../src/net/free-port';
-import { uniqueName } from '../helpers/config';
+import { uniqueName, writeConfigFile } from '../helpers/config';
 import { testKafkaBrokers, testTemporalAddress } from '../helpers/env';
 import { CLI, spawnLogged } from '../helpers/process';
 import { parsePrometheus, sampleValue, type PromSample } from '../helpers/prometheus';
@@ -21,43 +17,39 @@ test('a pollers process serves its counts, what it holds and the broker lag on t
   await createTopics(kafka, [{ topic, numPartitions: 2 }, { topic: `${topic}.dead-letter` }]);
   const [sqsId, kafkaId] = [uniqueName('m-sqs'), uniqueName('m-kafka')];
   const metricsPort = await freePort();
-  const file = join(mkdtempSync(join(tmpdir(), 'barrage-poller-metrics-')), 'barrage.yaml');
-  writeFileSync(
-    file,
-    stringify({
-      temporal: { address: testTemporalAddress(), taskQueue: uniqueName('poller-metrics') },
-      telemetry: { metricsPort },
-      tenants: [
-        {
-          id: 'metered-pollers',
-          namespace: 'barrage-e2e-b',
-          apiKeys: ['metered-pollers-key'],
-          destinations: [],
-          sources: [
-            // The dedupe key is a body field, so the third message is a duplicate of the first.
-            {
-              id: sqsId,
-              type: 'sqs',
-              queueUrl,
-              ...SQS_TEST_KEYS,
-              eventType: { fixed: 'm.sqs' },
-              idempotencyKey: { jsonPath: '$.order' },
-              waitTimeSeconds: 1,
-            },
-            // The event type is a header: the record without one can never be accepted (poison).
-            {
-              id: kafkaId,
-              type: 'kafka',
-              brokers: testKafkaBrokers(),
-              topic,
-              eventType: { header: 'type' },
-              idempotencyKey: { key: true },
-            },
-          ],
-        },
-      ],
-    }),
-  );
+  const file = writeConfigFile('barrage-poller-metrics', {
+    temporal: { address: testTemporalAddress(), taskQueue: uniqueName('poller-metrics') },
+    telemetry: { metricsPort },
+    tenants: [
+      {
+        id: 'metered-pollers',
+        namespace: 'barrage-e2e-b',
+        apiKeys: ['metered-pollers-key'],
+        destinations: [],
+        sources: [
+          // The dedupe key is a body field, so the third message is a duplicate of the first.
+          {
+            id: sqsId,
+            type: 'sqs',
+            queueUrl,
+            ...SQS_TEST_KEYS,
+            eventType: { fixed: 'm.sqs' },
+            idempotencyKey: { jsonPath: '$.order' },
+            waitTimeSeconds: 1,
+          },
+          // The event type is a header: the record without one can never be accepted (poison).
+          {
+            id: kafkaId,
+            type: 'kafka',
+            brokers: testKafkaBrokers(),
+            topic,
+            eventType: { header: 'type' },
+            idempotencyKey: { key: true },
+          },
+        ],
+      },
+    ],
+  });
   for (const order of ['o-1', 'o-2', 'o-1']) await sendSqs(sqs, queueUrl, JSON.stringify({ order }));
   await produce(kafka, topic, [
     { key: 'k-1', value: '{}', headers: { type: 'm.kafka' } },

@@ -1,17 +1,13 @@
 // One callback's retry made by another worker process after the first was killed (SIGKILL): the
 // attempt continues the same trace, read back from Jaeger with the process that made each
 // attempt; and the replacement worker serves its own /metrics on telemetry.metricsPort.
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { stringify } from 'yaml';
 import { freeJaegerPorts, startJaeger, type RunningJaeger } from '../../src/devtools/jaeger';
 import { freePort } from '../../src/net/free-port';
-import { TEST_SECRET, uniqueName } from '../helpers/config';
+import { TEST_SECRET, uniqueName, writeConfigFile } from '../helpers/config';
 import { testTemporalAddress } from '../helpers/env';
 import { api } from '../helpers/hub';
-import { jaegerTrace, tag } from '../helpers/jaeger';
-import { CLI, spawnLogged, type Spawned } from '../helpers/process';
+import { exportingTo, jaegerTrace, tag } from '../helpers/jaeger';
+import { CLI, spawnLogged, type Spawned, listeningUrl } from '../helpers/process';
 import { parsePrometheus, sampleValue } from '../helpers/prometheus';
 import { eventually, startTestSink } from '../helpers/sink';
 
@@ -29,35 +25,30 @@ afterAll(async () => {
 test('an attempt made after the worker was killed and replaced is in the same trace', async () => {
   const traceId = '0a1b2c3d4e5f60718293a4b5c6d7e8f9';
   const restartSink = await startTestSink((_r, i) => ({ status: i === 0 ? 500 : 200 }));
-  const file = join(mkdtempSync(join(tmpdir(), 'barrage-traced-restart-')), 'barrage.yaml');
   const retry = { initialInterval: '3s', backoffCoefficient: 1, jitter: 0 };
   // Only the worker-only process serves it: a process with a receiver answers on its API port.
   const metricsPort = await freePort();
-  writeFileSync(
-    file,
-    stringify({
-      server: { port: 0 },
-      temporal: { address: testTemporalAddress(), taskQueue: uniqueName('traced-restart') },
-      security: { allowPrivateDestinations: true },
-      log: { level: 'info' },
-      telemetry: { metricsPort },
-      tenants: [
-        {
-          id: 'restarted',
-          namespace: 'barrage-e2e-b',
-          apiKeys: ['restart-key'],
-          destinations: [{ id: 'restart-sink', url: restartSink.url, secret: TEST_SECRET, retry }],
-        },
-      ],
-    }),
-  );
-  const env = { ...process.env, OTEL_EXPORTER_OTLP_ENDPOINT: jaeger.otlpEndpoint, OTEL_BSP_SCHEDULE_DELAY: '200' };
+  const file = writeConfigFile('barrage-traced-restart', {
+    server: { port: 0 },
+    temporal: { address: testTemporalAddress(), taskQueue: uniqueName('traced-restart') },
+    security: { allowPrivateDestinations: true },
+    log: { level: 'info' },
+    telemetry: { metricsPort },
+    tenants: [
+      {
+        id: 'restarted',
+        namespace: 'barrage-e2e-b',
+        apiKeys: ['restart-key'],
+        destinations: [{ id: 'restart-sink', url: restartSink.url, secret: TEST_SECRET, retry }],
+      },
+    ],
+  });
+  const env = exportingTo(jaeger);
   const first = spawnLogged(process.execPath, [CLI, 'start', '--config', file, '--role', 'receiver,worker'], { env });
   let second: Spawned | undefined;
   try {
     await first.waitForOutput(/"msg":"worker running"/);
-    await first.waitForOutput(/"msg":"receiver listening"/);
-    const at = /"url":"(http:\/\/[^"]+)","msg":"receiver listening"/.exec(first.output())![1];
+    const at = await listeningUrl(first);
     const sent = await api(`${at}/v1/events`, {
       key: 'restart-key',
       body: { type: 'restart.me', data: {} },

@@ -2,21 +2,17 @@
 // setup`) receives OTLP from `barrage start` (receiver and worker) run as a real process. The
 // sender's traceparent is continued through accept → callback → delivery → both attempts (500,
 // then 200), and each outbound request carries it to the destination.
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { stringify } from 'yaml';
 import { Client, Connection } from '@temporalio/client';
 import { TRACE_HEADER } from '@temporalio/interceptors-opentelemetry/lib/instrumentation';
 import { callbackWorkflowId } from '../../src/contracts';
 import { freeJaegerPorts, startJaeger, type RunningJaeger } from '../../src/devtools/jaeger';
-import { FAST_RETRY, TEST_SECRET, uniqueName } from '../helpers/config';
+import { FAST_RETRY, TEST_SECRET, uniqueName, writeConfigFile } from '../helpers/config';
 import { testKafkaBrokers, testTemporalAddress } from '../helpers/env';
 import { consumeTopic, createQueue, createTopics, sendSqs, SQS_TEST_KEYS, testKafka, testSqs } from '../helpers/queues';
 import { api } from '../helpers/hub';
-import { CLI, spawnLogged, type Spawned } from '../helpers/process';
+import { CLI, spawnLogged, type Spawned, listeningUrl } from '../helpers/process';
 import { parsePrometheus, sampleValue } from '../helpers/prometheus';
-import { tag, type JaegerSpan } from '../helpers/jaeger';
+import { exportingTo, tag, type JaegerSpan } from '../helpers/jaeger';
 import { eventually, startTestSink, type TestSink } from '../helpers/sink';
 
 const KEY = 'tracing-key';
@@ -30,29 +26,24 @@ let url = '';
 beforeAll(async () => {
   jaeger = await startJaeger(await freeJaegerPorts());
   sink = await startTestSink((_r, i) => ({ status: i === 0 ? 500 : 200 }));
-  const file = join(mkdtempSync(join(tmpdir(), 'barrage-tracing-')), 'barrage.yaml');
-  writeFileSync(
-    file,
-    stringify({
-      server: { port: 0 },
-      temporal: { address: testTemporalAddress(), taskQueue: uniqueName('tracing') },
-      security: { allowPrivateDestinations: true },
-      log: { level: 'info' },
-      tenants: [
-        {
-          id: 'traced',
-          namespace: 'barrage-e2e-b',
-          apiKeys: [KEY],
-          destinations: [{ id: 'traced-sink', url: sink.url, secret: TEST_SECRET, retry: FAST_RETRY }],
-        },
-      ],
-    }),
-  );
-  const env = { ...process.env, OTEL_EXPORTER_OTLP_ENDPOINT: jaeger.otlpEndpoint, OTEL_BSP_SCHEDULE_DELAY: '200' };
+  const file = writeConfigFile('barrage-tracing', {
+    server: { port: 0 },
+    temporal: { address: testTemporalAddress(), taskQueue: uniqueName('tracing') },
+    security: { allowPrivateDestinations: true },
+    log: { level: 'info' },
+    tenants: [
+      {
+        id: 'traced',
+        namespace: 'barrage-e2e-b',
+        apiKeys: [KEY],
+        destinations: [{ id: 'traced-sink', url: sink.url, secret: TEST_SECRET, retry: FAST_RETRY }],
+      },
+    ],
+  });
+  const env = exportingTo(jaeger);
   barrage = spawnLogged(process.execPath, [CLI, 'start', '--config', file, '--role', 'receiver,worker'], { env });
   await barrage.waitForOutput(/"msg":"worker running"/);
-  await barrage.waitForOutput(/"msg":"receiver listening"/);
-  url = /"url":"(http:\/\/[^"]+)","msg":"receiver listening"/.exec(barrage.output())![1];
+  url = await listeningUrl(barrage);
 }, 120_000);
 
 afterAll(async () => {
@@ -141,21 +132,16 @@ test('the sender’s trace runs through accept, both workflows and both attempts
 }, 90_000);
 
 test('telemetry off (no endpoint): the process runs and logs no exporter error', async () => {
-  const file = join(mkdtempSync(join(tmpdir(), 'barrage-untraced-')), 'barrage.yaml');
-  writeFileSync(
-    file,
-    stringify({
-      server: { port: 0 },
-      temporal: { address: testTemporalAddress(), taskQueue: uniqueName('untraced') },
-      log: { level: 'info' },
-      tenants: [{ id: 'untraced', namespace: 'barrage-e2e-b', apiKeys: ['untraced-key'], destinations: [] }],
-    }),
-  );
+  const file = writeConfigFile('barrage-untraced', {
+    server: { port: 0 },
+    temporal: { address: testTemporalAddress(), taskQueue: uniqueName('untraced') },
+    log: { level: 'info' },
+    tenants: [{ id: 'untraced', namespace: 'barrage-e2e-b', apiKeys: ['untraced-key'], destinations: [] }],
+  });
   const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('OTEL_')));
   const quiet = spawnLogged(process.execPath, [CLI, 'start', '--config', file, '--role', 'receiver'], { env });
   try {
-    await quiet.waitForOutput(/"msg":"receiver listening"/);
-    const at = /"url":"(http:\/\/[^"]+)","msg":"receiver listening"/.exec(quiet.output())![1];
+    const at = await listeningUrl(quiet);
     const res = await api(`${at}/v1/events`, { key: 'untraced-key', body: { type: 'quiet.x', data: {} } });
     expect(res.status).toBe(202);
     // The start carries no trace context, so the workflow runs without its OTel interceptors.
@@ -179,33 +165,29 @@ test('an SQS-sourced callback to a Kafka destination: trace context in from the 
   const topic = uniqueName('traced-out');
   await createTopics(kafka, [{ topic, numPartitions: 1 }]);
   const traceId = 'f0e1d2c3b4a5968778695a4b3c2d1e0f';
-  const file = join(mkdtempSync(join(tmpdir(), 'barrage-traced-queues-')), 'barrage.yaml');
-  writeFileSync(
-    file,
-    stringify({
-      temporal: { address: testTemporalAddress(), taskQueue: uniqueName('traced-queues') },
-      log: { level: 'info' },
-      tenants: [
-        {
-          id: 'traced-queues',
-          namespace: 'barrage-e2e-b',
-          apiKeys: ['traced-queues-key'],
-          destinations: [{ id: 'out', type: 'kafka', brokers: testKafkaBrokers(), topic, retry: FAST_RETRY }],
-          sources: [
-            {
-              id: uniqueName('traced-sqs'),
-              type: 'sqs',
-              queueUrl,
-              ...SQS_TEST_KEYS,
-              eventType: { fixed: 'queued.traced' },
-              waitTimeSeconds: 1,
-            },
-          ],
-        },
-      ],
-    }),
-  );
-  const env = { ...process.env, OTEL_EXPORTER_OTLP_ENDPOINT: jaeger.otlpEndpoint, OTEL_BSP_SCHEDULE_DELAY: '200' };
+  const file = writeConfigFile('barrage-traced-queues', {
+    temporal: { address: testTemporalAddress(), taskQueue: uniqueName('traced-queues') },
+    log: { level: 'info' },
+    tenants: [
+      {
+        id: 'traced-queues',
+        namespace: 'barrage-e2e-b',
+        apiKeys: ['traced-queues-key'],
+        destinations: [{ id: 'out', type: 'kafka', brokers: testKafkaBrokers(), topic, retry: FAST_RETRY }],
+        sources: [
+          {
+            id: uniqueName('traced-sqs'),
+            type: 'sqs',
+            queueUrl,
+            ...SQS_TEST_KEYS,
+            eventType: { fixed: 'queued.traced' },
+            waitTimeSeconds: 1,
+          },
+        ],
+      },
+    ],
+  });
+  const env = exportingTo(jaeger);
   const proc = spawnLogged(process.execPath, [CLI, 'start', '--config', file, '--role', 'pollers,worker'], { env });
   try {
     await proc.waitForOutput(/"msg":"worker running"/);

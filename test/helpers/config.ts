@@ -1,4 +1,7 @@
 // Config fixtures: a valid config object with overrides, parsed by the real schema.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { stringify } from 'yaml';
 import { ConfigError, parseConfig, type BarrageConfig } from '../../src/config';
 
@@ -67,4 +70,11 @@ export function configProblems(text: string, env: Record<string, string> = {}): 
     throw err;
   }
   return [];
+}
+
+/** Writes a config as YAML into a fresh temporary directory, for `barrage start --config`. */
+export function writeConfigFile(prefix: string, config: unknown): string {
+  const file = join(mkdtempSync(join(tmpdir(), `${prefix}-`)), 'barrage.yaml');
+  writeFileSync(file, stringify(config));
+  return file;
 }

@@ -42,3 +42,9 @@ export function spawnLogged(
     },
   };
 }
+
+/** Waits until a spawned receiver says it listens, and returns the URL it logged. */
+export async function listeningUrl(p: Spawned): Promise<string> {
+  await p.waitForOutput(/"msg":"receiver listening"/);
+  return /"url":"(http:\/\/[^"]+)","msg":"receiver listening"/.exec(p.output())![1];
+}
