@@ -1,6 +1,7 @@
 // The workflow sandbox rule, in its own module so test/unit/lint proves it fires.
-// workflows/ may import only the workflow SDK, the SDK's pure common package, other workflow
-// files and src/contracts; activities only as types.
+// workflows/ may import only the workflow SDK, the SDK's pure common package, Temporal's
+// workflow-side OpenTelemetry interceptors (tracing.ts), other workflow files and src/contracts;
+// activities only as types.
 const workflowImportRule = {
   files: ['workflows/**/*.ts'],
   rules: {
@@ -9,9 +10,10 @@ const workflowImportRule = {
       {
         patterns: [
           {
-            regex: '^(?!@temporalio/(workflow|common)$|\\.\\./src/contracts(/.*)?$|\\./|\\.\\./activities$).*',
+            regex:
+              '^(?!@temporalio/(workflow|common|interceptors-opentelemetry/lib/workflow)$|\\.\\./src/contracts(/.*)?$|\\./|\\.\\./activities$).*',
             message:
-              'workflows/ runs in the deterministic sandbox: import only @temporalio/workflow, @temporalio/common, ./*, ../src/contracts (and ../activities as a type).',
+              'workflows/ runs in the deterministic sandbox: import only @temporalio/workflow, @temporalio/common, Temporal’s workflow-side OTel interceptors, ./*, ../src/contracts (and ../activities as a type).',
           },
           { group: ['../activities'], allowTypeImports: true, message: 'import activities into workflows as types only' },
         ],

@@ -21,10 +21,25 @@ module.exports = {
   // Files share one Temporal server; the slowest go first so the two workers stay busy.
   testSequencer: '<rootDir>/test/helpers/sequencer.js',
   projects: [
-    { ...base, displayName: 'unit', roots: ['<rootDir>/test/unit'], setupFiles: ['<rootDir>/test/helpers/no-processes.ts'] },
+    {
+      ...base,
+      displayName: 'unit',
+      roots: ['<rootDir>/test/unit'],
+      setupFilesAfterEnv: ['<rootDir>/test/helpers/no-processes.ts'],
+    },
     { ...base, displayName: 'workflow', roots: ['<rootDir>/test/workflows'], ...withServers('global-setup-temporal.ts') },
     { ...base, displayName: 'integration', roots: ['<rootDir>/test/integration'], ...withServers('global-setup.ts') },
     { ...base, displayName: 'contract', roots: ['<rootDir>/test/contract'], ...withServers('global-setup.ts') },
     { ...base, displayName: 'e2e', roots: ['<rootDir>/test/e2e'], ...withServers('global-setup.ts') },
+    // The core e2e cases and the management API once more on temporal-server + PostgreSQL, and what
+    // only that server shows.
+    {
+      ...base,
+      displayName: 'cluster',
+      roots: ['<rootDir>/test/e2e', '<rootDir>/test/cluster'],
+      testMatch: ['**/e2e/hub.test.ts', '**/e2e/management.test.ts', '**/cluster/*.test.ts'],
+      globals: { BARRAGE_TEST_TEMPORAL: 'cluster' },
+      ...withServers('global-setup-cluster.ts'),
+    },
   ],
 };

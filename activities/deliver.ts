@@ -1,5 +1,6 @@
 import { trace } from '@opentelemetry/api';
-import type { AttemptRecord, AttemptRequest } from '../src/contracts';
+import { Context } from '@temporalio/activity';
+import { deliveryWorkflowId, type AttemptRecord, type AttemptRequest } from '../src/contracts';
 import type { DriverResult } from '../src/destinations/driver';
 import { deliverWith, type DriverRegistry } from '../src/destinations/registry';
 import type { DestinationLookup } from '../src/registry/snapshot';
@@ -81,12 +82,30 @@ async function attempt(deps: DeliverDeps, req: AttemptRequest): Promise<DriverRe
     if (found.kind === 'deleted') return { outcome: 'cancelled', error: 'destination deleted' };
     if (found.kind === 'missing')
       return { outcome: 'permanent', error: `destination ${req.destinationId} is no longer configured` };
-    return await deliverWith(deps.drivers, { ...req, destination: found.destination });
+    return await deliverWith(deps.drivers, { ...req, deliveryId: deliveryIdOf(req), destination: found.destination });
   } catch (err) {
     deps.logger.error(
       { tenant: req.event.tenantId, eventId: req.event.eventId, destination: req.destinationId, err },
       'delivery attempt threw (a bug): the delivery fails',
     );
     return { outcome: 'permanent', error: `internal error: ${err instanceof Error ? err.message : String(err)}` };
+  }
+}
+
+/**
+ * The ID of the delivery workflow this attempt runs for (a dead letter's own, a legacy delivery's
+ * legacy one): the workflow built it, so it is never derived again here. Only an attempt run
+ * outside a workflow has none, and then takes the ID its delivery would have.
+ */
+function deliveryIdOf(req: AttemptRequest): string {
+  return runningWorkflowId() ?? deliveryWorkflowId(req.event.eventId, req.destinationId);
+}
+
+/** Context.current() throws where no activity runs (a harness calling the function directly). */
+function runningWorkflowId(): string | undefined {
+  try {
+    return Context.current().info.workflowExecution?.workflowId;
+  } catch {
+    return undefined;
   }
 }

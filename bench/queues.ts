@@ -5,7 +5,7 @@ import { KafkaJS } from '@confluentinc/kafka-javascript';
 import { stringify } from 'yaml';
 import { parseConfig, type KafkaSourceConfig, type SqsSourceConfig, type TenantConfig } from '../src/config';
 import type { Ingest } from '../src/ingest/ingest';
-import { createIntake } from '../src/sources/intake';
+import { createIntake } from '../src/ingest/intake';
 import { createKafkaPoller } from '../src/sources/kafka/poller';
 import type { QueuePoller } from '../src/sources/poller';
 import { createSqsPoller } from '../src/sources/sqs/poller';

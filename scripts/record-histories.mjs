@@ -4,6 +4,8 @@
 // attempt activity that fails for good (the "attempt-failure-as-record" patch) and its dead letter.
 // Set 3: a delivery cancelled in its backoff wait by the cancelDelivery signal (a deleted
 // destination), and one whose attempt found the destination deleted (outcome "cancelled").
+// Set 4: set 1 again under the "tilde-child-ids" patch: children named `<event>~<destination>`
+// and `<delivery>~dead-letter-<n>` (set 1 is what events accepted before it replay as).
 // A fixture that exists is never written again: histories recorded by an earlier version are what
 // an upgrade meets, so a workflow change must replay them (patched()), not replace them. Add a
 // set for a new path instead. Needs `npm run build` first.
@@ -22,8 +24,9 @@ const { createLogger } = require(join(root, 'dist/src/telemetry/logger'));
 const { startDevServer } = require(join(root, 'dist/src/temporal/dev-server'));
 const { freePort } = require(join(root, 'dist/src/net/free-port'));
 const { eventIdFor } = require(join(root, 'dist/src/ingest/ids'));
+const { deadLetterWorkflowId, deliveryWorkflowId } = require(join(root, 'dist/src/contracts'));
 const { workflowSource } = require(join(root, 'dist/src/temporal/bundle'));
-const { workerSinks } = require(join(root, 'dist/src/temporal/worker'));
+const { workerSinks } = require(join(root, 'dist/src/roles/worker'));
 const { NativeConnection, Worker } = require('@temporalio/worker');
 const { Client, Connection } = require('@temporalio/client');
 const { ApplicationFailure } = require('@temporalio/common');
@@ -37,12 +40,16 @@ const server = await startDevServer({
   headless: true,
   namespaces: ['rec'],
 });
-const flakyAnswers = [500];
+// /flaky answers 500 to each event's first attempt, then 200.
+const flakySeen = new Set();
+const flakyAnswer = (req) => {
+  const first = !flakySeen.has(req.headers['webhook-id']);
+  flakySeen.add(req.headers['webhook-id']);
+  return first ? 500 : 200;
+};
 const sink = createServer((req, res) => {
   req.resume();
-  req.on('end', () =>
-    res.writeHead(req.url === '/gone' ? 404 : req.url === '/flaky' ? (flakyAnswers.shift() ?? 200) : 200).end(),
-  );
+  req.on('end', () => res.writeHead(req.url === '/gone' ? 404 : req.url === '/flaky' ? flakyAnswer(req) : 200).end());
 });
 await new Promise((r) => sink.listen(0, '127.0.0.1', r));
 const base = `http://127.0.0.1:${sink.address().port}`;
@@ -64,6 +71,7 @@ tenants:
 );
 const controller = new AbortController();
 let eventId;
+let setFourId;
 await runRoles({
   config,
   registry: staticRegistry(config),
@@ -72,20 +80,27 @@ await runRoles({
   logger: createLogger('warn'),
   signal: controller.signal,
   onReceiver: async (receiver) => {
-    const res = await fetch(`${receiver.url}/v1/events`, {
-      method: 'POST',
-      // The key keeps set 1's derived event id (a body id has been the event id itself since).
-      headers: { authorization: 'Bearer k', 'content-type': 'application/json', 'idempotency-key': 'fixture-1' },
-      body: JSON.stringify({ type: 'order.created', data: { n: 1 } }),
-    });
-    eventId = (await res.json()).id;
+    // The keys keep the derived event ids (a body id has been the event id itself since set 1).
+    const post = async (key, n) => {
+      const res = await fetch(`${receiver.url}/v1/events`, {
+        method: 'POST',
+        headers: { authorization: 'Bearer k', 'content-type': 'application/json', 'idempotency-key': key },
+        body: JSON.stringify({ type: 'order.created', data: { n } }),
+      });
+      return (await res.json()).id;
+    };
+    eventId = await post('fixture-1', 1);
+    setFourId = await post('fixture-4', 4);
     setTimeout(() => controller.abort(), 4000);
   },
 });
 mkdirSync(out, { recursive: true });
 const setTwo = await recordAttemptFailure();
 const setThree = await recordCancelledByDeletion();
-for (const id of [eventId, `${eventId}.flaky`, `${eventId}.gone`, `${eventId}.gone.dead-letter-1`, ...setTwo, ...setThree]) {
+const setOne = [eventId, `${eventId}.flaky`, `${eventId}.gone`, `${eventId}.gone.dead-letter-1`];
+const gone = deliveryWorkflowId(setFourId, 'gone');
+const setFour = [setFourId, deliveryWorkflowId(setFourId, 'flaky'), gone, deadLetterWorkflowId(gone, 1)];
+for (const id of [...setOne, ...setTwo, ...setThree, ...setFour]) {
   const file = join(out, `${id}.json`);
   if (existsSync(file)) {
     console.log(`kept ${id} (recorded fixtures are never rewritten)`);
@@ -193,7 +208,8 @@ async function recordAttemptFailure() {
   };
   await withStubWorker(activities, 'rec-2', async (client) => {
     await client.workflow.execute('deliveryWorkflow', { workflowId: id, taskQueue: 'rec-2', args: [input] });
-    await client.workflow.getHandle(`${id}.dead-letter-1`).result();
+    await client.workflow.getHandle(deadLetterWorkflowId(id, 1)).result();
   });
+  // Named as the version before "tilde-child-ids" recorded them (kept, never rewritten).
   return [id, `${id}.dead-letter-1`];
 }

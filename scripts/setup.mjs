@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // One idempotent install step for a fresh clone: npm packages (with the Kafka client's native
 // build), the Temporal CLI, the Kafka and ElasticMQ jars used by tests and `npm run brokers`,
-// Jaeger (the trace backend of the telemetry tests, built from the Go module proxy), and the build.
+// Jaeger (the trace backend of the telemetry tests, built from the Go module proxy), with --cluster
+// temporal-server and its SQL tool, and the build.
 // Uses only Node built-ins so it can run before node_modules exists. Each step is skipped
 // when its output is already current, so `npm start` / `npm test` can call it every time.
 import { execFileSync } from 'node:child_process';
@@ -179,8 +180,9 @@ function ensurePostgres() {
 }
 
 // The Prometheus project's own text-format parser (prometheus-client, Python), which the metrics
-// tests read /metrics with instead of a regular expression of ours.
-const PY_TOOLS = ['prometheus-client==0.21.1'];
+// tests read /metrics with instead of a regular expression of ours; and schemathesis, the
+// schema-driven fuzzer the OpenAPI test runs against a live receiver.
+const PY_TOOLS = ['prometheus-client==0.21.1', 'schemathesis==4.32.5'];
 
 function ensurePythonTools() {
   const dir = join(toolsDir, 'py-tools');
@@ -226,6 +228,33 @@ function ensureJaeger() {
   writeFileSync(stamp, JAEGER_VERSION);
 }
 
+// temporal-server and temporal-sql-tool, for `npm run cluster` and the tests that run on a
+// production-shaped Temporal (PostgreSQL persistence, several shards). Only with --cluster: the
+// build takes minutes once; the test setup asks for it when it needs it. v1.32.2 needs a newer Go.
+const TEMPORAL_SERVER_VERSION = 'v1.32.1';
+const TEMPORAL_SERVER_PACKAGES = ['go.temporal.io/server/cmd/server', 'go.temporal.io/server/cmd/tools/sql'];
+
+function ensureTemporalServer() {
+  const dir = join(toolsDir, 'temporal-server');
+  const stamp = join(dir, 'version.txt');
+  const built = ['server', 'sql'].every((b) => existsSync(join(dir, b)));
+  if (built && existsSync(stamp) && readFileSync(stamp, 'utf8') === TEMPORAL_SERVER_VERSION)
+    return say(`temporal-server ${TEMPORAL_SERVER_VERSION} is built`);
+  if (!onPath('go')) {
+    console.error(
+      '[setup] Go 1.25+ is needed to build temporal-server (npm run cluster, the cluster tests); install it and rerun',
+    );
+    process.exit(1);
+  }
+  console.log(
+    `[setup] building temporal-server and temporal-sql-tool ${TEMPORAL_SERVER_VERSION} from the Go module proxy into .tools/temporal-server (about 5 minutes, once)…`,
+  );
+  mkdirSync(dir, { recursive: true });
+  const env = { ...process.env, GOBIN: dir, GOFLAGS: '-mod=mod' };
+  run('go', ['install', ...TEMPORAL_SERVER_PACKAGES.map((p) => `${p}@${TEMPORAL_SERVER_VERSION}`)], { env, stdio: 'inherit' });
+  writeFileSync(stamp, TEMPORAL_SERVER_VERSION);
+}
+
 function newestMtime(dir) {
   let newest = 0;
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
@@ -252,5 +281,6 @@ ensureBrokers();
 ensurePostgres();
 ensurePythonTools();
 ensureJaeger();
+if (process.argv.includes('--cluster')) ensureTemporalServer();
 ensureBuild();
 say('ready');

@@ -8,7 +8,7 @@ import { join, resolve } from 'node:path';
 import openapiTS, { astToString } from 'openapi-typescript';
 
 const root = resolve(new URL('..', import.meta.url).pathname);
-const { openApiDocument } = createRequire(import.meta.url)(join(root, 'dist/src/receiver/openapi'));
+const { openApiDocument } = createRequire(import.meta.url)(join(root, 'dist/src/api/routes'));
 const path = join(root, 'src/client/api-types.ts');
 const HEADER = '// Generated from /openapi.json by `npm run client:types` (openapi-typescript). Do not edit.\n';
 // TypeScript refuses a schema that names itself through components["schemas"]; a type alias may.

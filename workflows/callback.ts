@@ -9,15 +9,18 @@ import {
   type EventMeta,
 } from '../src/contracts';
 import { deliveryWorkflow } from './delivery';
+import { PATCH_TILDE_CHILD_IDS } from './policies';
 
 export async function callbackWorkflow(input: CallbackInput): Promise<CallbackSummary> {
-  const { payload, destinations, ...event } = input;
+  const { payload, destinations, idScheme, ...event } = input;
   const meta: EventMeta = event;
+  // A callback of the release that put the scheme in the input has no marker: its input decides.
+  const scheme = idScheme ?? (wf.patched(PATCH_TILDE_CHILD_IDS) ? 'current' : 'legacy');
   // allSettled: one destination's failure must never hide or cancel the others.
   const results = await Promise.allSettled(
     destinations.map((plan) =>
       wf.executeChild(deliveryWorkflow, {
-        workflowId: deliveryWorkflowId(input.eventId, plan.destinationId),
+        workflowId: deliveryWorkflowId(input.eventId, plan.destinationId, scheme),
         staticSummary: `${input.eventType} → ${plan.destinationId}`,
         typedSearchAttributes: deliverySearchAttributes(input, plan.destinationId),
         args: [{ event: meta, payload, plan }],

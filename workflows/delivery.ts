@@ -18,7 +18,7 @@ import {
   type DeliveryStatus,
   type Payload,
 } from '../src/contracts';
-import { attemptActivityOptions, PATCH_ATTEMPT_FAILURE_AS_RECORD } from './policies';
+import { attemptActivityOptions, PATCH_ATTEMPT_FAILURE_AS_RECORD, PATCH_TILDE_CHILD_IDS } from './policies';
 
 export const deliveryStateQuery = wf.defineQuery<DeliveryState>(QUERY.deliveryState);
 
@@ -45,7 +45,7 @@ export async function deliveryWorkflow(input: DeliveryInput): Promise<DeliverySt
   const cancelled = (reason: string) => {
     state.nextAttemptAt = undefined;
     state.cancelReason = reason;
-    return setStatus(state, 'cancelled', event);
+    return setStatus(state, 'cancelled', input);
   };
 
   const { attemptDelivery } = wf.proxyActivities<Activities>(attemptActivityOptions(plan.timeoutMs));
@@ -65,7 +65,7 @@ export async function deliveryWorkflow(input: DeliveryInput): Promise<DeliverySt
         timeoutMs: plan.timeoutMs,
       });
       state.attempts.push(record);
-      if (record.outcome === 'delivered') return setStatus(state, 'delivered', event);
+      if (record.outcome === 'delivered') return setStatus(state, 'delivered', input);
       if (record.outcome === 'cancelled') return cancelled(record.error ?? 'cancelled');
       if (record.outcome === 'permanent') break;
       const delay = nextAttemptDelay({
@@ -85,12 +85,12 @@ export async function deliveryWorkflow(input: DeliveryInput): Promise<DeliverySt
   } catch (err) {
     if (!wf.isCancellation(err)) throw err;
     state.nextAttemptAt = undefined;
-    return setStatus(state, 'cancelled', event);
+    return setStatus(state, 'cancelled', input);
   }
   // Both fields change in the same activation, so no query ever sees "failed" without its
   // dead-letter target.
   if (plan.deadLetter) state.deadLetteredTo = plan.deadLetter.destinationId;
-  setStatus(state, 'failed', event);
+  setStatus(state, 'failed', input);
   if (plan.deadLetter) await startDeadLetter(input, state);
   return state;
 }
@@ -123,15 +123,16 @@ async function runAttempt(
 }
 
 /** Records a status users search for (retrying, or a final one) in one upsert with the attempt count. */
-function setStatus(state: DeliveryState, status: DeliveryStatus, event?: DeliveryInput['event']): DeliveryState {
+function setStatus(state: DeliveryState, status: DeliveryStatus, finished?: DeliveryInput): DeliveryState {
   state.status = status;
-  if (event && (status === 'delivered' || status === 'failed' || status === 'cancelled')) {
+  if (finished && (status === 'delivered' || status === 'failed' || status === 'cancelled')) {
     barrageMetrics.deliveryFinished({
-      tenant: event.tenantId,
+      tenant: finished.event.tenantId,
       destination: state.destinationId,
       status,
       attempts: state.attempts.length,
-      receivedAt: event.receivedAt,
+      receivedAt: finished.event.receivedAt,
+      ...(finished.deadLetterOf !== undefined ? { deadLetter: true } : {}),
     });
   }
   wf.upsertSearchAttributes([
@@ -145,8 +146,9 @@ function setStatus(state: DeliveryState, status: DeliveryStatus, event?: Deliver
 async function startDeadLetter(input: DeliveryInput, state: DeliveryState): Promise<void> {
   const target = input.plan.deadLetter!;
   const failedId = wf.workflowInfo().workflowId;
+  const scheme = input.idScheme ?? (wf.patched(PATCH_TILDE_CHILD_IDS) ? 'current' : 'legacy');
   await wf.startChild(deliveryWorkflow, {
-    workflowId: deadLetterWorkflowId(failedId, state.attempts.length),
+    workflowId: deadLetterWorkflowId(failedId, state.attempts.length, scheme),
     parentClosePolicy: 'ABANDON',
     typedSearchAttributes: deliverySearchAttributes(input.event, target.destinationId),
     args: [{ event: input.event, payload: deadLetterPayload(input, state), plan: target, deadLetterOf: failedId }],

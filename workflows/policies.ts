@@ -30,3 +30,10 @@ export function attemptActivityOptions(timeoutMs: number): ActivityOptions {
 
 /** patched() marker: an activity that failed for good becomes the delivery's last attempt. */
 export const PATCH_ATTEMPT_FAILURE_AS_RECORD = 'attempt-failure-as-record';
+
+/**
+ * patched() marker: children get IDs joined with "~" (`<event>~<destination>`,
+ * `<delivery>~dead-letter-<n>`) instead of "." (which event and destination ids may contain, so
+ * two pairs could share one ID). Histories recorded before replay with the IDs they started.
+ */
+export const PATCH_TILDE_CHILD_IDS = 'tilde-child-ids';

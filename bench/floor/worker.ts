@@ -2,7 +2,7 @@
 import { join } from 'node:path';
 import { bundleWorkflowCode, NativeConnection, Worker } from '@temporalio/worker';
 import { PROJECT_ROOT } from '../../src/config';
-import { installRuntime } from '../../src/temporal/worker';
+import { installRuntime } from '../../src/roles/worker';
 
 async function main(): Promise<void> {
   const [address, namespace, taskQueue] = process.argv.slice(2);

@@ -4,7 +4,7 @@ import { findTemporalCli, TEMPORAL_CLI_MISSING, type BarrageConfig, type Env } f
 import { startSink } from '../sink/listen';
 import { startDevServer } from '../temporal/dev-server';
 import type { Logger } from '../telemetry/logger';
-import { hasQueueSources } from '../sources/registry';
+import { hasQueueSources } from '../roles/pollers';
 import { openRegistry } from '../registry/open';
 import type { RegistrySnapshot } from '../registry/snapshot';
 import { runRoles } from './roles';

@@ -1,21 +1,22 @@
-// The composition root shared by `barrage dev` and `barrage start`: builds each requested role.
+// The composition root shared by `barrage dev`, `barrage start` and the tests: one Temporal
+// connection, then each requested role (src/roles/), until the signal aborts or a role fails.
+import type { Connection } from '@temporalio/client';
 import type { BarrageConfig } from '../config';
 import { closeDrivers, createDrivers, type DriverRegistry } from '../destinations/registry';
-import { startReceiver, type RunningReceiver } from '../receiver/server';
-import type { Connection } from '@temporalio/client';
-import { createIngest } from '../ingest/ingest';
-import type { QueuePoller } from '../sources/poller';
-import { createPollers, hasQueueSources } from '../sources/registry';
-import { connectWithRetry, TenantClients } from '../temporal/clients';
-import { ensureNamespace } from '../temporal/namespaces';
-import { runWorkers } from '../temporal/worker';
 import { destinationLookup, type Registry } from '../registry/live';
-import { createMetrics, type Metrics } from '../telemetry/metrics';
-import { trackPollers } from '../telemetry/poller-metrics';
-import { serveMetrics } from '../telemetry/metrics-server';
+import { startPollers } from '../roles/pollers';
+import { startReceiver, type RunningReceiver } from '../roles/receiver';
+import type { RoleHandle } from '../roles/role';
+import { startWorker } from '../roles/worker';
+import type { QueuePoller } from '../sources/poller';
+import { connectWithRetry } from '../temporal/clients';
+import { temporalConnectionOptions, type TemporalConnectionOptions } from '../temporal/connection-options';
+import { ensureNamespace } from '../temporal/namespaces';
 import type { Logger } from '../telemetry/logger';
-import type { Role } from './role-names';
+import { createMetrics, type Metrics } from '../telemetry/metrics';
+import { serveMetrics } from '../telemetry/metrics-server';
 import { USER_AGENT } from '../version';
+import type { Role } from './role-names';
 
 export interface RunRolesOptions {
   config: BarrageConfig;
@@ -35,81 +36,93 @@ export interface RunRolesOptions {
 
 /** Runs until the signal aborts; then stops taking work, finishes what is in flight, and returns. */
 export async function runRoles(options: RunRolesOptions): Promise<void> {
-  const { config, logger, registry } = options;
+  const { logger } = options;
   const metrics = options.metrics ?? createMetrics();
-  // One role failing stops the others too, before the shared connection closes under them.
-  const stopAll = new AbortController();
-  const signal = AbortSignal.any([options.signal, stopAll.signal]);
-  const connection = await connectWithRetry(options.address, 60_000, () =>
-    logger.warn({ address: options.address }, 'waiting for Temporal'),
+  const temporal = temporalConnectionOptions(options.config.temporal, options.address);
+  const connection = await connectWithRetry(temporal, 60_000, (err) =>
+    logger.warn({ address: options.address, reason: err instanceof Error ? err.message : String(err) }, 'waiting for Temporal'),
   );
-  if (config.temporal.manageNamespaces) {
-    for (const namespace of registry.current().namespaces()) {
-      await ensureNamespace(connection, namespace, { retentionMs: config.temporal.namespaceRetention });
-    }
+  const started: Started = { handles: [] };
+  let failure: unknown;
+  try {
+    await startRoles(options, { connection, temporal, metrics }, started);
+    await untilStopped(options.signal, started.handles);
+  } catch (err) {
+    failure = err;
   }
-  const tasks: Promise<void>[] = [];
+  // One role failing stops the others too, before the shared connection closes under them.
+  const stopped = await Promise.allSettled(started.handles.map((h) => h.close()));
+  if (started.drivers) await closeDrivers(started.drivers);
+  await connection.close();
+  const late = stopped.filter((r): r is PromiseRejectedResult => r.status === 'rejected' && r.reason !== failure);
+  for (const { reason } of late) logger.error({ err: reason }, 'a role failed while stopping');
+  if (failure !== undefined) throw failure;
+  if (late.length) throw late[0].reason;
+}
+
+/** What has started so far: a failure part-way still stops all of it. */
+interface Started {
+  handles: RoleHandle[];
+  drivers?: DriverRegistry;
+}
+
+/** Starts each requested role, recording each in `started` as it comes up. */
+async function startRoles(
+  options: RunRolesOptions,
+  shared: { connection: Connection; temporal: TemporalConnectionOptions; metrics: Metrics },
+  started: Started,
+): Promise<void> {
+  const { config, logger, registry } = options;
+  const { connection, metrics } = shared;
+  const { handles } = started;
+  await ensureNamespaces(config, registry, connection);
   // A receiver serves /metrics on its own port; a process without one may serve it on telemetry.metricsPort.
   const { metricsPort, metricsHost } = config.telemetry;
-  const metricsServer =
-    metricsPort > 0 && !options.roles.includes('receiver')
-      ? await serveMetrics(metrics, { host: metricsHost, port: metricsPort }, logger)
-      : undefined;
-  let drivers: DriverRegistry | undefined;
+  if (metricsPort > 0 && !options.roles.includes('receiver')) {
+    const server = await serveMetrics(metrics, { host: metricsHost, port: metricsPort }, logger);
+    handles.push({ done: new Promise(() => undefined), close: () => server.close() });
+  }
   if (options.roles.includes('worker')) {
-    drivers = {
-      ...(await createDrivers({
-        allowPrivateDestinations: config.security.allowPrivateDestinations,
-        userAgent: USER_AGENT,
-        logger,
-      })),
-      ...options.drivers,
-    };
-    tasks.push(
-      runWorkers({
-        config,
-        registry,
-        address: options.address,
-        signal,
-        logger,
-        activityDeps: { destinations: destinationLookup(registry), drivers, logger, metrics },
-        onRunning: options.onWorkerRunning,
-      }),
-    );
+    const drivers = (started.drivers = await workerDrivers(options));
+    const deps = { destinations: destinationLookup(registry), drivers, logger, metrics };
+    const { temporal } = shared;
+    handles.push(startWorker({ config, registry, temporal, logger, activityDeps: deps, onRunning: options.onWorkerRunning }));
   }
   if (options.roles.includes('receiver')) {
     const receiver = await startReceiver({ config, registry, connection, logger, metrics });
     options.onReceiver?.(receiver);
-    tasks.push(
-      new Promise<void>((resolve) => signal.addEventListener('abort', () => void receiver.close().then(resolve), { once: true })),
-    );
+    handles.push(receiver);
   }
   if (options.roles.includes('pollers')) {
-    const pollers = await startPollers(config, connection, logger, metrics);
-    trackPollers(metrics, pollers, logger);
-    options.onPollers?.(pollers);
-    tasks.push(Promise.all(pollers.map((p) => p.run(signal))).then(() => undefined));
-  }
-  const failed = tasks.map((task) =>
-    task.catch((err: unknown) => {
-      stopAll.abort();
-      throw err;
-    }),
-  );
-  try {
-    const results = await Promise.allSettled(failed);
-    const failure = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
-    if (failure) throw failure.reason;
-  } finally {
-    await metricsServer?.close();
-    if (drivers) await closeDrivers(drivers);
-    await connection.close();
+    const pollers = await startPollers({ config, connection, logger, metrics });
+    options.onPollers?.(pollers.pollers);
+    handles.push(pollers);
   }
 }
 
-function startPollers(config: BarrageConfig, connection: Connection, logger: Logger, metrics: Metrics): Promise<QueuePoller[]> {
-  if (!hasQueueSources(config)) logger.warn('pollers role: no sqs or kafka sources are configured');
-  const clients = new TenantClients(connection);
-  const ingest = createIngest({ clientFor: (t) => clients.for(t), taskQueue: config.temporal.taskQueue, logger, metrics });
-  return createPollers(config, ingest, logger);
+async function ensureNamespaces(config: BarrageConfig, registry: Registry, connection: Connection): Promise<void> {
+  if (!config.temporal.manageNamespaces) return;
+  for (const namespace of registry.current().namespaces()) {
+    await ensureNamespace(connection, namespace, { retentionMs: config.temporal.namespaceRetention });
+  }
+}
+
+async function workerDrivers(options: RunRolesOptions): Promise<DriverRegistry> {
+  const { config, logger } = options;
+  const built = await createDrivers({
+    allowPrivateDestinations: config.security.allowPrivateDestinations,
+    userAgent: USER_AGENT,
+    logger,
+  });
+  return { ...built, ...options.drivers };
+}
+
+/** Resolves when the signal aborts; rejects as soon as a role fails on its own. */
+function untilStopped(signal: AbortSignal, handles: RoleHandle[]): Promise<void> {
+  const aborted = new Promise<void>((resolve) => {
+    if (signal.aborted) resolve();
+    signal.addEventListener('abort', () => resolve(), { once: true });
+  });
+  const failed = handles.map((h) => h.done.then(() => new Promise<never>(() => undefined)));
+  return Promise.race([aborted, ...failed]);
 }

@@ -3,9 +3,34 @@ import type { DeliveryPlan } from '../contracts';
 import { matchesAny } from '../delivery/patterns';
 import type { BarrageConfig, DestinationConfig, HttpSourceConfig, TenantConfig } from './schema';
 
-export function deliveryPlan(destination: DestinationConfig, tenant?: TenantConfig): DeliveryPlan {
+/**
+ * A tenant as planning reads it. A live registry tenant also holds every destination by id in
+ * `entries`, disabled ones too (its `destinations` are only the enabled ones, which routing wants).
+ */
+export type PlanningTenant = TenantConfig & { entries?: ReadonlyMap<string, { config: DestinationConfig }> };
+
+export function deliveryPlan(destination: DestinationConfig, tenant?: PlanningTenant): DeliveryPlan {
+  const plan = ownPlan(destination);
+  if (destination.deadLetter !== undefined && tenant)
+    plan.deadLetter = deadLetterPlan(destination, destination.deadLetter, tenant);
+  return plan;
+}
+
+/**
+ * A dead-letter target is an operator's sink, not a subscriber: a disabled one still takes dead
+ * letters. One that is gone (deleted, or no longer configured) is still planned, with the failing
+ * destination's timeout and retry: its delivery then ends at its first attempt, "cancelled"
+ * (destination deleted) or "failed", and the failure stays visible on the event and in
+ * barrage_dead_letters_total instead of the dead letter silently not being sent.
+ */
+function deadLetterPlan(destination: DestinationConfig, targetId: string, tenant: PlanningTenant): DeliveryPlan {
+  const target = tenant.entries?.get(targetId)?.config ?? tenant.destinations.find((d) => d.id === targetId);
+  return target ? ownPlan(target) : { ...ownPlan(destination), destinationId: targetId };
+}
+
+function ownPlan(destination: DestinationConfig): DeliveryPlan {
   const { retry } = destination;
-  const plan: DeliveryPlan = {
+  return {
     destinationId: destination.id,
     timeoutMs: destination.timeout,
     retry: {
@@ -17,13 +42,10 @@ export function deliveryPlan(destination: DestinationConfig, tenant?: TenantConf
       ...(retry.horizon !== undefined ? { horizonMs: retry.horizon } : {}),
     },
   };
-  const target = destination.deadLetter && tenant?.destinations.find((d) => d.id === destination.deadLetter);
-  if (target) plan.deadLetter = deliveryPlan(target);
-  return plan;
 }
 
 /** Destinations of the tenant subscribed to this event type, as delivery plans. */
-export function routeEvent(tenant: TenantConfig, eventType: string): DeliveryPlan[] {
+export function routeEvent(tenant: PlanningTenant, eventType: string): DeliveryPlan[] {
   return tenant.destinations.filter((d) => matchesAny(d.events, eventType)).map((d) => deliveryPlan(d, tenant));
 }
 

@@ -2,15 +2,29 @@
 // Built per environment so that "env:NAME" references resolve (and fail) at load time.
 import { z } from 'zod';
 import { destinationSchema } from './destinations';
-import { duration, encryptionKey, id, optionalSecretRef, secretRef, type Env } from './fields';
+import { duration, encryptionKey, id, optionalSecretRef, secretRef, type Env } from '../base/fields';
 import { sourceSchema } from './sources';
+
+const temporalTlsSchema = z
+  .object({
+    enabled: z.boolean().default(true).describe('false: plain connections even with apiKey (a local server or a TLS proxy)'),
+    caFile: z.string().min(1).optional().describe("PEM CA that signed the server's certificate (default: the system's CAs)"),
+    certFile: z.string().min(1).optional().describe('PEM client certificate, for servers that require one (mTLS)'),
+    keyFile: z.string().min(1).optional().describe('PEM private key of certFile'),
+    serverName: z.string().min(1).optional().describe("name to verify in the server's certificate (default: the address host)"),
+  })
+  .strict()
+  .refine((t) => !t.certFile === !t.keyFile, { message: 'certFile and keyFile go together', path: ['certFile'] });
 
 const tenantSchema = (env: Env) =>
   z
     .object({
       id: id('tenant id').describe('tenant name; also the default namespace'),
       namespace: z.string().min(1).optional().describe('Temporal namespace (default: the tenant id)'),
-      apiKeys: z.array(secretRef(env)).min(1).describe('bearer keys for POST /v1/events'),
+      apiKeys: z
+        .array(secretRef(env))
+        .min(1)
+        .describe('bearer keys for every tenant route: events, destinations, the tenant’s own API keys'),
       destinations: z.array(destinationSchema(env)).default([]).describe("where this tenant's events are delivered"),
       sources: z.array(sourceSchema(env)).default([]).describe('inbound callbacks: HTTP endpoints, SQS queues, Kafka topics'),
     })
@@ -50,7 +64,16 @@ export const configSchema = (env: Env) =>
           taskQueue: z.string().min(1).default('barrage').describe('task queue shared by workers and starters'),
           uiUrl: z.string().optional().describe('Temporal Web UI base URL for links'),
           namespaceRetention: duration('retention of new namespaces (also the dedupe window)').prefault('7d'),
-          manageNamespaces: z.boolean().default(true).describe('register namespaces and search attributes at start-up'),
+          manageNamespaces: z
+            .boolean()
+            .default(true)
+            .describe(
+              'register namespaces and search attributes (false: they are created outside Barrage, e.g. on Temporal Cloud)',
+            ),
+          tls: temporalTlsSchema
+            .optional()
+            .describe('TLS (and mTLS) for every connection to Temporal; on by default with apiKey'),
+          apiKey: optionalSecretRef(env).describe('Temporal Cloud API key sent on every connection, or "env:NAME"'),
           devServer: z
             .object({
               port: z.number().int().min(1).max(65535).default(7233).describe('gRPC port of the embedded server'),

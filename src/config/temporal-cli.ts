@@ -1,10 +1,9 @@
 import { existsSync } from 'node:fs';
-import { basename, delimiter, dirname, join, resolve } from 'node:path';
+import { delimiter, join } from 'node:path';
+import { PROJECT_ROOT } from '../base/paths';
 import type { Env } from './load';
 
-// src/config → the root; dist/src/config → the root as well.
-const twoUp = resolve(__dirname, '..', '..');
-export const PROJECT_ROOT = basename(twoUp) === 'dist' ? dirname(twoUp) : twoUp;
+export { PROJECT_ROOT };
 
 /** The project's own copy, installed by `npm run setup` (scripts/setup.mjs keeps the same path). */
 export const LOCAL_TEMPORAL_CLI = join(PROJECT_ROOT, '.tools', 'temporal-venv', 'bin', 'temporal');

@@ -46,6 +46,12 @@ export interface EventMeta {
 export interface CallbackInput extends EventMeta {
   payload: Payload;
   destinations: DeliveryPlan[];
+  /**
+   * Read, never written now: callbacks started by the release that carried the "~" scheme in the
+   * input (before patched('tilde-child-ids')) have `"current"` here and no patch marker; they must
+   * replay with the IDs they started.
+   */
+  idScheme?: 'current';
 }
 
 export interface DeliveryInput {
@@ -56,6 +62,8 @@ export interface DeliveryInput {
   previousAttempts?: AttemptRecord[];
   /** Set on dead-letter deliveries: the delivery whose failure this reports. */
   deadLetterOf?: string;
+  /** Read, never written now: see CallbackInput.idScheme. */
+  idScheme?: 'current';
 }
 
 /**
@@ -123,4 +131,6 @@ export interface DeliveryFinished {
   attempts: number;
   /** When the callback was accepted: "accepted → delivered" latency. */
   receivedAt: string;
+  /** This delivery carried another one's dead letter (`destination` is the dead-letter target). */
+  deadLetter?: boolean;
 }

@@ -1,16 +1,9 @@
 // Standard Webhooks signatures (https://www.standardwebhooks.com): HMAC-SHA256 over
 // "<id>.<timestamp>.<body>" with the base64 key that follows the "whsec_" prefix.
 import { createHmac, timingSafeEqual } from 'node:crypto';
+import { isValidSecret, secretKey } from '../base/webhook-secret';
 
-const PREFIX = 'whsec_';
-
-export function secretKey(secret: string): Buffer {
-  return Buffer.from(secret.startsWith(PREFIX) ? secret.slice(PREFIX.length) : secret, 'base64');
-}
-
-export function isValidSecret(secret: string): boolean {
-  return secret.startsWith(PREFIX) && secretKey(secret).length >= 16;
-}
+export { isValidSecret, secretKey };
 
 export interface SignInput {
   id: string;

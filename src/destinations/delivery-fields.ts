@@ -1,6 +1,6 @@
 // Fields every destination type shares: routing, timeout, retry and dead letter.
 import { z } from 'zod';
-import { apiId, duration, retrySchema } from '../config/fields';
+import { apiId, duration, retrySchema } from '../base/fields';
 
 export const deliveryFields = {
   id: apiId('destination id').describe('unique within the tenant; used in workflow IDs'),

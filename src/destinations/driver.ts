@@ -1,5 +1,5 @@
 import type { AttemptOutcome, EventMeta, Payload } from '../contracts';
-import type { DestinationConfig } from '../config';
+import type { DestinationConfig } from './registry';
 
 export type DestinationType = DestinationConfig['type'];
 type ConfigOf<T extends DestinationType> = Extract<DestinationConfig, { type: T }>;
@@ -9,6 +9,11 @@ export interface DriverRequest<T extends DestinationType = DestinationType> {
   payload: Payload;
   attempt: number;
   timeoutMs: number;
+  /**
+   * The delivery's workflow ID: the same for every attempt of one delivery (a manual retry's run
+   * included), its own for a dead letter. What a peer may deduplicate retries by.
+   */
+  deliveryId: string;
   /** Current settings, looked up at attempt time so address and secret changes apply to retries. */
   destination: ConfigOf<T>;
 }

@@ -1,6 +1,6 @@
 // The one shape every destination type has: its config schema and a factory for its driver.
 import type { z } from 'zod';
-import type { Env } from '../config/fields';
+import type { Env } from '../base/fields';
 import type { Logger } from '../telemetry/logger';
 import type { DestinationDriver, DestinationType } from './driver';
 

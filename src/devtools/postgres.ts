@@ -1,11 +1,13 @@
-// A private PostgreSQL cluster from the machine's own binaries, for tests and local trials: initdb
-// into a fresh directory, one server on a loopback port, trust auth, stopped and removed at the
-// end. PostgreSQL refuses to run as root, so as root the cluster belongs to the `postgres` user
-// that Debian's package creates (`npm run setup` installs the package when the binaries are missing).
+// A private PostgreSQL cluster from the machine's own binaries, for tests, `npm run cluster` and
+// local trials: initdb into a directory, one server on a loopback port, trust auth. A temporary
+// cluster is removed at stop; one with a data directory of the caller's keeps its data and can be
+// killed (SIGKILL, for chaos tests) and started again. PostgreSQL refuses to run as root, so as root
+// the cluster belongs to the `postgres` user that Debian's package creates (`npm run setup` installs
+// the package when the binaries are missing).
 import { execFile } from 'node:child_process';
 import { chownSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir, userInfo } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 
 const run = promisify(execFile);
@@ -24,35 +26,77 @@ export function findPostgresBin(): string | undefined {
   return versions.length ? join(root, versions[0], 'bin') : undefined;
 }
 
+export interface PostgresOptions {
+  port: number;
+  bin?: string;
+  /** Kept across stops (initialised on first use); default: a temporary directory removed at stop. */
+  dir?: string;
+  /** fsync off suits throw-away test clusters; a cluster that is killed on purpose keeps it on. */
+  fsync?: boolean;
+}
+
 export interface RunningPostgres {
   /** postgres://postgres@127.0.0.1:<port>/postgres */
   url: string;
+  port: number;
+  /** Stops the server (and removes a temporary cluster). */
   stop(): Promise<void>;
+  /** SIGKILL to the postmaster, as a crash would; `start()` brings it back on the same data. */
+  kill(): Promise<void>;
+  start(): Promise<void>;
 }
 
-export async function startPostgres(options: { port: number; bin?: string }): Promise<RunningPostgres> {
+export async function startPostgres(options: PostgresOptions): Promise<RunningPostgres> {
   const bin = options.bin ?? findPostgresBin();
   if (!bin) throw new Error(POSTGRES_MISSING);
-  const dir = mkdtempSync(join(tmpdir(), 'barrage-pg-'));
+  const temporary = options.dir === undefined;
+  const dir = temporary ? mkdtempSync(join(tmpdir(), 'barrage-pg-')) : resolve(options.dir!);
   const data = join(dir, 'data');
-  mkdirSync(data);
-  const asRoot = userInfo().uid === 0;
-  if (asRoot) {
-    const { uid, gid } = postgresUser();
-    for (const d of [dir, data]) chownSync(d, uid, gid);
+  const as = asPostgresUser(bin);
+  if (!existsSync(join(data, 'PG_VERSION'))) {
+    mkdirSync(data, { recursive: true });
+    ownForPostgres([dir, data]);
+    await as('initdb', ['-D', data, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--no-sync']);
   }
-  const as = (cmd: string, args: string[]) =>
-    asRoot ? run('runuser', ['-u', 'postgres', '--', join(bin, cmd), ...args]) : run(join(bin, cmd), args);
-  await as('initdb', ['-D', data, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--no-sync']);
-  const serverOptions = `-p ${options.port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off`;
-  await as('pg_ctl', ['-D', data, '-o', serverOptions, '-l', join(dir, 'server.log'), '-w', '-t', '30', 'start']);
+  const fsync = options.fsync ?? !temporary;
+  const serverOptions = `-p ${options.port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=${fsync ? 'on' : 'off'}`;
+  const start = async () => {
+    await as('pg_ctl', ['-D', data, '-o', serverOptions, '-l', join(dir, 'server.log'), '-w', '-t', '60', 'start']);
+  };
+  await start();
   return {
     url: `postgres://postgres@127.0.0.1:${options.port}/postgres`,
+    port: options.port,
+    start,
+    async kill() {
+      const pid = Number(readFileSync(join(data, 'postmaster.pid'), 'utf8').split('\n')[0]);
+      process.kill(pid, 'SIGKILL');
+    },
     async stop() {
       await as('pg_ctl', ['-D', data, '-m', 'fast', '-w', 'stop']).catch(() => undefined);
-      rmSync(dir, { recursive: true, force: true });
+      if (temporary) rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** Stops a cluster started earlier (by another process) in `dir`; false when none was running. */
+export async function stopPostgres(dir: string, bin = findPostgresBin()): Promise<boolean> {
+  if (!bin) throw new Error(POSTGRES_MISSING);
+  const data = join(resolve(dir), 'data');
+  if (!existsSync(join(data, 'postmaster.pid'))) return false;
+  await asPostgresUser(bin)('pg_ctl', ['-D', data, '-m', 'fast', '-w', 'stop']);
+  return true;
+}
+
+function asPostgresUser(bin: string) {
+  return (cmd: string, args: string[]) =>
+    userInfo().uid === 0 ? run('runuser', ['-u', 'postgres', '--', join(bin, cmd), ...args]) : run(join(bin, cmd), args);
+}
+
+function ownForPostgres(dirs: string[]): void {
+  if (userInfo().uid !== 0) return;
+  const { uid, gid } = postgresUser();
+  for (const d of dirs) chownSync(d, uid, gid);
 }
 
 /** uid and gid of the `postgres` user, from /etc/passwd. */

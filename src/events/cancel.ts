@@ -20,7 +20,7 @@ export async function cancelDeliveries(client: Client, event: EventStatus): Prom
       result.final.push(delivery.destinationId);
       continue;
     }
-    const handle = client.workflow.getHandle(deliveryWorkflowId(event.id, delivery.destinationId));
+    const handle = client.workflow.getHandle(delivery.workflowId ?? deliveryWorkflowId(event.id, delivery.destinationId));
     // It may have closed since the status was read: then it is final.
     const asked = await handle
       .cancel()

@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import type { Client } from '@temporalio/client';
 import type { temporal } from '@temporalio/proto';
-import { SEARCH_ATTRIBUTES, WORKFLOW, type CallbackMemo, type DeliveryStatus } from '../contracts';
+import { eventIdOf, SEARCH_ATTRIBUTES, WORKFLOW, type CallbackMemo, type DeliveryStatus } from '../contracts';
 import { readMemo } from './status';
 
 export interface ListFilter {
@@ -84,15 +84,17 @@ type Execution = NonNullable<temporal.api.workflowservice.v1.IListWorkflowExecut
 
 /**
  * The event an execution belongs to. A delivery started by its event's workflow (or a dead letter
- * started by such a delivery) has that workflow as its root. A manual retry's delivery has no
- * parent: its ID is <event>.<destination>, and event ids may contain dots themselves, so the
- * prefixes are tried until one is an event.
+ * started by such a delivery) has that workflow as its root. A manual retry's run has no parent:
+ * its ID is `<event>~<destination>`, whose event is what comes before the "~". Legacy IDs
+ * (`<event>.<destination>`, events accepted before the "~") are read by trying each prefix before
+ * a dot, as event ids may contain dots themselves, until one is an event.
  */
 async function eventOf(client: Client, execution: Execution): Promise<ListedEvent | undefined> {
   const id = execution.execution?.workflowId ?? '';
   const root = execution.rootExecution?.workflowId;
   const start = execution.type?.name === WORKFLOW.callback ? id : root && root !== id ? root : id;
-  const candidates = [start, ...prefixes(start)];
+  const fromId = eventIdOf(start);
+  const candidates = fromId !== undefined ? [fromId] : [start, ...prefixes(start)];
   for (const candidate of candidates) {
     const memo = await readMemo(client, candidate);
     if (memo) return listed(candidate, memo);

@@ -1,10 +1,11 @@
 // POST /v1/events/{id}/retry: failed or cancelled deliveries get a new run under the same
-// workflow ID (numbering continues); a delivery waiting on its backoff is told to go now.
+// workflow ID (numbering continues; a delivery of an event accepted before the "~" IDs keeps its
+// legacy ID); a delivery waiting on its backoff is told to go now.
 import { WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError, type Client } from '@temporalio/client';
 import type { deliveryWorkflow } from '../../workflows/delivery';
 import { deliverySearchAttributes, deliveryWorkflowId, SIGNAL, WORKFLOW, type DeliveryInput } from '../contracts';
 import { deliveryPlan, type TenantConfig } from '../config';
-import { deliveryState, readCallbackInput } from './status';
+import { deliveryView, readCallbackInput } from './status';
 
 export interface RetryResult {
   retried: string[];
@@ -20,8 +21,8 @@ export async function retryDeliveries(
   const input = await readCallbackInput(client, options.eventId);
   const { payload, destinations: _plans, ...event } = input;
   for (const destinationId of options.destinations) {
-    const state = await deliveryState(client, options.eventId, destinationId);
-    const workflowId = deliveryWorkflowId(options.eventId, destinationId);
+    const state = await deliveryView(client, options.eventId, destinationId);
+    const workflowId = state.workflowId ?? deliveryWorkflowId(options.eventId, destinationId);
     if (state.status === 'retrying') {
       // It may have closed since the query: then there is nothing left to hurry.
       const signalled = await client.workflow

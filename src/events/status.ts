@@ -3,8 +3,6 @@
 import { WorkflowNotFoundError, type Client } from '@temporalio/client';
 import { defaultPayloadConverter } from '@temporalio/common';
 import {
-  deliveryWorkflowId,
-  QUERY,
   WORKFLOW,
   type CallbackInput,
   type CallbackMemo,
@@ -12,8 +10,18 @@ import {
   type DeliveryStatus,
   type MessageOrigin,
 } from '../contracts';
+import { deliveryStateOf, findDelivery, readDeadLetter, type DeadLetterState } from './deliveries';
+
 /** What any event id is made of (generated evt_… ids and clients' own): anything else is not one. */
 const EVENT_ID_CHARS = /^[A-Za-z0-9._:-]{1,128}$/;
+
+/** One destination of an event as the API reads it: the delivery's own state, and where it lives. */
+export interface DeliveryView extends DeliveryState {
+  /** Its workflow ID (`<event>~<destination>`, or `<event>.<destination>` for an event accepted before that); absent while pending. */
+  workflowId?: string;
+  /** Set when it failed and had a dead-letter target: how that dead letter fared. */
+  deadLetter?: DeadLetterState;
+}
 
 export interface EventStatus {
   id: string;
@@ -24,7 +32,7 @@ export interface EventStatus {
   /** Lineage of a callback read from SQS or Kafka. */
   origin?: MessageOrigin;
   status: DeliveryStatus;
-  destinations: DeliveryState[];
+  destinations: DeliveryView[];
 }
 
 export async function readMemo(client: Client, eventId: string): Promise<CallbackMemo | undefined> {
@@ -33,41 +41,29 @@ export async function readMemo(client: Client, eventId: string): Promise<Callbac
     const description = await client.workflow.getHandle(eventId).describe();
     // A delivery's ID looks like an event id too; only a callback workflow is an event.
     if (description.type !== WORKFLOW.callback) return undefined;
-    return description.memo as unknown as CallbackMemo;
+    const memo = (description.memo ?? {}) as Partial<CallbackMemo> & Omit<CallbackMemo, 'destinations'>;
+    // An event no destination subscribed to was written with an empty list, which Temporal's memo
+    // does not give back: absent is "none".
+    return { ...memo, destinations: memo.destinations ?? [] };
   } catch (err) {
     if (err instanceof WorkflowNotFoundError) return undefined;
     throw err;
   }
 }
 
-/**
- * A completed delivery answers from its stored result (no worker needed, no billed query);
- * a running one from its live query; one that was terminated from outside is cancelled.
- */
-export async function deliveryState(client: Client, eventId: string, destinationId: string): Promise<DeliveryState> {
-  const handle = client.workflow.getHandle(deliveryWorkflowId(eventId, destinationId));
-  let status: string;
-  try {
-    status = (await handle.describe()).status.name;
-  } catch (err) {
-    // The parent has not started this child yet.
-    if (err instanceof WorkflowNotFoundError) return { destinationId, status: 'pending', attempts: [] };
-    throw err;
-  }
-  if (status === 'COMPLETED') return (await handle.result()) as DeliveryState;
-  if (status === 'RUNNING') return handle.query<DeliveryState>(QUERY.deliveryState);
-  const final = status === 'FAILED' || status === 'TIMED_OUT' ? 'failed' : 'cancelled';
-  const attempts = await handle
-    .query<DeliveryState>(QUERY.deliveryState)
-    .then((s) => s.attempts)
-    .catch(() => []);
-  return { destinationId, status: final, attempts };
+/** A delivery as the API shows it: pending until the callback starts it. */
+export async function deliveryView(client: Client, eventId: string, destinationId: string): Promise<DeliveryView> {
+  const found = await findDelivery(client, eventId, destinationId);
+  if (!found) return { destinationId, status: 'pending', attempts: [] };
+  const state = await deliveryStateOf(found, destinationId);
+  const deadLetter = await readDeadLetter(client, { workflowId: found.workflowId, state });
+  return { ...state, workflowId: found.workflowId, ...(deadLetter ? { deadLetter } : {}) };
 }
 
 export async function readEventStatus(client: Client, eventId: string): Promise<EventStatus | undefined> {
   const memo = await readMemo(client, eventId);
   if (!memo) return undefined;
-  const destinations = await Promise.all(memo.destinations.map((d) => deliveryState(client, eventId, d)));
+  const destinations = await Promise.all(memo.destinations.map((d) => deliveryView(client, eventId, d)));
   return {
     id: eventId,
     type: memo.eventType,

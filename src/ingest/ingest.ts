@@ -1,7 +1,7 @@
 // The one path every source uses to turn a callback into a workflow. It validates what every
 // source shares (event type, key, Temporal's size budget) and answers with an outcome; routes and
 // pollers only map it (202/200/400/413/503; acknowledge / poison / hold).
-import { WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
+import { NamespaceNotFoundError, WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
 import type { callbackWorkflow } from '../../workflows/callback';
 import {
   callbackSearchAttributes,
@@ -17,10 +17,10 @@ import type { Logger } from '../telemetry/logger';
 import type { Metrics } from '../telemetry/metrics';
 import { tracer } from '../telemetry/tracing';
 import { context, propagation, ROOT_CONTEXT, SpanStatusCode } from '@opentelemetry/api';
-import { GRPC, grpcCode, isTemporalUnavailable } from '../temporal/grpc';
+import { GRPC, grpcCode, isTemporalUnavailable } from '../base/grpc';
 import { payloadBudgetProblem } from './budget';
 import { eventIdFor } from './ids';
-import { EVENT_TYPE, idempotencyKeySchema } from './validation';
+import { EVENT_TYPE, idempotencyKeySchema } from '../base/validation';
 
 export interface IngestRequest {
   tenant: TenantConfig;
@@ -51,6 +51,8 @@ export interface IngestResult {
 export type IngestOutcome =
   | { kind: 'accepted'; httpStatus: 202; event: IngestResult }
   | { kind: 'duplicate'; httpStatus: 200; event: IngestResult }
+  /** The id is the workflow ID of a delivery (or dead letter) of an event accepted before the "~" IDs. */
+  | { kind: 'conflict'; httpStatus: 409; id: string; message: string }
   | { kind: 'invalid'; httpStatus: 400; field: 'eventType' | 'idempotencyKey'; message: string }
   | { kind: 'too_large'; httpStatus: 413; message: string }
   | { kind: 'unavailable'; httpStatus: 503; message: string; cause: unknown };
@@ -106,6 +108,7 @@ async function accept(deps: IngestDeps, req: IngestRequest, now: () => number): 
   if (outcome.kind === 'accepted')
     deps.logger.info({ ...fields, origin: req.origin, destinations: outcome.event.destinations }, 'callback accepted');
   if (outcome.kind === 'duplicate') deps.logger.info({ ...fields, origin: req.origin }, 'callback duplicate');
+  if (outcome.kind === 'conflict') deps.logger.warn({ ...fields, origin: req.origin }, 'callback id taken by a legacy delivery');
   return outcome;
 }
 
@@ -168,13 +171,20 @@ async function start(deps: IngestDeps, client: Client, input: CallbackInput): Pr
       }),
     );
   } catch (err) {
-    if (err instanceof WorkflowExecutionAlreadyStartedError) {
-      return { kind: 'duplicate', httpStatus: 200, event: await duplicateOf(client, input, deps.startDeadlineMs ?? 10_000) };
-    }
+    if (err instanceof WorkflowExecutionAlreadyStartedError) return existing(client, input, deps.startDeadlineMs ?? 10_000);
     // A start that timed out may still have been recorded: then it was accepted, and saying
     // "retry" would make a keyless sender deliver it twice.
     if (grpcCode(err) === GRPC.DEADLINE_EXCEEDED && (await wasRecorded(client, input.eventId))) {
       return { kind: 'accepted', httpStatus: 202, event };
+    }
+    // A namespace made outside Barrage (temporal.manageNamespaces: false) that is not there yet.
+    if (err instanceof NamespaceNotFoundError) {
+      return {
+        kind: 'unavailable',
+        httpStatus: 503,
+        message: `namespace ${client.options.namespace} does not exist yet; nothing was accepted, retry later`,
+        cause: err,
+      };
     }
     if (isTemporalUnavailable(err)) {
       return {
@@ -189,20 +199,36 @@ async function start(deps: IngestDeps, client: Client, input: CallbackInput): Pr
   return { kind: 'accepted', httpStatus: 202, event };
 }
 
+/** Recorded as this callback: a delivery that holds the ID (see existing()) means the start was not. */
 async function wasRecorded(client: Client, eventId: string): Promise<boolean> {
   return client.connection
     .withDeadline(Date.now() + 3_000, () => client.workflow.getHandle(eventId).describe())
-    .then(() => true)
+    .then((description) => description.type === WORKFLOW.callback)
     .catch(() => false);
 }
 
-/** The original's answer, from its memo; bounded like the start, so a duplicate never waits longer. */
-async function duplicateOf(client: Client, input: CallbackInput, deadlineMs: number): Promise<IngestResult> {
+/**
+ * The workflow that already has this ID. A callback: the original, answered from its memo,
+ * bounded like the start so a duplicate never waits longer. Anything else is a delivery (or
+ * dead letter) named `<event>.<destination>` before the "~" IDs: that id cannot be an event until
+ * the namespace's retention has removed it, and "duplicate" would lose the callback silently.
+ */
+async function existing(client: Client, input: CallbackInput, deadlineMs: number): Promise<IngestOutcome> {
   const description = await client.connection.withDeadline(Date.now() + deadlineMs, () =>
     client.workflow.getHandle(input.eventId).describe(),
   );
+  if (description.type !== WORKFLOW.callback) {
+    const message = `event id "${input.eventId}" is taken by a delivery of an event accepted before this version (its ID was <event>.<destination>); send this event with another id`;
+    return { kind: 'conflict', httpStatus: 409, id: input.eventId, message };
+  }
   const memo = (description.memo ?? {}) as Partial<CallbackMemo>;
-  return { id: input.eventId, type: memo.eventType ?? input.eventType, duplicate: true, destinations: memo.destinations ?? [] };
+  const event = {
+    id: input.eventId,
+    type: memo.eventType ?? input.eventType,
+    duplicate: true,
+    destinations: memo.destinations ?? [],
+  };
+  return { kind: 'duplicate', httpStatus: 200, event };
 }
 
 export type Ingest = ReturnType<typeof createIngest>;

@@ -3,7 +3,7 @@
 import type { Registry } from '../registry/live';
 import type { LiveTenant } from '../registry/snapshot';
 import type { Stores } from '../registry/stores';
-import { ApiError, notFound } from '../receiver/errors';
+import { ApiError, notFound } from '../base/api-error';
 import type { ApiKey } from '../store/tables';
 
 export interface KeyDeps {

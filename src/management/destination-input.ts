@@ -6,8 +6,8 @@ import type { DestinationConfig } from '../config';
 import { isRefusedUrlHost } from '../delivery/ssrf';
 import { parseSpec } from '../registry/load';
 import type { DestinationEntry, LiveTenant } from '../registry/snapshot';
-import { ApiError } from '../receiver/errors';
-import { destinationApiFields, destinationSecretField } from '../receiver/management-schemas';
+import { ApiError, issueDetails } from '../base/api-error';
+import { destinationApiFields, destinationSecretField } from './destination-fields';
 
 type Issue = { path: string; message: string };
 
@@ -23,7 +23,7 @@ export interface DestinationInput {
 }
 
 const API_KEYS = ['id', 'description', 'metadata', 'disabled', 'secret'] as const;
-const createSchema = z.object({ ...destinationApiFields, secret: destinationSecretField });
+const createSchema = z.object({ ...destinationApiFields, secret: destinationSecretField() });
 const patchSchema = z.object({
   description: destinationApiFields.description,
   metadata: destinationApiFields.metadata,
@@ -103,7 +103,6 @@ function checkSpec(id: string, spec: Record<string, unknown>, ctx: InputContext,
   return { id, spec, config };
 }
 
-const zodIssues = (error: z.ZodError): Issue[] =>
-  error.issues.map((i) => ({ path: i.path.map(String).join('.') || '(body)', message: i.message }));
+const zodIssues = (error: z.ZodError): Issue[] => issueDetails(error);
 
 const invalid = (details: Issue[]) => new ApiError(400, 'invalid_request', 'the destination is not valid', details);

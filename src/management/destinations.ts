@@ -7,7 +7,7 @@ import { matchesAny } from '../delivery/patterns';
 import type { Registry } from '../registry/live';
 import type { DestinationEntry, LiveTenant } from '../registry/snapshot';
 import type { Stores } from '../registry/stores';
-import { ApiError, notFound } from '../receiver/errors';
+import { ApiError, notFound } from '../base/api-error';
 import { ConflictError, LimitReachedError } from '../store/errors';
 import { createInput, patchInput } from './destination-input';
 import { redact } from './redact';

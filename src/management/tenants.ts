@@ -5,9 +5,10 @@ import type { BarrageConfig } from '../config';
 import type { Registry } from '../registry/live';
 import type { LiveTenant } from '../registry/snapshot';
 import type { Stores } from '../registry/stores';
-import { ApiError, notFound } from '../receiver/errors';
+import { ApiError, notFound } from '../base/api-error';
+import { SEARCH_ATTRIBUTES } from '../contracts';
 import { ConflictError, LimitReachedError } from '../store/errors';
-import { ensureNamespace, namespaceReady } from '../temporal/namespaces';
+import { ensureNamespace, missingSearchAttributes, namespaceSetupHint, waitUntilReady } from '../temporal/namespaces';
 
 export interface TenantDeps {
   config: BarrageConfig;
@@ -56,10 +57,22 @@ async function prepareNamespace(deps: TenantDeps, namespace: string): Promise<vo
     await ensureNamespace(connection, namespace, { retentionMs: config.temporal.namespaceRetention });
     return;
   }
-  if (!(await namespaceReady(connection, namespace)))
-    throw new ApiError(400, 'invalid_request', `namespace ${namespace} does not exist and temporal.manageNamespaces is false`, [
-      { path: 'namespace', message: 'register it first, or let Barrage manage namespaces' },
-    ]);
+  const missing = await missingSearchAttributes(connection, namespace);
+  // Present, but each frontend validates starts against its cached copy: wait until it is usable.
+  if (missing && missing.length === 0) return waitUntilReady(connection, namespace, 30_000);
+  const problem = missing ? `lacks search attributes ${missing.map((m) => m.name).join(', ')}` : 'does not exist';
+  throw new ApiError(
+    422,
+    'namespace_not_ready',
+    `namespace ${namespace} ${problem} and temporal.manageNamespaces is false: ${namespaceSetupHint(namespace, missing)}, then retry`,
+    [
+      ...(missing ? [] : [{ path: 'namespace', message: `create namespace ${namespace}` }]),
+      ...(missing ?? Object.values(SEARCH_ATTRIBUTES)).map((sa) => ({
+        path: `searchAttributes.${sa.name}`,
+        message: `add ${sa.name} of type ${sa.type}`,
+      })),
+    ],
+  );
 }
 
 export function existingTenant(t: LiveTenant): ApiError {

@@ -12,8 +12,8 @@ export function freePort(): Promise<number> {
  * outbound connection can take it meanwhile — even a client's own retry, which Linux lets connect
  * to itself when nothing listens yet.
  */
-export async function freePortOutsideEphemeralRange(taken: readonly number[] = []): Promise<number> {
-  const low = ephemeralLow();
+export async function freePortOutsideEphemeralRange(taken: readonly number[] = [], below = 65_536): Promise<number> {
+  const low = Math.min(ephemeralLow(), below);
   const floor = Math.min(10_000, low - 1_000);
   for (let tries = 0; tries < 100; tries++) {
     const port = floor + Math.floor(Math.random() * (low - floor));

@@ -1,6 +1,6 @@
 // Source settings more than one source type shares.
 import { z } from 'zod';
-import { EVENT_TYPE } from '../ingest/validation';
+import { EVENT_TYPE } from '../base/validation';
 
 export const contentType = z.string().min(1).default('application/json').describe('content type the payload is delivered with');
 

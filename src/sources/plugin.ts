@@ -1,9 +1,9 @@
 // The one shape every source type has: its config schema and, for the types that are polled
 // rather than posted to, a factory for its poller.
 import type { z } from 'zod';
-import type { Env } from '../config/fields';
+import type { Env } from '../base/fields';
 import type { Logger } from '../telemetry/logger';
-import type { Intake } from './intake';
+import type { Intake } from './message';
 import type { QueuePoller } from './poller';
 
 export interface SourcePlugin<T extends string, S extends z.ZodType> {

@@ -1,8 +1,8 @@
 // The one interface every queue source implements, and what pollers share besides intake.
-import { GRPC, grpcCode } from '../temporal/grpc';
+import { GRPC, grpcCode } from '../base/grpc';
 import type { Logger } from '../telemetry/logger';
 import { createBackoff, untilDone } from './backoff';
-import type { Intake, IntakeOutcome, QueueMessage } from './intake';
+import type { Intake, IntakeOutcome, QueueMessage } from './message';
 
 export interface QueuePoller {
   readonly sourceId: string;

@@ -3,6 +3,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { ApiKey, Tables } from './tables';
+import { softDelete } from './soft-delete';
 import { bumpVersion } from './version';
 
 const KEY_PREFIX = 'bk_';
@@ -61,19 +62,9 @@ export function createApiKeyStore(db: Kysely<Tables>) {
         .executeTakeFirst();
     },
 
-    async revoke(tenantId: string, keyId: string): Promise<boolean> {
-      return db.transaction().execute(async (tx) => {
-        const result = await tx
-          .updateTable('api_keys')
-          .set({ revoked_at: new Date() })
-          .where('id', '=', keyId)
-          .where('tenant_id', '=', tenantId)
-          .where('revoked_at', 'is', null)
-          .executeTakeFirst();
-        if (result.numUpdatedRows === 0n) return false;
-        await bumpVersion(tx);
-        return true;
-      });
+    /** False when the tenant has no such live key. */
+    revoke(tenantId: string, keyId: string): Promise<boolean> {
+      return softDelete(db, { table: 'api_keys', where: { id: keyId, tenant_id: tenantId } });
     },
 
     /** Last-used times are written at most once a minute per key, never on every request. */

@@ -6,6 +6,7 @@ import { sql, type Kysely, type Transaction } from 'kysely';
 import { ConflictError, LimitReachedError } from './errors';
 import type { SecretBox } from './secret-box';
 import type { DestinationRow, DestinationSecretRow, Tables } from './tables';
+import { softDelete } from './soft-delete';
 import { bumpVersion } from './version';
 
 export interface DestinationFields {
@@ -131,20 +132,12 @@ export function createDestinationStore(db: Kysely<Tables>, box: SecretBox) {
       });
     },
 
-    async delete(tenantId: string, id: string): Promise<boolean> {
-      return db.transaction().execute(async (tx) => {
-        const row = await tx
-          .updateTable('destinations')
-          .set({ deleted_at: new Date() })
-          .where('tenant_id', '=', tenantId)
-          .where('id', '=', id)
-          .where('deleted_at', 'is', null)
-          .returning('pk')
-          .executeTakeFirst();
-        if (!row) return false;
-        await tx.deleteFrom('destination_secrets').where('destination_pk', '=', row.pk).execute();
-        await bumpVersion(tx);
-        return true;
+    /** False when the tenant has no such live destination. Its secrets go with it. */
+    delete(tenantId: string, id: string): Promise<boolean> {
+      return softDelete(db, {
+        table: 'destinations',
+        where: { tenant_id: tenantId, id },
+        cascade: (tx, row) => tx.deleteFrom('destination_secrets').where('destination_pk', '=', row.pk).execute(),
       });
     },
 

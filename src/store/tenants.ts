@@ -4,6 +4,7 @@ import type { Kysely } from 'kysely';
 import type { NewTenant, Tables, Tenant } from './tables';
 import { sql } from 'kysely';
 import { ConflictError, LimitReachedError } from './errors';
+import { softDelete } from './soft-delete';
 import { bumpVersion } from './version';
 
 export class TenantExistsError extends ConflictError {}
@@ -48,25 +49,18 @@ export function createTenantStore(db: Kysely<Tables>) {
       return query.orderBy('id').limit(options.limit).execute();
     },
 
-    /** False when there was no such live tenant. */
-    async delete(id: string): Promise<boolean> {
-      return db.transaction().execute(async (tx) => {
-        const result = await tx
-          .updateTable('tenants')
-          .set({ deleted_at: new Date() })
-          .where('id', '=', id)
-          .where('deleted_at', 'is', null)
-          .executeTakeFirst();
-        if (result.numUpdatedRows === 0n) return false;
-        // Its keys stop working with it.
-        await tx
-          .updateTable('api_keys')
-          .set({ revoked_at: new Date() })
-          .where('tenant_id', '=', id)
-          .where('revoked_at', 'is', null)
-          .execute();
-        await bumpVersion(tx);
-        return true;
+    /** False when there was no such live tenant. Its keys stop working with it. */
+    delete(id: string): Promise<boolean> {
+      return softDelete(db, {
+        table: 'tenants',
+        where: { id },
+        cascade: (tx, _row, at) =>
+          tx
+            .updateTable('api_keys')
+            .set({ revoked_at: at })
+            .where('tenant_id', '=', id)
+            .where('revoked_at', 'is', null)
+            .execute(),
       });
     },
   };

@@ -20,7 +20,7 @@ export function createMetrics() {
     sources: [] as string[],
     eventsReceived: new Counter({
       name: 'barrage_events_received_total',
-      help: 'callbacks offered to ingest, by result: accepted, duplicate, invalid, too_large, unavailable',
+      help: 'callbacks offered to ingest, by result: accepted, duplicate, conflict, invalid, too_large, unavailable',
       labelNames: ['tenant', 'source', 'result'] as const,
       registers,
     }),
@@ -47,6 +47,12 @@ export function createMetrics() {
     deliveries: new Counter({
       name: 'barrage_deliveries_total',
       help: 'deliveries that ended, by final status: delivered, failed, cancelled',
+      labelNames: ['tenant', 'destination', 'status'] as const,
+      registers,
+    }),
+    deadLetters: new Counter({
+      name: 'barrage_dead_letters_total',
+      help: 'dead letters that ended, by dead-letter destination and final status: delivered, failed, cancelled (its target deleted); anything but delivered is a failure no dead-letter destination has',
       labelNames: ['tenant', 'destination', 'status'] as const,
       registers,
     }),

@@ -2,7 +2,7 @@
 // cli/main.ts), so their instrumentation takes. Configured by the standard OTEL_* variables;
 // telemetry.* keys only fill in the ones that are not set. No endpoint → no SDK at all: the
 // OpenTelemetry API stays a no-op, nothing is exported and nothing complains, and workflows run
-// without their interceptors (workflow-tracing.ts), which is what keeps tracing off cheap.
+// without their interceptors (workflows/tracing.ts), which is what keeps tracing off cheap.
 import { trace, type Tracer } from '@opentelemetry/api';
 import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-proto';
 import { HttpInstrumentation } from '@opentelemetry/instrumentation-http';
@@ -10,7 +10,6 @@ import { UndiciInstrumentation } from '@opentelemetry/instrumentation-undici';
 import { Resource } from '@opentelemetry/resources';
 import { NodeSDK } from '@opentelemetry/sdk-node';
 import { BatchSpanProcessor, NoopSpanProcessor, type SpanProcessor } from '@opentelemetry/sdk-trace-base';
-import type { BarrageConfig } from '../config';
 
 export interface Tracing {
   /** Also handed to the worker: workflow spans are exported through the same processor. */
@@ -36,7 +35,12 @@ export function tracing(): Tracing {
 
 export const tracer = (): Tracer => trace.getTracer('barrage');
 
-export function startTracing(config: BarrageConfig, role: string, env: NodeJS.ProcessEnv = process.env): Tracing {
+/** The config keys tracing reads (telemetry.*), so telemetry needs nothing from the config module. */
+interface TracingConfig {
+  telemetry: { serviceName?: string; otlpEndpoint?: string };
+}
+
+export function startTracing(config: TracingConfig, role: string, env: NodeJS.ProcessEnv = process.env): Tracing {
   if (current) return current;
   const { serviceName, otlpEndpoint } = config.telemetry;
   env.OTEL_SERVICE_NAME ||= serviceName ?? `barrage-${role}`;

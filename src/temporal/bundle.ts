@@ -13,12 +13,12 @@ export const TRACED_WORKFLOW_BUNDLE_PATH = join(PROJECT_ROOT, 'dist', 'workflow-
 export const WORKFLOWS_SOURCE = join(PROJECT_ROOT, 'workflows', 'index.ts');
 
 /**
- * Temporal's OpenTelemetry workflow interceptors, on for traced workflows only (workflow-tracing.ts):
+ * Temporal's OpenTelemetry workflow interceptors, on for traced workflows only (workflows/tracing.ts):
  * each workflow, child start and activity gets a span in the caller's trace, carried in headers
  * (so an attempt hours later is still in it). They make no commands, so histories recorded
  * without them replay unchanged.
  */
-export const WORKFLOW_INTERCEPTOR_MODULES = [require.resolve('./workflow-tracing')];
+export const WORKFLOW_INTERCEPTOR_MODULES = [require.resolve('../../workflows/tracing')];
 
 export function workflowSource(traced = false): { workflowBundle: { codePath: string } } | { workflowsPath: string } {
   const path = traced ? TRACED_WORKFLOW_BUNDLE_PATH : WORKFLOW_BUNDLE_PATH;

@@ -1,6 +1,7 @@
 import { Client, Connection } from '@temporalio/client';
 import { OpenTelemetryWorkflowClientInterceptor } from '@temporalio/interceptors-opentelemetry';
 import { tracing } from '../telemetry/tracing';
+import { tlsProblem, type TemporalConnectionOptions } from './connection-options';
 
 /**
  * One shared connection; one Client per tenant namespace (tenant isolation is the namespace),
@@ -29,13 +30,22 @@ export const tracedClient = (connection: Connection, namespace: string) =>
     interceptors: { workflow: tracing().exporting ? [new OpenTelemetryWorkflowClientInterceptor()] : [] },
   });
 
-/** Connects, retrying while the server comes up, so role start order does not matter. */
-export async function connectWithRetry(address: string, timeoutMs: number, onWait?: (err: unknown) => void): Promise<Connection> {
+/**
+ * Connects, retrying while the server comes up, so role start order does not matter. A refused TLS
+ * handshake is not retried: it fails at once with what to check.
+ */
+export async function connectWithRetry(
+  options: TemporalConnectionOptions,
+  timeoutMs: number,
+  onWait?: (err: unknown) => void,
+): Promise<Connection> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     try {
-      return await Connection.connect({ address, connectTimeout: 2000 });
+      return await Connection.connect({ ...options, connectTimeout: 2000 });
     } catch (err) {
+      const problem = await tlsProblem(options);
+      if (problem) throw problem;
       if (Date.now() > deadline) throw err;
       onWait?.(err);
       await new Promise((r) => setTimeout(r, 1000));

@@ -26,6 +26,18 @@ export interface DevServer {
   stop(): Promise<void>;
 }
 
+/**
+ * Dynamic config the CLI's defaults get wrong for Barrage. `forceSearchAttributesCacheRefreshOnRead`
+ * is a debug setting the CLI turns on: every start with search attributes (all of Barrage's) reads
+ * them from the database again. One partition per task queue: a dev server has one matching host,
+ * and four partitions only make a poller miss tasks that wait in another one.
+ */
+export const DEV_DYNAMIC_CONFIG: Record<string, unknown> = {
+  'system.forceSearchAttributesCacheRefreshOnRead': false,
+  'matching.numTaskqueueReadPartitions': 1,
+  'matching.numTaskqueueWritePartitions': 1,
+};
+
 export function devServerArgs(options: DevServerOptions): string[] {
   const args = ['server', 'start-dev', '--ip', options.ip, '--port', String(options.port), '--log-level', 'warn'];
   if (options.headless) args.push('--headless');
@@ -36,6 +48,8 @@ export function devServerArgs(options: DevServerOptions): string[] {
     args.push('--db-filename', options.dbFile, '--sqlite-pragma', 'journal_mode=wal', '--sqlite-pragma', 'synchronous=normal');
   for (const ns of options.namespaces) args.push('--namespace', ns);
   for (const sa of Object.values(SEARCH_ATTRIBUTES)) args.push('--search-attribute', `${sa.name}=${sa.type}`);
+  for (const [key, value] of Object.entries(DEV_DYNAMIC_CONFIG))
+    args.push('--dynamic-config-value', `${key}=${JSON.stringify(value)}`);
   return args;
 }
 

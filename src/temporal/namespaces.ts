@@ -3,7 +3,7 @@ import { Connection } from '@temporalio/client';
 import { msToTs } from '@temporalio/common/lib/time';
 import { temporal } from '@temporalio/proto';
 import { SEARCH_ATTRIBUTES } from '../contracts';
-import { GRPC, grpcCode } from './grpc';
+import { GRPC, grpcCode } from '../base/grpc';
 
 const IndexedValueType = temporal.api.enums.v1.IndexedValueType;
 const SA_TYPES = {
@@ -67,8 +67,39 @@ async function ensureSearchAttributes(connection: Connection, namespace: string)
       searchAttributes: Object.fromEntries(missing.map((sa) => [sa.name, SA_TYPES[sa.type]])),
     });
   } catch (err) {
-    if (grpcCode(err) !== GRPC.ALREADY_EXISTS) throw err;
+    if (grpcCode(err) === GRPC.ALREADY_EXISTS) return;
+    // SQL visibility (PostgreSQL, MySQL, SQLite) has a fixed number of custom attributes per type.
+    throw new Error(
+      `could not add search attributes ${missing.map(describe).join(', ')} to namespace ${namespace}: ` +
+        `${err instanceof Error ? err.message : String(err)}. On SQL visibility each namespace has a fixed number ` +
+        'of custom search attributes per type; remove unused ones or see docs/PRODUCTION.md',
+      { cause: err },
+    );
   }
+}
+
+const describe = (sa: { name: string; type: string }) => `${sa.name} (${sa.type})`;
+
+/** Barrage's search attributes a namespace lacks; undefined when the namespace does not exist. */
+export async function missingSearchAttributes(
+  connection: Pick<Connection, 'operatorService'>,
+  namespace: string,
+): Promise<{ name: string; type: string }[] | undefined> {
+  try {
+    const existing = (await connection.operatorService.listSearchAttributes({ namespace })).customAttributes ?? {};
+    return Object.values(SEARCH_ATTRIBUTES).filter((sa) => !(sa.name in existing));
+  } catch (err) {
+    if (grpcCode(err) === GRPC.NOT_FOUND) return undefined;
+    throw err;
+  }
+}
+
+/** What an operator creates when Barrage does not manage namespaces (temporal.manageNamespaces: false). */
+export function namespaceSetupHint(
+  namespace: string,
+  missing: readonly { name: string; type: string }[] = Object.values(SEARCH_ATTRIBUTES),
+): string {
+  return `create namespace ${namespace} with the search attributes ${missing.map(describe).join(', ')} (docs/PRODUCTION.md)`;
 }
 
 /** A namespace is ready when visibility answers queries that use our search attributes. */

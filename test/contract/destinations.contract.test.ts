@@ -1,16 +1,20 @@
 // The contract every destination driver keeps, checked against its real peer: an HTTP server on
 // 127.0.0.1, an ElasticMQ queue, a Kafka topic. Each registered type brings its own peer
 // (src/destinations/<type>/contract-peer.ts); a type without one fails here.
-import { DESTINATION_TYPES } from '../../src/destinations/registry';
+import { deliveryWorkflowId } from '../../src/contracts';
+import { destinationTypes } from '../../src/destinations/registry';
 import type { DestinationDriver } from '../../src/destinations/driver';
 import { BINARY_BYTES, binaryPayload, eventMeta, jsonPayload } from '../helpers/destination-fixtures';
 import { TIMEOUT_MS, type Peer } from './peer';
 
+/** A delivery of a fresh event to this destination (its workflow ID, as the activity passes it). */
+const uniqueDeliveryId = (destinationId: string) => deliveryWorkflowId(eventMeta().eventId, destinationId);
+
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const peers: Peer[] = DESTINATION_TYPES.map((type) => require(`../../src/destinations/${type}/contract-peer`).peer as Peer);
+const peers: Peer[] = destinationTypes().map((type) => require(`../../src/destinations/${type}/contract-peer`).peer as Peer);
 
 test('every registered destination type has a contract peer of its own type', () => {
-  expect(peers.map((p) => p.type)).toEqual(DESTINATION_TYPES);
+  expect(peers.map((p) => p.type)).toEqual(destinationTypes());
 });
 
 describe.each(peers)('destination contract: $type', (peer) => {
@@ -29,7 +33,8 @@ describe.each(peers)('destination contract: $type', (peer) => {
     const destination = await peer.destination();
     const event = eventMeta({ eventType: 'order.paid' });
     const payload = jsonPayload({ n: 1, name: 'Zoë ✓', nested: { ok: true } });
-    const result = await newDriver().deliver({ event, payload, attempt: 3, timeoutMs: TIMEOUT_MS, destination });
+    const deliveryId = deliveryWorkflowId(event.eventId, destination.id);
+    const result = await newDriver().deliver({ event, payload, attempt: 3, timeoutMs: TIMEOUT_MS, deliveryId, destination });
     expect(result).toMatchObject({ outcome: 'delivered' });
     expect(result.error).toBeUndefined();
     const [arrived, ...more] = await peer.readBack(destination, 1);
@@ -46,6 +51,7 @@ describe.each(peers)('destination contract: $type', (peer) => {
       payload: binaryPayload,
       attempt: 1,
       timeoutMs: TIMEOUT_MS,
+      deliveryId: uniqueDeliveryId(destination.id),
       destination,
     });
     expect(result.outcome).toBe('delivered');
@@ -61,6 +67,7 @@ describe.each(peers)('destination contract: $type', (peer) => {
       payload: jsonPayload({ n: 2 }),
       attempt: 1,
       timeoutMs: TIMEOUT_MS,
+      deliveryId: uniqueDeliveryId(destination.id),
       destination,
     });
     expect(result.outcome).toBe('retryable');
@@ -76,6 +83,7 @@ describe.each(peers)('destination contract: $type', (peer) => {
       payload: payload ?? jsonPayload({ n: 3 }),
       attempt: 1,
       timeoutMs: TIMEOUT_MS,
+      deliveryId: uniqueDeliveryId(destination.id),
       destination,
     });
     expect(result.outcome).toBe('permanent');
@@ -90,6 +98,7 @@ describe.each(peers)('destination contract: $type', (peer) => {
       payload: jsonPayload({ n }),
       attempt: 1,
       timeoutMs: TIMEOUT_MS,
+      deliveryId: uniqueDeliveryId(destination.id),
       destination,
     });
     expect((await first.deliver(request(1))).outcome).toBe('delivered');

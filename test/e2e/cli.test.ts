@@ -2,18 +2,18 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { stringify } from 'yaml';
 import { signatureHeader } from '../../src/delivery/signature';
-import { FAST_RETRY, TEST_SECRET, uniqueName } from '../helpers/config';
+import { destination, TEST_SECRET, uniqueName, writeTestConfigFile } from '../helpers/config';
 import { testTemporalAddress } from '../helpers/env';
 import { api } from '../helpers/hub';
 import { CLI, spawnLogged, type Spawned } from '../helpers/process';
 import { eventually, startTestSink, type TestSink } from '../helpers/sink';
 
 const dir = mkdtempSync(join(tmpdir(), 'barrage-cli-'));
-const write = (name: string, content: unknown) => {
+/** A config file's text as given: for the invalid ones `config check` is tested on. */
+const write = (name: string, text: string) => {
   const path = join(dir, name);
-  writeFileSync(path, typeof content === 'string' ? content : stringify(content));
+  writeFileSync(path, text);
   return path;
 };
 
@@ -107,20 +107,12 @@ describe('barrage start: separate roles, several of each', () => {
 
   test('two receivers and two workers share the load and deliver every event', async () => {
     sink = await startTestSink();
-    const base = {
-      temporal: { address: testTemporalAddress(), taskQueue: uniqueName('scale') },
-      security: { allowPrivateDestinations: true },
-      log: { level: 'info' },
-      tenants: [
-        {
-          id: 'scale',
-          namespace: 'barrage-e2e',
-          apiKeys: ['key-scale'],
-          destinations: [{ id: 'd', url: sink.url, secret: TEST_SECRET, retry: FAST_RETRY }],
-        },
-      ],
+    const options = {
+      address: testTemporalAddress(),
+      taskQueue: uniqueName('scale'),
+      tenants: [{ id: 'scale', namespace: 'barrage-e2e', apiKeys: ['key-scale'], destinations: [destination('d', sink.url)] }],
     };
-    const configs = [write('r1.yaml', { ...base, server: { port: 0 } }), write('r2.yaml', { ...base, server: { port: 0 } })];
+    const configs = [writeTestConfigFile('barrage-cli-r1', options), writeTestConfigFile('barrage-cli-r2', options)];
     const start = (config: string, role: string) => {
       const p = spawnLogged(process.execPath, [CLI, 'start', '--config', config, '--role', role]);
       procs.push(p);

@@ -101,6 +101,8 @@ describe('bad destinations: 4xx with details, nothing stored', () => {
     ],
     ['oversized body', { body: { url: 'https://a.example/h', description: 'x'.repeat(5000) } }, 413, 'payload_too_large'],
     ['invalid JSON', { raw: '{"url":', headers: { 'content-type': 'application/json' } }, 400, 'invalid_json'],
+    // Reported by the type it names: kafka's missing fields, not http's.
+    ['kafka with an http field', { body: { type: 'kafka', url: 'https://a.example/h' } }, 400, 'invalid_request', 'brokers'],
   ];
   // A rest parameter: jest would pass `done` into a fifth named one that a row leaves out.
   test.each(cases)('%s', async (...row) => {
@@ -133,6 +135,21 @@ describe('bad destinations: 4xx with details, nothing stored', () => {
     expect(await counts()).toEqual(before);
     for (const id of ['a-two', 'a-three'])
       expect((await call(`/v1/destinations/${id}`, { key: keyA, method: 'DELETE' })).status).toBe(204);
+  });
+});
+
+describe('a PATCH can change the type', () => {
+  test('http → sqs (the old fields removed with null) → http again, which gets a signing secret', async () => {
+    const patch = (body: unknown) => call('/v1/destinations/a-one', { key: keyA, method: 'PATCH', body });
+    const queueUrl = 'https://sqs.us-east-1.amazonaws.com/123456789012/orders';
+    const toSqs = await patch({ type: 'sqs', queueUrl, url: null, headers: null });
+    expect(toSqs).toMatchObject({ status: 200, body: { id: 'a-one', type: 'sqs', queueUrl } });
+    expect(toSqs.body.url).toBeUndefined();
+    expect((await call('/v1/destinations/a-one/secret', { key: keyA })).body.error.code).toBe('conflict');
+    const toHttp = await patch({ type: 'http', url: 'https://a.example/h', queueUrl: null });
+    expect(toHttp).toMatchObject({ status: 200, body: { id: 'a-one', type: 'http', url: 'https://a.example/h' } });
+    const secrets = await call('/v1/destinations/a-one/secret', { key: keyA });
+    expect(secrets.body.secrets).toEqual([expect.objectContaining({ secret: expect.stringMatching(/^whsec_/) })]);
   });
 });
 

@@ -1,15 +1,10 @@
 // Pollers as real processes (`barrage start --role pollers`): killed with SIGKILL mid-batch and
 // restarted, stopped with SIGTERM, and run twice in one Kafka consumer group. Each message must
 // end up with exactly one callback workflow and one delivery; none may be lost.
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { SQSClient } from '@aws-sdk/client-sqs';
 import { ConsumerGroupStates, type KafkaJS } from '@confluentinc/kafka-javascript';
 import type { Client } from '@temporalio/client';
-import { stringify } from 'yaml';
-import { parseConfig } from '../../src/config';
-import { FAST_RETRY, TEST_SECRET, uniqueName } from '../helpers/config';
+import { destination, testConfig, uniqueName, writeTestConfigFile } from '../helpers/config';
 import { testKafkaBrokers, testSqsEndpoint, testTemporalAddress } from '../helpers/env';
 import { startHub, temporalClient, type TestHub } from '../helpers/hub';
 import { CLI, spawnLogged, type Spawned } from '../helpers/process';
@@ -51,24 +46,21 @@ afterAll(async () => {
 
 /** A config with the given queue sources; the worker runs in this process, pollers as children. */
 async function setup(sources: Record<string, unknown>[]) {
-  const raw = {
-    server: { port: 0 },
-    temporal: { address: testTemporalAddress(), taskQueue: uniqueName('pollers') },
-    security: { allowPrivateDestinations: true },
-    log: { level: 'info' },
+  const options = {
+    address: testTemporalAddress(),
+    taskQueue: uniqueName('pollers'),
     tenants: [
       {
         id: 'pollers',
         namespace: NAMESPACE,
         apiKeys: [uniqueName('key')],
-        destinations: [{ id: 'sink', url: sink.url, secret: TEST_SECRET, timeout: '5s', retry: FAST_RETRY }],
+        destinations: [destination('sink', sink.url)],
         sources,
       },
     ],
   };
-  const file = join(mkdtempSync(join(tmpdir(), 'barrage-pollers-')), 'barrage.yaml');
-  writeFileSync(file, stringify(raw));
-  hubs.push(await startHub(parseConfig(stringify(raw), {}), ['worker']));
+  const file = writeTestConfigFile('barrage-pollers', options);
+  hubs.push(await startHub(testConfig(options), ['worker']));
   return file;
 }
 

@@ -3,6 +3,7 @@
 // that can never be accepted goes to its dead letter while the next one still flows.
 import type { SQSClient } from '@aws-sdk/client-sqs';
 import type { KafkaJS } from '@confluentinc/kafka-javascript';
+import { deliveryWorkflowId } from '../../src/contracts';
 import { destination, testConfig, uniqueName } from '../helpers/config';
 import { testKafkaBrokers, testTemporalAddress } from '../helpers/env';
 import { api, startHub, temporalClient, type TestHub } from '../helpers/hub';
@@ -142,7 +143,7 @@ test('an SQS message is delivered to the HTTP sink, with its message id as linea
     15_000,
     'visibility lists the callback and its delivery by lineage',
   );
-  expect(found.sort()).toEqual([eventId, `${eventId}.sink`].sort());
+  expect(found.sort()).toEqual([eventId, deliveryWorkflowId(eventId, 'sink')].sort());
   await client.connection.close();
 });
 

@@ -3,7 +3,7 @@
 // attempt; and the replacement worker serves its own /metrics on telemetry.metricsPort.
 import { freeJaegerPorts, startJaeger, type RunningJaeger } from '../../src/devtools/jaeger';
 import { freePort } from '../../src/net/free-port';
-import { TEST_SECRET, uniqueName, writeConfigFile } from '../helpers/config';
+import { destination, uniqueName, writeTestConfigFile } from '../helpers/config';
 import { testTemporalAddress } from '../helpers/env';
 import { api } from '../helpers/hub';
 import { exportingTo, jaegerTrace, tag } from '../helpers/jaeger';
@@ -28,20 +28,18 @@ test('an attempt made after the worker was killed and replaced is in the same tr
   const retry = { initialInterval: '3s', backoffCoefficient: 1, jitter: 0 };
   // Only the worker-only process serves it: a process with a receiver answers on its API port.
   const metricsPort = await freePort();
-  const file = writeConfigFile('barrage-traced-restart', {
-    server: { port: 0 },
-    temporal: { address: testTemporalAddress(), taskQueue: uniqueName('traced-restart') },
-    security: { allowPrivateDestinations: true },
-    log: { level: 'info' },
-    telemetry: { metricsPort },
+  const file = writeTestConfigFile('barrage-traced-restart', {
+    address: testTemporalAddress(),
+    taskQueue: uniqueName('traced-restart'),
     tenants: [
       {
         id: 'restarted',
         namespace: 'barrage-e2e-b',
         apiKeys: ['restart-key'],
-        destinations: [{ id: 'restart-sink', url: restartSink.url, secret: TEST_SECRET, retry }],
+        destinations: [destination('restart-sink', restartSink.url, { retry })],
       },
     ],
+    raw: { telemetry: { metricsPort } },
   });
   const env = exportingTo(jaeger);
   const first = spawnLogged(process.execPath, [CLI, 'start', '--config', file, '--role', 'receiver,worker'], { env });

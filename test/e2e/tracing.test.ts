@@ -6,7 +6,7 @@ import { Client, Connection } from '@temporalio/client';
 import { TRACE_HEADER } from '@temporalio/interceptors-opentelemetry/lib/instrumentation';
 import { callbackWorkflowId } from '../../src/contracts';
 import { freeJaegerPorts, startJaeger, type RunningJaeger } from '../../src/devtools/jaeger';
-import { FAST_RETRY, TEST_SECRET, uniqueName, writeConfigFile } from '../helpers/config';
+import { destination, FAST_RETRY, TEST_SECRET, uniqueName, writeTestConfigFile } from '../helpers/config';
 import { testKafkaBrokers, testTemporalAddress } from '../helpers/env';
 import { consumeTopic, createQueue, createTopics, sendSqs, SQS_TEST_KEYS, testKafka, testSqs } from '../helpers/queues';
 import { api } from '../helpers/hub';
@@ -26,19 +26,10 @@ let url = '';
 beforeAll(async () => {
   jaeger = await startJaeger(await freeJaegerPorts());
   sink = await startTestSink((_r, i) => ({ status: i === 0 ? 500 : 200 }));
-  const file = writeConfigFile('barrage-tracing', {
-    server: { port: 0 },
-    temporal: { address: testTemporalAddress(), taskQueue: uniqueName('tracing') },
-    security: { allowPrivateDestinations: true },
-    log: { level: 'info' },
-    tenants: [
-      {
-        id: 'traced',
-        namespace: 'barrage-e2e-b',
-        apiKeys: [KEY],
-        destinations: [{ id: 'traced-sink', url: sink.url, secret: TEST_SECRET, retry: FAST_RETRY }],
-      },
-    ],
+  const file = writeTestConfigFile('barrage-tracing', {
+    address: testTemporalAddress(),
+    taskQueue: uniqueName('tracing'),
+    tenants: [{ id: 'traced', namespace: 'barrage-e2e-b', apiKeys: [KEY], destinations: [destination('traced-sink', sink.url)] }],
   });
   const env = exportingTo(jaeger);
   barrage = spawnLogged(process.execPath, [CLI, 'start', '--config', file, '--role', 'receiver,worker'], { env });
@@ -132,10 +123,9 @@ test('the sender’s trace runs through accept, both workflows and both attempts
 }, 90_000);
 
 test('telemetry off (no endpoint): the process runs and logs no exporter error', async () => {
-  const file = writeConfigFile('barrage-untraced', {
-    server: { port: 0 },
-    temporal: { address: testTemporalAddress(), taskQueue: uniqueName('untraced') },
-    log: { level: 'info' },
+  const file = writeTestConfigFile('barrage-untraced', {
+    address: testTemporalAddress(),
+    taskQueue: uniqueName('untraced'),
     tenants: [{ id: 'untraced', namespace: 'barrage-e2e-b', apiKeys: ['untraced-key'], destinations: [] }],
   });
   const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('OTEL_')));
@@ -165,9 +155,9 @@ test('an SQS-sourced callback to a Kafka destination: trace context in from the 
   const topic = uniqueName('traced-out');
   await createTopics(kafka, [{ topic, numPartitions: 1 }]);
   const traceId = 'f0e1d2c3b4a5968778695a4b3c2d1e0f';
-  const file = writeConfigFile('barrage-traced-queues', {
-    temporal: { address: testTemporalAddress(), taskQueue: uniqueName('traced-queues') },
-    log: { level: 'info' },
+  const file = writeTestConfigFile('barrage-traced-queues', {
+    address: testTemporalAddress(),
+    taskQueue: uniqueName('traced-queues'),
     tenants: [
       {
         id: 'traced-queues',

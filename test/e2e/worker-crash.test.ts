@@ -1,15 +1,10 @@
 // Kill -9 the worker process while deliveries are in flight; a new worker finishes every one,
 // and the crash costs no attempt against the destination.
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { stringify } from 'yaml';
-import { FAST_RETRY, TEST_SECRET, uniqueName } from '../helpers/config';
+import { destination, testConfig, uniqueName, writeTestConfigFile } from '../helpers/config';
 import { testTemporalAddress } from '../helpers/env';
 import { api, startHub, type TestHub } from '../helpers/hub';
 import { CLI, spawnLogged, type Spawned } from '../helpers/process';
 import { eventually, startTestSink, type TestSink } from '../helpers/sink';
-import { parseConfig } from '../../src/config';
 
 const EVENTS = 12;
 let sink: TestSink;
@@ -26,23 +21,20 @@ function startWorker(): Spawned {
 beforeAll(async () => {
   // Slow destination: each request takes 1.5 s, so a kill lands mid-attempt.
   sink = await startTestSink(() => ({ status: 200, delayMs: 1500 }));
-  const raw = {
-    server: { port: 0 },
-    temporal: { address: testTemporalAddress(), taskQueue: uniqueName('crash') },
-    security: { allowPrivateDestinations: true },
-    log: { level: 'info' },
+  const options = {
+    address: testTemporalAddress(),
+    taskQueue: uniqueName('crash'),
     tenants: [
       {
         id: 'crash',
         namespace: 'barrage-kill',
         apiKeys: ['key-crash'],
-        destinations: [{ id: 'slow', url: sink.url, secret: TEST_SECRET, timeout: '3s', retry: FAST_RETRY }],
+        destinations: [destination('slow', sink.url, { timeout: '3s' })],
       },
     ],
   };
-  configFile = join(mkdtempSync(join(tmpdir(), 'barrage-crash-')), 'barrage.yaml');
-  writeFileSync(configFile, stringify(raw));
-  receiver = await startHub(parseConfig(stringify(raw), {}), ['receiver']);
+  configFile = writeTestConfigFile('barrage-crash', options);
+  receiver = await startHub(testConfig(options), ['receiver']);
 });
 
 afterAll(async () => {

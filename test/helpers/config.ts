@@ -40,13 +40,17 @@ export interface TenantFixture {
   sources?: unknown[];
 }
 
-export function testConfig(options: {
+export interface TestConfigOptions {
   address: string;
   taskQueue: string;
   tenants: TenantFixture[];
+  /** Top-level keys that replace the defaults (server, security, log, telemetry, …). */
   raw?: Record<string, unknown>;
-}): BarrageConfig {
-  const raw = {
+}
+
+/** A valid config as plain data: what testConfig() parses and writeTestConfigFile() writes. */
+export function rawTestConfig(options: TestConfigOptions): Record<string, unknown> {
+  return {
     server: { port: 0, maxBodyBytes: 4096 },
     temporal: { address: options.address, taskQueue: options.taskQueue },
     security: { allowPrivateDestinations: true },
@@ -54,7 +58,10 @@ export function testConfig(options: {
     tenants: options.tenants,
     ...options.raw,
   };
-  return parseConfig(stringify(raw), {}, 'test');
+}
+
+export function testConfig(options: TestConfigOptions): BarrageConfig {
+  return parseConfig(stringify(rawTestConfig(options)), {}, 'test');
 }
 
 export function uniqueName(prefix: string): string {
@@ -77,4 +84,12 @@ export function writeConfigFile(prefix: string, config: unknown): string {
   const file = join(mkdtempSync(join(tmpdir(), `${prefix}-`)), 'barrage.yaml');
   writeFileSync(file, stringify(config));
   return file;
+}
+
+/**
+ * The config file of a spawned `barrage` process: testConfig()'s, logging at info, since tests
+ * wait for its log lines ("worker running", "receiver listening").
+ */
+export function writeTestConfigFile(prefix: string, options: TestConfigOptions): string {
+  return writeConfigFile(prefix, rawTestConfig({ ...options, raw: { log: { level: 'info' }, ...options.raw } }));
 }

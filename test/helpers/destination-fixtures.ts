@@ -3,7 +3,7 @@
 import { KafkaJS } from '@confluentinc/kafka-javascript';
 import { stringify } from 'yaml';
 import { parseConfig, type DestinationConfig } from '../../src/config';
-import type { EventMeta, Payload } from '../../src/contracts';
+import { deliveryWorkflowId, type EventMeta, type Payload } from '../../src/contracts';
 import type { DestinationType, DriverRequest } from '../../src/destinations/driver';
 import { uniqueName } from './config';
 import { testKafka } from './queues';
@@ -45,7 +45,9 @@ export function request<T extends DestinationType>(
   destination: ConfigOf<T>,
   overrides: Partial<Omit<DriverRequest<T>, 'destination'>> = {},
 ): DriverRequest<T> {
-  return { event: eventMeta(), payload: jsonPayload({ n: 1 }), attempt: 1, timeoutMs: 3000, destination, ...overrides };
+  const event = overrides.event ?? eventMeta();
+  const deliveryId = deliveryWorkflowId(event.eventId, destination.id);
+  return { event, payload: jsonPayload({ n: 1 }), attempt: 1, timeoutMs: 3000, deliveryId, destination, ...overrides };
 }
 
 export async function createTopic(topic: string, configEntries: { name: string; value: string }[] = []): Promise<void> {

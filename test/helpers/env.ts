@@ -8,10 +8,17 @@ export const TEST_NAMESPACES = [
   'barrage-queues',
   'barrage-hostile',
   'barrage-fuzz',
+  'barrage-openapi',
 ] as const;
 
+/**
+ * The cluster tier runs some e2e files a second time against temporal-server on PostgreSQL; its
+ * jest project sets this global (jest.config.js), so the same file finds the other server.
+ */
+export const onCluster = (): boolean => (globalThis as { BARRAGE_TEST_TEMPORAL?: string }).BARRAGE_TEST_TEMPORAL === 'cluster';
+
 export function testTemporalAddress(): string {
-  const address = process.env.BARRAGE_TEST_TEMPORAL_ADDRESS;
+  const address = onCluster() ? process.env.BARRAGE_TEST_CLUSTER_ADDRESS : process.env.BARRAGE_TEST_TEMPORAL_ADDRESS;
   if (!address)
     throw new Error('BARRAGE_TEST_TEMPORAL_ADDRESS is not set: run the tests through jest (global-setup starts Temporal)');
   return address;

@@ -1,6 +1,7 @@
 // Starts the real servers the broker tiers share: one Temporal dev server (in memory, headless),
-// one Kafka broker (KRaft) and one ElasticMQ, all on free loopback ports. When several tiers run
-// together, each server is started once (see global-setup-temporal.ts for the workflow tier).
+// one Kafka broker (KRaft), one ElasticMQ and PostgreSQL, all on free loopback ports; for the cluster
+// tier also temporal-server on its own PostgreSQL. When several tiers run together, each server is
+// started once (see global-setup-temporal.ts and global-setup-cluster.ts).
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,6 +10,7 @@ import { startElasticMq, startKafka, type RunningBroker } from '../../src/devtoo
 import { startPostgres, type RunningPostgres } from '../../src/devtools/postgres';
 import { freePort } from '../../src/net/free-port';
 import { startDevServer, type DevServer } from '../../src/temporal/dev-server';
+import { ensureClusterBinaries, startTestCluster, type TestCluster } from './cluster';
 import { TEST_NAMESPACES } from './env';
 
 export interface SharedServers {
@@ -16,6 +18,8 @@ export interface SharedServers {
   kafka?: RunningBroker;
   sqs?: RunningBroker;
   postgres?: RunningPostgres;
+  /** temporal-server on PostgreSQL, for the cluster tier (which reruns the core e2e cases on it). */
+  cluster?: TestCluster;
   dataDir?: string;
 }
 
@@ -23,7 +27,7 @@ export default async function globalSetup(): Promise<void> {
   await startShared({ brokers: true });
 }
 
-export async function startShared(options: { brokers: boolean }): Promise<void> {
+export async function startShared(options: { brokers: boolean; cluster?: boolean }): Promise<void> {
   const holder = globalThis as { __servers?: SharedServers };
   const shared = (holder.__servers ??= {});
   const started = Date.now();
@@ -43,18 +47,26 @@ export async function startShared(options: { brokers: boolean }): Promise<void> 
         .then((s) => (shared.postgres = s)),
     );
   }
+  if (options.cluster && !shared.cluster) {
+    ensureClusterBinaries();
+    starts.push(startTestCluster().then((s) => (shared.cluster = s)));
+  }
   if (starts.length === 0) return;
   const failed = (await Promise.allSettled(starts)).find((r): r is PromiseRejectedResult => r.status === 'rejected');
   if (failed) {
     // jest skips the teardown when setup throws: stop what did start, or it outlives the run.
-    await Promise.all([shared.temporal?.stop(), shared.kafka?.stop(), shared.sqs?.stop(), shared.postgres?.stop()]);
+    await stopShared(shared);
     holder.__servers = undefined;
     throw failed.reason;
   }
   publish(shared);
-  const what = shared.kafka
-    ? `Temporal ${shared.temporal!.address}, Kafka ${shared.kafka.address}, ElasticMQ ${shared.sqs!.address}, PostgreSQL ${shared.postgres!.url}`
-    : `Temporal ${shared.temporal!.address}`;
+  const what = [
+    `Temporal ${shared.temporal!.address}`,
+    ...(shared.kafka
+      ? [`Kafka ${shared.kafka.address}, ElasticMQ ${shared.sqs!.address}, PostgreSQL ${shared.postgres!.url}`]
+      : []),
+    ...(shared.cluster ? [`temporal-server on PostgreSQL ${shared.cluster.address}`] : []),
+  ].join(', ');
   console.log(`\n[test] ${what} ready in ${Date.now() - started} ms`);
 }
 
@@ -78,4 +90,15 @@ function publish(shared: SharedServers): void {
   if (shared.kafka) process.env.BARRAGE_TEST_KAFKA_BROKERS = shared.kafka.address;
   if (shared.sqs) process.env.BARRAGE_TEST_SQS_ENDPOINT = shared.sqs.address;
   if (shared.postgres) process.env.BARRAGE_TEST_POSTGRES_URL = shared.postgres.url;
+  if (shared.cluster) process.env.BARRAGE_TEST_CLUSTER_ADDRESS = shared.cluster.address;
+}
+
+export async function stopShared(shared: SharedServers): Promise<void> {
+  await Promise.all([
+    shared.temporal?.stop(),
+    shared.kafka?.stop(),
+    shared.sqs?.stop(),
+    shared.postgres?.stop(),
+    shared.cluster?.stop(),
+  ]);
 }

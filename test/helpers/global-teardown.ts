@@ -1,5 +1,5 @@
 import { rmSync } from 'node:fs';
-import type { SharedServers } from './global-setup';
+import { stopShared, type SharedServers } from './global-setup';
 
 /** Runs once per tier; the first to run stops the shared servers, after every test has finished. */
 export default async function globalTeardown(): Promise<void> {
@@ -7,6 +7,6 @@ export default async function globalTeardown(): Promise<void> {
   const shared = holder.__servers;
   if (!shared) return;
   holder.__servers = undefined;
-  await Promise.all([shared.temporal?.stop(), shared.kafka?.stop(), shared.sqs?.stop(), shared.postgres?.stop()]);
+  await stopShared(shared);
   if (shared.dataDir) rmSync(shared.dataDir, { recursive: true, force: true });
 }

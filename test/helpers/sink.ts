@@ -9,6 +9,8 @@ export interface Received {
   at: number;
   /** When the answer was sent (undefined while the reply is delayed). */
   answeredAt?: number;
+  /** The status the sink answered with. */
+  status?: number;
 }
 
 export interface Reply {
@@ -38,6 +40,7 @@ export async function startTestSink(respond: Responder = () => ({ status: 200 })
       const entry: Received = { path: req.url ?? '', headers: req.headers, body: Buffer.concat(chunks), at: Date.now() };
       received.push(entry);
       const reply = sink.respond(entry, received.length - 1);
+      entry.status = reply.status;
       setTimeout(() => {
         res.writeHead(reply.status, reply.headers).end(reply.body ?? '');
         entry.answeredAt = Date.now();

@@ -7,9 +7,11 @@ export interface StubClient {
   starts: { workflowType: string; options: WorkflowStartOptions }[];
 }
 
+/** `existing` is the type of the workflow a describe() finds (a duplicate's original, by default a callback). */
 export function stubClient(
   start: (options: WorkflowStartOptions) => Promise<void> = async () => undefined,
   memo: object = {},
+  existing = 'callbackWorkflow',
 ): StubClient {
   const starts: StubClient['starts'] = [];
   const client = {
@@ -20,7 +22,7 @@ export function stubClient(
         await start(options);
         return { workflowId: options.workflowId };
       },
-      getHandle: () => ({ describe: async () => ({ memo }) }),
+      getHandle: () => ({ describe: async () => ({ type: existing, memo }) }),
     },
   };
   return { client: client as unknown as Client, starts };

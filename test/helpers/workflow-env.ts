@@ -4,7 +4,7 @@ import { NativeConnection, Worker } from '@temporalio/worker';
 import type { Activities } from '../../activities';
 import type { AttemptRecord, AttemptRequest, DeliveryInput, DeliveryPlan } from '../../src/contracts';
 import { workflowSource } from '../../src/temporal/bundle';
-import { installRuntime, workerSinks } from '../../src/temporal/worker';
+import { installRuntime, workerSinks } from '../../src/roles/worker';
 import { uniqueName } from './config';
 import { testTemporalAddress } from './env';
 

@@ -1,12 +1,14 @@
 // Determinism guard: histories recorded from real runs (500 → timer → 200, a 404 with its
 // dead-letter child, the fan-out parent, an attempt activity that failed for good before and
-// after the patch that records it, deliveries ended by a deleted destination) must replay against today's workflow code. They are never
-// re-recorded: a change of workflow logic keeps them replaying with patched().
+// after the patch that records it, deliveries ended by a deleted destination, children named
+// with "." before the tilde-child-ids patch and with "~" after it) must replay against today's
+// workflow code. They are never re-recorded: a change of workflow logic keeps them replaying with
+// patched().
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { bundleWorkflowCode, Worker, type WorkflowBundle } from '@temporalio/worker';
 import { WORKFLOW_INTERCEPTOR_MODULES, WORKFLOWS_SOURCE } from '../../src/temporal/bundle';
-import { installRuntime, workerSinks } from '../../src/temporal/worker';
+import { installRuntime, workerSinks } from '../../src/roles/worker';
 
 const DIR = join(__dirname, '..', 'fixtures', 'histories');
 const files = readdirSync(DIR).filter((f) => f.endsWith('.json'));
@@ -37,6 +39,8 @@ test('every fixture ever recorded is still here (fixtures are added, never repla
   const patched = 'evt_0d14b8b6ca659692643a722b73';
   const beforePatch = 'evt_b4a75dbd5bb66bc54e5a7f5f8e';
   const deleted = 'evt_1978fff82b9164ca239b2d0cd3';
+  const tilde = 'evt_5a6ba211e85cd27d48b3225cc9';
+  const inInput = 'evt_dbf62049f370b718f3e00ac122';
   expect(files.sort()).toEqual(
     [
       // The parent, a retried delivery and a dead-lettered one.
@@ -52,6 +56,16 @@ test('every fixture ever recorded is still here (fixtures are added, never repla
       // Destination deleted: the cancelDelivery signal in a backoff wait, and an attempt that found it gone.
       `${deleted}.deleted-before-attempt.json`,
       `${deleted}.deleted-while-waiting.json`,
+      // Set 1 again under the tilde-child-ids patch: `<event>~<destination>`, `<delivery>~dead-letter-1`.
+      `${tilde}.json`,
+      `${tilde}~flaky.json`,
+      `${tilde}~gone.json`,
+      `${tilde}~gone~dead-letter-1.json`,
+      // Set 1 as the release that carried the scheme in the input recorded it (no patch marker).
+      `${inInput}.json`,
+      `${inInput}~flaky.json`,
+      `${inInput}~gone.json`,
+      `${inInput}~gone~dead-letter-1.json`,
     ].sort(),
   );
 });
@@ -67,8 +81,11 @@ test.each(files.flatMap((f) => [[f, 'plain'] as const, [f, 'traced'] as const]))
   },
 );
 
-test('the replay check bites: a changed child ID is reported as nondeterminism', async () => {
-  const file = files.find((f) => f.endsWith('.gone.json'))!;
+test.each([
+  ['.gone.json', 'evt_other.gone'],
+  ['~gone.json', 'evt_other~gone'],
+])('the replay check bites: a changed child ID is reported as nondeterminism (%s)', async (suffix, otherId) => {
+  const file = files.find((f) => f.endsWith(suffix))!;
   const history: unknown = JSON.parse(readFileSync(join(DIR, file), 'utf8'));
-  await expect(Worker.runReplayHistory(bundles.traced, history, 'evt_other.gone')).rejects.toThrow(/[Nn]ondeterminism/);
+  await expect(Worker.runReplayHistory(bundles.traced, history, otherId)).rejects.toThrow(/[Nn]ondeterminism/);
 });

@@ -1,6 +1,6 @@
 // The http destination's settings.
 import { z } from 'zod';
-import { webhookSecret, type Env } from '../../config/fields';
+import { webhookSecret, type Env } from '../../base/fields';
 import { deliveryFields } from '../delivery-fields';
 
 export const httpDestinationSchema = (env: Env) =>
@@ -10,6 +10,7 @@ export const httpDestinationSchema = (env: Env) =>
       type: z.literal('http').describe('destination kind: http (default), sqs or kafka'),
       url: z
         .url({ protocol: /^https?$/, error: 'must be an http(s) URL' })
+        .meta({ pattern: '^https?://' })
         .describe('where deliveries are POSTed; user:password in it is sent as Basic auth'),
       secret: z
         .union([webhookSecret(env), z.array(webhookSecret(env)).min(1)])
@@ -39,3 +40,6 @@ function checkUrlCredentials(d: { url: string; headers: Record<string, string> }
     });
   }
 }
+
+/** What this type's settings are once parsed (the config file's and the API's alike). */
+export type HttpDestinationConfig = z.output<ReturnType<typeof httpDestinationSchema>>;

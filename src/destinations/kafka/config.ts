@@ -1,6 +1,6 @@
 // The kafka destination's settings.
 import { z } from 'zod';
-import { fixed, jsonPath, kafkaConnection, type Env } from '../../config/fields';
+import { fixed, jsonPath, kafkaConnection, type Env } from '../../base/fields';
 import { deliveryFields } from '../delivery-fields';
 
 export const kafkaDestinationSchema = (env: Env) =>
@@ -21,3 +21,6 @@ export const kafkaDestinationSchema = (env: Env) =>
         .describe('message key (partitioning): the event id by default'),
     })
     .strict();
+
+/** What this type's settings are once parsed (the config file's and the API's alike). */
+export type KafkaDestinationConfig = z.output<ReturnType<typeof kafkaDestinationSchema>>;

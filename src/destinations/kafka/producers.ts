@@ -1,6 +1,6 @@
 // Long-lived Kafka producers for the Kafka destination driver, one per distinct connection.
 import type { KafkaJS } from '@confluentinc/kafka-javascript';
-import type { KafkaDestinationConfig } from '../../config';
+import type { KafkaDestinationConfig } from './config';
 import { kafkaClient } from '../../queues/kafka-client';
 import type { Logger } from '../../telemetry/logger';
 import { DeadlineError, withDeadline } from '../queue-message';

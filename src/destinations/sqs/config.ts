@@ -1,6 +1,6 @@
 // The sqs destination's settings.
 import { z } from 'zod';
-import { bothOrNeitherKey, fixed, jsonPath, KEYS_TOGETHER, sqsConnection, type Env } from '../../config/fields';
+import { bothOrNeitherKey, fixed, jsonPath, KEYS_TOGETHER, sqsConnection, type Env } from '../../base/fields';
 import { deliveryFields } from '../delivery-fields';
 
 export const sqsDestinationSchema = (env: Env) =>
@@ -20,3 +20,6 @@ export const sqsDestinationSchema = (env: Env) =>
       message: 'a FIFO queue (.fifo) needs messageGroupId: { jsonPath } | { fixed } | { eventType: true }',
       path: ['messageGroupId'],
     });
+
+/** What this type's settings are once parsed (the config file's and the API's alike). */
+export type SqsDestinationConfig = z.output<ReturnType<typeof sqsDestinationSchema>>;

@@ -6,8 +6,7 @@ import {
   type SendMessageCommandInput,
   type SQSClient,
 } from '@aws-sdk/client-sqs';
-import type { SqsDestinationConfig } from '../../config';
-import { deliveryWorkflowId } from '../../contracts';
+import type { SqsDestinationConfig } from './config';
 import { awsErrorName, isPermanentSqsError, sqsClient } from '../../queues/sqs-client';
 import type { Logger } from '../../telemetry/logger';
 import type { DestinationDriver, DriverRequest, DriverResult } from '../driver';
@@ -98,7 +97,7 @@ function fifoFields(req: DriverRequest<'sqs'>): Pick<SendMessageCommandInput, 'M
     throw new UnbuildableMessageError(`MessageGroupId "${group.slice(0, 140)}" is not 1-128 printable ASCII characters`);
   }
   // The delivery id is stable across attempts, so SQS drops a retry of a send that did arrive.
-  const deliveryId = deliveryWorkflowId(event.eventId, destination.id);
+  const { deliveryId } = req;
   const dedupe = SQS_FIFO_ID.test(deliveryId) ? deliveryId : createHash('sha256').update(deliveryId).digest('hex');
   return { MessageGroupId: group, MessageDeduplicationId: dedupe };
 }

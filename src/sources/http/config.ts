@@ -1,7 +1,7 @@
 // The http source's settings: POST /v1/sources/{id}, verified as configured.
 import { z } from 'zod';
 import { fixedEventType } from '../fields';
-import { id, jsonPath, secretRef, webhookSecret, type Env } from '../../config/fields';
+import { id, jsonPath, secretRef, webhookSecret, type Env } from '../../base/fields';
 
 const extractor = z.union([z.object({ header: z.string().min(1) }).strict(), z.object({ jsonPath }).strict()]);
 
@@ -39,3 +39,6 @@ export const httpSourceSchema = (env: Env) =>
       message: 'a source without verify needs its own token (it is checked as ?token= on the source URL)',
       path: ['token'],
     });
+
+/** What this type's settings are once parsed (the config file's and the API's alike). */
+export type HttpSourceConfig = z.output<ReturnType<typeof httpSourceSchema>>;

@@ -1,7 +1,7 @@
 // Inbound third-party callbacks (POST /v1/sources/{id}): verification and field extraction,
 // as pure functions of the raw request so they are testable without a server.
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import type { HttpSourceConfig } from '../../config';
+import type { HttpSourceConfig } from './config';
 import { readJsonString, valueAtJsonPath } from '../../delivery/json-path';
 import { verify as verifyStandard } from '../../delivery/signature';
 

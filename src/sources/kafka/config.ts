@@ -1,6 +1,6 @@
 // The kafka source's settings: a topic the pollers role consumes as a consumer group.
 import { z } from 'zod';
-import { id, jsonPath, kafkaConnection, type Env } from '../../config/fields';
+import { id, jsonPath, kafkaConnection, type Env } from '../../base/fields';
 import { contentType, fixedEventType } from '../fields';
 
 export const kafkaSourceSchema = (env: Env) =>
@@ -40,3 +40,6 @@ export const kafkaSourceSchema = (env: Env) =>
       groupId: s.groupId ?? `barrage-${s.id}`,
       deadLetterTopic: s.deadLetterTopic ?? `${s.topic}.dead-letter`,
     }));
+
+/** What this type's settings are once parsed (the config file's and the API's alike). */
+export type KafkaSourceConfig = z.output<ReturnType<typeof kafkaSourceSchema>>;

@@ -2,14 +2,14 @@
 // partition's offset only past records whose workflow start Temporal recorded. Several pollers
 // in one group split the partitions; a record seen twice (rebalance, crash) is a duplicate start.
 import type { KafkaJS } from '@confluentinc/kafka-javascript';
-import type { KafkaSourceConfig } from '../../config';
+import type { KafkaSourceConfig } from './config';
 import { readJsonString } from '../../delivery/json-path';
 import { headerText, kafkaClient } from '../../queues/kafka-client';
 import { createBackoff, untilDone } from '../backoff';
 import { lazyJson } from '../payload';
 import { traceContextOf } from '../trace-context';
 import { kafkaLag, type KafkaLag } from './lag';
-import type { Intake, QueueMessage } from '../intake';
+import type { Intake, QueueMessage } from '../message';
 import {
   createSettler,
   emptyStats,

@@ -1,6 +1,6 @@
 // The sqs source's settings: a queue the pollers role long-polls.
 import { z } from 'zod';
-import { bothOrNeitherKey, id, jsonPath, KEYS_TOGETHER, sqsConnection, type Env } from '../../config/fields';
+import { bothOrNeitherKey, id, jsonPath, KEYS_TOGETHER, sqsConnection, type Env } from '../../base/fields';
 import { contentType, fixedEventType } from '../fields';
 
 export const sqsSourceSchema = (env: Env) =>
@@ -37,3 +37,6 @@ export const sqsSourceSchema = (env: Env) =>
     })
     .strict()
     .refine(bothOrNeitherKey, KEYS_TOGETHER);
+
+/** What this type's settings are once parsed (the config file's and the API's alike). */
+export type SqsSourceConfig = z.output<ReturnType<typeof sqsSourceSchema>>;

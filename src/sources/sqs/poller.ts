@@ -9,13 +9,13 @@ import {
   type Message,
   type SQSClient,
 } from '@aws-sdk/client-sqs';
-import type { SqsSourceConfig } from '../../config';
+import type { SqsSourceConfig } from './config';
 import { readJsonPath, readJsonString } from '../../delivery/json-path';
 import { sqsClient } from '../../queues/sqs-client';
 import { createBackoff, sleep } from '../backoff';
 import { lazyJson } from '../payload';
 import { traceContextOf } from '../trace-context';
-import type { Intake, QueueMessage } from '../intake';
+import type { Intake, QueueMessage } from '../message';
 import { createSettler, emptyStats, errorText, mapLimit, type Logger, type QueuePoller } from '../poller';
 
 export interface SqsPollerOptions {

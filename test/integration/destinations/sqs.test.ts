@@ -39,7 +39,12 @@ describe('SQS message shape', () => {
   test('FIFO: the group comes from a fixed value or the event type; the dedupe id is the delivery id', () => {
     const event = eventMeta({ eventId: 'evt_9', eventType: 'order.paid' });
     const fixed = sendMessageInput(request(fifoDestination({ fixed: 'all' }), { event }));
-    expect(fixed).toMatchObject({ MessageGroupId: 'all', MessageDeduplicationId: 'evt_9.d1' });
+    expect(fixed).toMatchObject({ MessageGroupId: 'all', MessageDeduplicationId: 'evt_9~d1' });
+    // The workflow's own ID as the activity passes it: a dead letter's is its own, not its event's delivery's.
+    const deadLetter = sendMessageInput(
+      request(fifoDestination({ fixed: 'all' }), { event, deliveryId: 'evt_9~x~dead-letter-2' }),
+    );
+    expect(deadLetter.MessageDeduplicationId).toBe('evt_9~x~dead-letter-2');
     expect(sendMessageInput(request(fifoDestination({ eventType: true }), { event })).MessageGroupId).toBe('order.paid');
   });
 
@@ -86,7 +91,7 @@ describe('SQS driver against ElasticMQ', () => {
     const messages = await drainSqs(sqs, queue.url, 3, 4000);
     expect(messages).toHaveLength(2);
     const mine = messages.find((m) => m.MessageAttributes?.['barrage-event-id']?.StringValue === event.eventId)!;
-    expect(mine.Attributes).toMatchObject({ MessageGroupId: '42', MessageDeduplicationId: `${event.eventId}.d1` });
+    expect(mine.Attributes).toMatchObject({ MessageGroupId: '42', MessageDeduplicationId: `${event.eventId}~d1` });
     expect(mine.MessageAttributes?.['barrage-attempt']?.StringValue).toBe('1');
   });
 

@@ -2,7 +2,7 @@
 // its time: held messages must stay invisible (no second receive, no redrive to the DLQ).
 import { GetQueueAttributesCommand, ReceiveMessageCommand } from '@aws-sdk/client-sqs';
 import { parseConfig, type SqsSourceConfig } from '../../../src/config';
-import type { QueueMessage } from '../../../src/sources/intake';
+import type { QueueMessage } from '../../../src/sources/message';
 import { createSqsPoller } from '../../../src/sources/sqs/poller';
 import { createLogger } from '../../../src/telemetry/logger';
 import { createQueueWithRedrive, drainSqs, sendSqs, SQS_TEST_KEYS, testSqs } from '../../helpers/queues';

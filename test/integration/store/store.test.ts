@@ -89,6 +89,24 @@ describe.each(engines)('registry store on %s', (engine) => {
     expect(await keys.findByKey(key)).toBeUndefined();
   });
 
+  test('a soft delete keeps the row, marked, with one version bump; a repeat changes nothing', async () => {
+    const tenants = createTenantStore(database.db);
+    const keys = createApiKeyStore(database.db);
+    await tenants.create({ id: 'soft', namespace: 'soft', managed_by: 'api' });
+    const { record } = await keys.create('soft');
+    const before = await version();
+    expect(await keys.revoke('soft', record.id)).toBe(true);
+    expect(await version()).toBe(before + 1);
+    expect(await keys.revoke('soft', record.id)).toBe(false);
+    expect(await tenants.delete('soft')).toBe(true);
+    expect(await tenants.delete('soft')).toBe(false);
+    expect(await version()).toBe(before + 2);
+    const row = await database.db.selectFrom('tenants').selectAll().where('id', '=', 'soft').executeTakeFirstOrThrow();
+    expect(row.deleted_at).toBeInstanceOf(Date);
+    const key = await database.db.selectFrom('api_keys').selectAll().where('id', '=', record.id).executeTakeFirstOrThrow();
+    expect(key.revoked_at).toBeInstanceOf(Date);
+  });
+
   test('a key’s last use is written at most once a minute', async () => {
     const keys = createApiKeyStore(database.db);
     const { key, record } = await keys.create('acme');

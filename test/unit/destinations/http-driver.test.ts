@@ -35,7 +35,14 @@ describe('HTTP destination driver', () => {
   });
 
   const deliver = (driver = open, url = sink.url, extra = '', timeoutMs = 2000) =>
-    driver.deliver({ event, payload, attempt: 3, timeoutMs, destination: destinationFor(url, extra) });
+    driver.deliver({
+      event,
+      payload,
+      attempt: 3,
+      timeoutMs,
+      deliveryId: `${event.eventId}~d1`,
+      destination: destinationFor(url, extra),
+    });
 
   test('credentials in the URL are sent as Basic auth and left out of the request URL', async () => {
     const port = new URL(sink.url).port;

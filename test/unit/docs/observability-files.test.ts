@@ -7,9 +7,9 @@ import { parser } from '@prometheus-io/lezer-promql';
 import { parse as parseYaml } from 'yaml';
 import { parseConfig, PROJECT_ROOT } from '../../../src/config';
 import { createMetrics } from '../../../src/telemetry/metrics';
-import { BACKLOG_METRIC } from '../../../src/telemetry/backlog';
+import { BACKLOG_METRIC } from '../../../src/events/backlog';
 import { createLogger } from '../../../src/telemetry/logger';
-import { trackPollers } from '../../../src/telemetry/poller-metrics';
+import { trackPollers } from '../../../src/sources/poller-metrics';
 
 const read = (...path: string[]) => readFileSync(join(PROJECT_ROOT, ...path), 'utf8');
 

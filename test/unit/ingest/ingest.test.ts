@@ -19,8 +19,8 @@ const request = (over: Partial<IngestRequest> = {}): IngestRequest => ({
   payload: { contentType: 'application/json', body: '{}', encoding: 'utf8' },
   ...over,
 });
-const ingestWith = (start?: Parameters<typeof stubClient>[0]) => {
-  const temporal = stubClient(start, { eventType: 'order.created', destinations: ['d'] });
+const ingestWith = (start?: Parameters<typeof stubClient>[0], existing?: string) => {
+  const temporal = stubClient(start, { eventType: 'order.created', destinations: ['d'] }, existing);
   return {
     ingest: createIngest({ clientFor: () => temporal.client, taskQueue: 'q', logger: createLogger('silent') }),
     ...temporal,
@@ -56,6 +56,19 @@ test('duplicate: 200 with the original event from its memo', async () => {
     kind: 'duplicate',
     httpStatus: 200,
     event: { id, type: 'order.created', duplicate: true, destinations: ['d'] },
+  });
+});
+
+test('conflict: 409 when the id is held by a delivery of an event accepted before the "~" IDs, not "duplicate"', async () => {
+  const eventId = 'ord-1.sink';
+  const { ingest } = ingestWith(async (o) => {
+    throw new WorkflowExecutionAlreadyStartedError('started', o.workflowId, 'deliveryWorkflow');
+  }, 'deliveryWorkflow');
+  expect(await ingest(request({ eventId }))).toEqual({
+    kind: 'conflict',
+    httpStatus: 409,
+    id: eventId,
+    message: expect.stringMatching(/^event id "ord-1\.sink" is taken by a delivery .* send this event with another id$/),
   });
 });
 

@@ -21,6 +21,7 @@ describe('workflow sandbox import rule', () => {
     "import { createHttpDriver } from '../src/destinations/http';",
     "import { createActivities } from '../activities';",
     "import pino from 'pino';",
+    "import { OpenTelemetryActivityInboundInterceptor } from '@temporalio/interceptors-opentelemetry';",
   ])('rejects %s', async (line) => {
     expect(await problems(line)).toEqual([expect.stringMatching(/^no-restricted-imports: /)]);
   });
@@ -31,6 +32,7 @@ describe('workflow sandbox import rule', () => {
     "import { SA } from '../src/contracts';",
     "import { attemptActivityOptions } from './policies';",
     "import type { Activities } from '../activities';",
+    "import type * as OtelWorkflow from '@temporalio/interceptors-opentelemetry/lib/workflow';",
   ])('allows %s', async (line) => {
     expect(await problems(line)).toEqual([]);
   });

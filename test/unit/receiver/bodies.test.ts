@@ -1,5 +1,5 @@
-import { jsonDepthExceeds, MAX_JSON_DEPTH, parseJsonText } from '../../../src/receiver/bodies';
-import { ApiError } from '../../../src/receiver/errors';
+import { jsonDepthExceeds, MAX_JSON_DEPTH, parseJsonText } from '../../../src/api/bodies';
+import { ApiError } from '../../../src/base/api-error';
 
 const nest = (n: number, inner = '1') => '['.repeat(n) + inner + ']'.repeat(n);
 

@@ -1,0 +1,64 @@
+// The one mapping from an ingest outcome to the HTTP answer, for the accepting routes.
+import type { TenantConfig } from '../config';
+import type { IngestOutcome, IngestRequest } from '../ingest/ingest';
+import { eventLinks, type ReceiverContext } from './context';
+import { ApiError } from '../base/api-error';
+import type { Reply } from './route';
+
+/** An event as POST /v1/events (alone or in a batch) takes it, as ingest takes it. */
+export function apiEvent(
+  tenant: TenantConfig,
+  event: { type: string; id?: string; data: unknown },
+  headerKey: string | undefined,
+): IngestRequest {
+  if (event.id !== undefined && headerKey !== undefined && headerKey !== event.id)
+    throw new ApiError(400, 'invalid_request', 'Idempotency-Key and the body id differ', [
+      { path: 'id', message: 'send one of them, or the same value in both' },
+    ]);
+  return {
+    tenant,
+    source: 'api',
+    eventType: event.type,
+    idempotencyKey: event.id ?? headerKey,
+    ...(event.id !== undefined ? { eventId: event.id } : {}),
+    payload: { contentType: 'application/json', body: JSON.stringify(event.data), encoding: 'utf8' },
+  };
+}
+
+export type Hints = Partial<Record<'eventType' | 'idempotencyKey', string>>;
+
+/** The error an outcome that is not an accept stands for. `hints` say where the route looked. */
+export function outcomeError(outcome: IngestOutcome, hints: Hints = {}): ApiError | undefined {
+  switch (outcome.kind) {
+    case 'accepted':
+    case 'duplicate':
+      return undefined;
+    case 'invalid': {
+      const summary = outcome.field === 'eventType' ? 'no valid event type in the callback' : 'invalid idempotency key';
+      const message = hints[outcome.field] ?? outcome.message;
+      return new ApiError(outcome.httpStatus, 'invalid_request', summary, [{ path: outcome.field, message }]);
+    }
+    case 'conflict':
+      return new ApiError(outcome.httpStatus, 'conflict', outcome.message, [{ path: 'id', message: 'choose another event id' }]);
+    case 'too_large':
+      return new ApiError(outcome.httpStatus, 'payload_too_large', outcome.message);
+    case 'unavailable':
+      return new ApiError(outcome.httpStatus, 'temporal_unavailable', outcome.message, undefined, outcome.cause);
+  }
+}
+
+/** The body of an accept or a duplicate: the event, with its links. */
+export function acceptedBody(ctx: ReceiverContext, tenant: TenantConfig, outcome: Extract<IngestOutcome, { event: unknown }>) {
+  return { ...outcome.event, links: eventLinks(ctx, tenant, outcome.event.id) };
+}
+
+export function answerIngest(
+  ctx: ReceiverContext,
+  request: { tenant: TenantConfig; outcome: IngestOutcome; hints?: Hints },
+): Reply {
+  const { outcome, tenant } = request;
+  const error = outcomeError(outcome, request.hints);
+  if (error) throw error;
+  const accepted = outcome as Extract<IngestOutcome, { event: unknown }>;
+  return { status: accepted.httpStatus, body: acceptedBody(ctx, tenant, accepted) };
+}

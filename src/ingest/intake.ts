@@ -1,0 +1,49 @@
+// The queue-independent half of every poller: one message in, one callback started (or a
+// verdict that it never can be). Pollers only fetch, extract and acknowledge.
+import type { TenantConfig } from '../config';
+import type { Intake, IntakeOutcome, QueueMessage } from '../sources/message';
+import { lazyJson, payloadFromBytes } from '../sources/payload';
+import type { Ingest } from './ingest';
+
+export interface IntakeOptions {
+  ingest: Ingest;
+  tenant: TenantConfig;
+  source: { id: string; contentType: string };
+  maxBodyBytes: number;
+}
+
+/** Throws only for trouble that may pass (Temporal unreachable): the poller retries those. */
+export function createIntake(options: IntakeOptions): Intake {
+  const { source } = options;
+  const expectJson = /[/+]json\b/i.test(source.contentType);
+  return async function intake(message: QueueMessage): Promise<IntakeOutcome> {
+    const poison = (reason: string): IntakeOutcome => ({ kind: 'poison', reason });
+    if (message.body.length > options.maxBodyBytes) {
+      return poison(`body is ${message.body.length} bytes; server.maxBodyBytes allows ${options.maxBodyBytes}`);
+    }
+    if (expectJson && (message.json ?? lazyJson(message.body))() === undefined)
+      return poison(`body is not valid JSON (the source's content type is ${source.contentType})`);
+    const outcome = await options.ingest({
+      tenant: options.tenant,
+      source: source.id,
+      eventType: message.eventType,
+      idempotencyKey: message.idempotencyKey,
+      ...(message.traceContext ? { traceContext: message.traceContext } : {}),
+      payload: payloadFromBytes(message.body, source.contentType),
+      origin: message.origin,
+    });
+    switch (outcome.kind) {
+      case 'accepted':
+      case 'duplicate':
+        return { kind: outcome.kind, eventId: outcome.event.id };
+      case 'invalid':
+      case 'too_large':
+      // Its id stays taken until retention removes the old delivery: retrying cannot help.
+      case 'conflict':
+        return poison(outcome.message);
+      case 'unavailable':
+        // Hold: the settler retries with backoff and logs by the cause's gRPC code.
+        throw outcome.cause;
+    }
+  };
+}
