@@ -96,8 +96,9 @@ export interface EndToEnd extends Throughput {
 }
 
 /**
- * 4 and 6. POST an event, wait until the sink has it, then until its callback workflow has
- * closed — the same end point as the floor topology, so the two rates compare like for like.
+ * 4 and 6. POST an event, wait until the sink has it, then until its callback and its delivery
+ * workflows have closed — the floor's end point (its parent awaits its child), so the two rates
+ * compare like for like even though a callback no longer waits for its deliveries.
  */
 export async function endToEnd(
   ctx: { pool: Pool; sink: BenchSink; client: Client },
@@ -111,7 +112,7 @@ export async function endToEnd(
     const id = await postEvent(ctx.pool, route.type);
     ids?.push(id);
     receipts.push((await ctx.sink.waitFor(`${id}${route.path}`, DELIVERY_TIMEOUT_MS)) - t0);
-    await ctx.client.workflow.getHandle(callbackWorkflowId(id)).result();
+    await allClosed(ctx.client, id, [route.path.slice(1)]);
   });
   const receipt = latencySummary(receipts);
   return { ...throughput(result), receiptP50: receipt.p50, receiptP99: receipt.p99 };
@@ -123,6 +124,12 @@ export async function fanOut(pool: Pool, sink: BenchSink, n: number): Promise<nu
   const id = await postEvent(pool, `fan${n}.burst`);
   const receipts = await Promise.all(Array.from({ length: n }, (_, i) => sink.waitFor(`${id}/d${i}`, DELIVERY_TIMEOUT_MS)));
   return Math.max(...receipts) - started;
+}
+
+/** Until the callback workflow and each of its deliveries have closed. */
+async function allClosed(client: Client, eventId: string, destinationIds: string[]): Promise<void> {
+  const ids = [callbackWorkflowId(eventId), ...destinationIds.map((d) => deliveryWorkflowId(eventId, d))];
+  await Promise.all(ids.map((workflowId) => client.workflow.getHandle(workflowId).result()));
 }
 
 export interface Cost {
@@ -145,7 +152,11 @@ const ACTION_EVENTS: Record<string, string> = {
 export async function costPerCallback(pool: Pool, sink: BenchSink, client: Client, d: number): Promise<Cost> {
   const id = await postEvent(pool, `cost${d}.measure`);
   await Promise.all(Array.from({ length: d }, (_, i) => sink.waitFor(`${id}/d${i}`, DELIVERY_TIMEOUT_MS)));
-  await client.workflow.getHandle(callbackWorkflowId(id)).result();
+  await allClosed(
+    client,
+    id,
+    Array.from({ length: d }, (_, i) => `d${i}`),
+  );
   const ids = [callbackWorkflowId(id), ...Array.from({ length: d }, (_, i) => deliveryWorkflowId(id, `d${i}`))];
   const cost: Cost = { destinations: d, historyEvents: 0, actions: 0, actionsByKind: {} };
   const { temporal } = await import('@temporalio/proto');

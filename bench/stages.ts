@@ -39,7 +39,11 @@ export async function stageProfile(client: Client, eventIds: string[], destinati
       timeOf(child, T.EVENT_TYPE_ACTIVITY_TASK_STARTED),
       timeOf(child, T.EVENT_TYPE_ACTIVITY_TASK_COMPLETED),
       timeOf(child, T.EVENT_TYPE_WORKFLOW_EXECUTION_COMPLETED),
-      timeOf(parent, T.EVENT_TYPE_WORKFLOW_EXECUTION_COMPLETED),
+      // A callback that does not wait for its deliveries (revision 2) closed before them: 0 here.
+      Math.max(
+        timeOf(parent, T.EVENT_TYPE_WORKFLOW_EXECUTION_COMPLETED),
+        timeOf(child, T.EVENT_TYPE_WORKFLOW_EXECUTION_COMPLETED),
+      ),
     ];
     for (let i = 0; i < STAGES.length; i++) samples[i].push(points[i + 1] - points[i]);
   }

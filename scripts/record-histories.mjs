@@ -6,6 +6,9 @@
 // destination), and one whose attempt found the destination deleted (outcome "cancelled").
 // Set 4: set 1 again under the "tilde-child-ids" patch: children named `<event>~<destination>`
 // and `<delivery>~dead-letter-<n>` (set 1 is what events accepted before it replay as).
+// Set 5: set 1 again as revision 2 (issue 16): the callback starts its deliveries detached and
+// closes at once; a delivered delivery writes no status. Set 6: revision-2 callbacks started with
+// a trace header, one sampled (the traced bundle's interceptors on) and one not (header forwarded).
 // A fixture that exists is never written again: histories recorded by an earlier version are what
 // an upgrade meets, so a workflow change must replay them (patched()), not replace them. Add a
 // set for a new path instead. Needs `npm run build` first.
@@ -29,7 +32,7 @@ const { workflowSource } = require(join(root, 'dist/src/temporal/bundle'));
 const { workerSinks } = require(join(root, 'dist/src/roles/worker'));
 const { NativeConnection, Worker } = require('@temporalio/worker');
 const { Client, Connection } = require('@temporalio/client');
-const { ApplicationFailure } = require('@temporalio/common');
+const { ApplicationFailure, defaultPayloadConverter } = require('@temporalio/common');
 
 const out = join(root, 'test/fixtures/histories');
 const cli = findTemporalCli(process.env);
@@ -72,6 +75,7 @@ tenants:
 const controller = new AbortController();
 let eventId;
 let setFourId;
+let setFiveId;
 await runRoles({
   config,
   registry: staticRegistry(config),
@@ -91,6 +95,7 @@ await runRoles({
     };
     eventId = await post('fixture-1', 1);
     setFourId = await post('fixture-4', 4);
+    setFiveId = await post('fixture-5', 5);
     setTimeout(() => controller.abort(), 4000);
   },
 });
@@ -100,7 +105,10 @@ const setThree = await recordCancelledByDeletion();
 const setOne = [eventId, `${eventId}.flaky`, `${eventId}.gone`, `${eventId}.gone.dead-letter-1`];
 const gone = deliveryWorkflowId(setFourId, 'gone');
 const setFour = [setFourId, deliveryWorkflowId(setFourId, 'flaky'), gone, deadLetterWorkflowId(gone, 1)];
-for (const id of [...setOne, ...setTwo, ...setThree, ...setFour]) {
+const goneFive = deliveryWorkflowId(setFiveId, 'gone');
+const setFive = [setFiveId, deliveryWorkflowId(setFiveId, 'flaky'), goneFive, deadLetterWorkflowId(goneFive, 1)];
+const setSix = await recordTraced();
+for (const id of [...setOne, ...setTwo, ...setThree, ...setFour, ...setFive, ...setSix]) {
   const file = join(out, `${id}.json`);
   if (existsSync(file)) {
     console.log(`kept ${id} (recorded fixtures are never rewritten)`);
@@ -174,16 +182,65 @@ async function recordCancelledByDeletion() {
   return [waiting, gone];
 }
 
-async function withStubWorker(activities, taskQueue, fn) {
+/**
+ * Set 6: revision-2 callbacks whose start carries Temporal's trace header, run by the traced
+ * bundle: sampled (flags 01: spans made) and not sampled (flags 00: the header is passed on).
+ */
+async function recordTraced() {
+  const ids = [];
+  const activities = {
+    async attemptDelivery(req) {
+      return { attempt: req.attempt, startedAt: new Date().toISOString(), durationMs: 1, outcome: 'delivered', statusCode: 200 };
+    },
+  };
+  const retry = { initialIntervalMs: 100, backoffCoefficient: 2, maximumIntervalMs: 1000, maximumAttempts: 3, jitter: 0 };
+  for (const [name, flags] of [
+    ['sampled', '01'],
+    ['unsampled', '00'],
+  ]) {
+    const traceparent = `00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-${flags}`;
+    const header = { '_tracer-data': defaultPayloadConverter.toPayload({ traceparent }) };
+    const interceptors = { workflow: [{ start: (input, next) => next({ ...input, headers: { ...input.headers, ...header } }) }] };
+    const eventId = eventIdFor('rec', 'api', `fixture-6-${name}`);
+    const input = {
+      ...fixtureEvent(eventId),
+      payload: { contentType: 'application/json', body: '{"n":6}', encoding: 'utf8' },
+      destinations: [{ destinationId: name, timeoutMs: 1000, retry }],
+      revision: 2,
+    };
+    await withStubWorker(
+      activities,
+      'rec-6',
+      async (client) => {
+        await client.workflow.execute('callbackWorkflow', { workflowId: eventId, taskQueue: 'rec-6', args: [input] });
+        const delivery = deliveryWorkflowId(eventId, name);
+        for (let i = 0; i < 100; i++) {
+          const found = await client.workflow
+            .getHandle(delivery)
+            .describe()
+            .catch(() => undefined);
+          if (found) break;
+          await new Promise((r) => setTimeout(r, 50));
+        }
+        await client.workflow.getHandle(delivery).result();
+        ids.push(eventId, delivery);
+      },
+      { traced: true, interceptors },
+    );
+  }
+  return ids;
+}
+
+async function withStubWorker(activities, taskQueue, fn, options = {}) {
   const native = await NativeConnection.connect({ address: server.address });
   const connection = await Connection.connect({ address: server.address });
-  const client = new Client({ connection, namespace: 'rec' });
+  const client = new Client({ connection, namespace: 'rec', interceptors: options.interceptors });
   const worker = await Worker.create({
     connection: native,
     namespace: 'rec',
     taskQueue,
     activities,
-    ...workflowSource(),
+    ...workflowSource(options.traced),
     sinks: workerSinks(),
   });
   await worker.runUntil(() => fn(client));

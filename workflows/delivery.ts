@@ -4,6 +4,7 @@ import * as wf from '@temporalio/workflow';
 import type { ActivityInterfaceFor } from '@temporalio/workflow';
 import type { Activities } from '../activities';
 import {
+  CURRENT_REVISION,
   deadLetterWorkflowId,
   deliverySearchAttributes,
   nextAttemptDelay,
@@ -122,7 +123,12 @@ async function runAttempt(
   }
 }
 
-/** Records a status users search for (retrying, or a final one) in one upsert with the attempt count. */
+/**
+ * Records a status users search for (retrying, or a final one) in one upsert with the attempt
+ * count. From revision 2 "delivered" is not written: a delivery that closed Completed while its
+ * search attribute still says "delivering" was delivered (the API's filters read it so), and the
+ * upsert would be a billed action on every delivery.
+ */
 function setStatus(state: DeliveryState, status: DeliveryStatus, finished?: DeliveryInput): DeliveryState {
   state.status = status;
   if (finished && (status === 'delivered' || status === 'failed' || status === 'cancelled')) {
@@ -135,6 +141,7 @@ function setStatus(state: DeliveryState, status: DeliveryStatus, finished?: Deli
       ...(finished.deadLetterOf !== undefined ? { deadLetter: true } : {}),
     });
   }
+  if (status === 'delivered' && finished?.revision === CURRENT_REVISION) return state;
   wf.upsertSearchAttributes([
     { key: SA.status, value: status },
     { key: SA.attempts, value: state.attempts.length },
@@ -146,12 +153,21 @@ function setStatus(state: DeliveryState, status: DeliveryStatus, finished?: Deli
 async function startDeadLetter(input: DeliveryInput, state: DeliveryState): Promise<void> {
   const target = input.plan.deadLetter!;
   const failedId = wf.workflowInfo().workflowId;
-  const scheme = input.idScheme ?? (wf.patched(PATCH_TILDE_CHILD_IDS) ? 'current' : 'legacy');
+  const { revision } = input;
+  const current = revision === CURRENT_REVISION || input.idScheme === 'current';
+  const scheme = current || wf.patched(PATCH_TILDE_CHILD_IDS) ? 'current' : 'legacy';
+  const args: DeliveryInput = {
+    event: input.event,
+    payload: deadLetterPayload(input, state),
+    plan: target,
+    deadLetterOf: failedId,
+    ...(revision !== undefined ? { revision } : {}),
+  };
   await wf.startChild(deliveryWorkflow, {
     workflowId: deadLetterWorkflowId(failedId, state.attempts.length, scheme),
     parentClosePolicy: 'ABANDON',
     typedSearchAttributes: deliverySearchAttributes(input.event, target.destinationId),
-    args: [{ event: input.event, payload: deadLetterPayload(input, state), plan: target, deadLetterOf: failedId }],
+    args: [args],
   });
 }
 

@@ -2,12 +2,17 @@
 // imports only what the sandbox may (the workflow SDK and Temporal's workflow-side OTel code).
 //
 // Temporal's OpenTelemetry workflow interceptors, switched on per workflow: only for a workflow
-// whose start carried a trace context, which the client interceptor adds when the starting
-// process exports traces (clients.ts); a child started by a traced workflow carries it on. Always
-// on, they cost about 20 ms of worker CPU per callback and a third of end-to-end throughput here
-// even with nothing exported (docs/PERFORMANCE.md, issue 11). The choice reads the start's headers,
-// which are in the history, so a replay makes the same one; and neither choice makes commands.
+// whose start carried a *sampled* trace context, which the client interceptor adds when the
+// starting process exports traces (clients.ts); a child started by a traced workflow carries it
+// on. Always on, they cost about 20 ms of worker CPU per callback and a third of end-to-end
+// throughput here even with nothing exported (docs/PERFORMANCE.md, issue 11). A context that is
+// not sampled records nothing, so its workflows skip that cost and pass the header on unchanged to
+// their activities and children: the attempt's outbound request still carries the caller's trace.
+// The choice reads the start's headers, which are in the history, so a replay makes the same one;
+// and no choice makes commands.
 import type * as OtelWorkflow from '@temporalio/interceptors-opentelemetry/lib/workflow';
+import type * as OtelInstrumentation from '@temporalio/interceptors-opentelemetry/lib/instrumentation';
+import { defaultPayloadConverter, type Payload } from '@temporalio/common';
 import type {
   WorkflowInboundCallsInterceptor,
   WorkflowInterceptors,
@@ -25,16 +30,55 @@ export const TRACE_HEADER = '_tracer-data';
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const otelWorkflow = (): typeof OtelWorkflow => require('@temporalio/interceptors-opentelemetry/lib/workflow');
 
+/** W3C traceparent: version-traceid-parentid-flags; bit 0 of the flags is "sampled". */
+const TRACEPARENT = /^[0-9a-f]{2}-[0-9a-f]{32}-[0-9a-f]{16}-([0-9a-f]{2})/;
+
+/** Whether a trace header asks for recording. One that cannot be read is treated as sampled (as before). */
+export function isSampled(header: Payload): boolean {
+  try {
+    const carrier = defaultPayloadConverter.fromPayload<{ traceparent?: unknown }>(header);
+    const flags = typeof carrier?.traceparent === 'string' ? TRACEPARENT.exec(carrier.traceparent)?.[1] : undefined;
+    return flags === undefined || (parseInt(flags, 16) & 1) === 1;
+  } catch {
+    return true;
+  }
+}
+
 interface Otel {
   inbound: OtelWorkflow.OpenTelemetryInboundInterceptor;
   outbound: OtelWorkflow.OpenTelemetryOutboundInterceptor;
 }
 
+type StartChild = WorkflowOutboundCallsInterceptor['startChildWorkflowExecution'] & {};
+type Tracer = Parameters<typeof OtelInstrumentation.instrumentSync>[0]['tracer'];
+
+/**
+ * The child's start span ends once the start is requested, not when it is confirmed: a callback
+ * closes without waiting for its children (revision 2), so Temporal's own span, which waits, would
+ * never end or be exported, and every delivery's trace would hang from a missing parent span.
+ */
+function startChildTraced(otel: Otel, ...[input, next]: Parameters<StartChild>): ReturnType<StartChild> {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { instrumentSync, headersWithContext } = require('@temporalio/interceptors-opentelemetry/lib/instrumentation');
+  const { SpanName, SPAN_DELIMITER } = otelWorkflow();
+  return (instrumentSync as typeof OtelInstrumentation.instrumentSync)({
+    tracer: (otel.outbound as unknown as { tracer: Tracer }).tracer,
+    spanName: `${SpanName.CHILD_WORKFLOW_START}${SPAN_DELIMITER}${input.workflowType}`,
+    fn: () => next({ ...input, headers: (headersWithContext as typeof OtelInstrumentation.headersWithContext)(input.headers) }),
+  });
+}
+
 export const interceptors = (): WorkflowInterceptors => {
   let otel: Otel | undefined;
+  /** An unsampled start's header, forwarded as it came. */
+  let unsampled: Payload | undefined;
+  const forward = <T extends { headers: Record<string, Payload> }>(input: T): T =>
+    unsampled ? { ...input, headers: { ...input.headers, [TRACE_HEADER]: unsampled } } : input;
   const inbound: WorkflowInboundCallsInterceptor = {
     execute(input, next) {
-      if (TRACE_HEADER in input.headers) {
+      const header = input.headers[TRACE_HEADER];
+      if (header && !isSampled(header)) unsampled = header;
+      else if (header) {
         const { OpenTelemetryInboundInterceptor, OpenTelemetryOutboundInterceptor } = otelWorkflow();
         otel = { inbound: new OpenTelemetryInboundInterceptor(), outbound: new OpenTelemetryOutboundInterceptor() };
       }
@@ -46,9 +90,9 @@ export const interceptors = (): WorkflowInterceptors => {
     validateUpdate: (input, next) => (otel ? otel.inbound.validateUpdate(input, next) : next(input)),
   };
   const outbound: WorkflowOutboundCallsInterceptor = {
-    scheduleActivity: (input, next) => (otel ? otel.outbound.scheduleActivity(input, next) : next(input)),
-    scheduleLocalActivity: (input, next) => (otel ? otel.outbound.scheduleLocalActivity(input, next) : next(input)),
-    startChildWorkflowExecution: (input, next) => (otel ? otel.outbound.startChildWorkflowExecution(input, next) : next(input)),
+    scheduleActivity: (input, next) => (otel ? otel.outbound.scheduleActivity(input, next) : next(forward(input))),
+    scheduleLocalActivity: (input, next) => (otel ? otel.outbound.scheduleLocalActivity(input, next) : next(forward(input))),
+    startChildWorkflowExecution: (input, next) => (otel ? startChildTraced(otel, input, next) : next(forward(input))),
     continueAsNew: (input, next) => (otel ? otel.outbound.continueAsNew(input, next) : next(input)),
     signalWorkflow: (input, next) => (otel ? otel.outbound.signalWorkflow(input, next) : next(input)),
     getLogAttributes: (input, next) => (otel ? otel.outbound.getLogAttributes(input, next) : next(input)),

@@ -52,7 +52,18 @@ export interface CallbackInput extends EventMeta {
    * replay with the IDs they started.
    */
   idScheme?: 'current';
+  /**
+   * The workflow behaviour this callback was started for, kept in its input (deterministic on
+   * replay) instead of a patch marker, whose search-attribute upsert is a billed action on every
+   * callback. 2: "~" child IDs; children start detached and the callback closes in its first
+   * workflow task; a delivery writes no "delivered" status (see CURRENT_REVISION). Absent: the
+   * releases before, which replay through their patch markers.
+   */
+  revision?: typeof CURRENT_REVISION;
 }
+
+/** What new callbacks and deliveries are started with (CallbackInput.revision). */
+export const CURRENT_REVISION = 2;
 
 export interface DeliveryInput {
   event: EventMeta;
@@ -64,6 +75,8 @@ export interface DeliveryInput {
   deadLetterOf?: string;
   /** Read, never written now: see CallbackInput.idScheme. */
   idScheme?: 'current';
+  /** See CallbackInput.revision: 2 also means "~" dead-letter IDs and no "delivered" upsert. */
+  revision?: typeof CURRENT_REVISION;
 }
 
 /**

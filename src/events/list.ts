@@ -112,13 +112,25 @@ function listed(id: string, memo: CallbackMemo): ListedEvent {
   return { id, type: memo.eventType, source: memo.source, receivedAt: memo.receivedAt, destinations: memo.destinations };
 }
 
+/**
+ * Deliveries started since revision 2 write no "delivered": one that closed Completed while its
+ * status still says "delivering" was delivered (a failed or cancelled one wrote its status first).
+ */
+function statusClause(status: DeliveryStatus, text: (value: string) => string): string {
+  const name = SEARCH_ATTRIBUTES.status.name;
+  if (status === 'delivered')
+    return `(${name} = ${text('delivered')} OR (${name} = ${text('delivering')} AND ExecutionStatus = 'Completed'))`;
+  if (status === 'delivering') return `${name} = ${text('delivering')} AND ExecutionStatus = 'Running'`;
+  return `${name} = ${text(status)}`;
+}
+
 /** Values come validated from the route; quotes are still escaped so no value can end a string. */
 export function visibilityQuery(filter: ListFilter, byDelivery: boolean): string {
   const text = (value: string) => `'${value.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
   const clauses = [`WorkflowType = ${text(byDelivery ? WORKFLOW.delivery : WORKFLOW.callback)}`];
   if (filter.type) clauses.push(`${SEARCH_ATTRIBUTES.eventType.name} = ${text(filter.type)}`);
   if (filter.destination) clauses.push(`${SEARCH_ATTRIBUTES.destination.name} = ${text(filter.destination)}`);
-  if (filter.status) clauses.push(`${SEARCH_ATTRIBUTES.status.name} = ${text(filter.status)}`);
+  if (filter.status) clauses.push(statusClause(filter.status, text));
   if (filter.since) clauses.push(`StartTime >= ${text(filter.since.toISOString())}`);
   if (filter.until) clauses.push(`StartTime <= ${text(filter.until.toISOString())}`);
   return clauses.join(' AND ');

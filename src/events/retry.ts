@@ -3,7 +3,14 @@
 // legacy ID); a delivery waiting on its backoff is told to go now.
 import { WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError, type Client } from '@temporalio/client';
 import type { deliveryWorkflow } from '../../workflows/delivery';
-import { deliverySearchAttributes, deliveryWorkflowId, SIGNAL, WORKFLOW, type DeliveryInput } from '../contracts';
+import {
+  CURRENT_REVISION,
+  deliverySearchAttributes,
+  deliveryWorkflowId,
+  SIGNAL,
+  WORKFLOW,
+  type DeliveryInput,
+} from '../contracts';
 import { deliveryPlan, type TenantConfig } from '../config';
 import { deliveryView, readCallbackInput } from './status';
 
@@ -19,7 +26,7 @@ export async function retryDeliveries(
 ): Promise<RetryResult> {
   const result: RetryResult = { retried: [], skipped: [] };
   const input = await readCallbackInput(client, options.eventId);
-  const { payload, destinations: _plans, ...event } = input;
+  const { payload, destinations: _plans, idScheme: _scheme, revision: _revision, ...event } = input;
   for (const destinationId of options.destinations) {
     const state = await deliveryView(client, options.eventId, destinationId);
     const workflowId = state.workflowId ?? deliveryWorkflowId(options.eventId, destinationId);
@@ -38,7 +45,13 @@ export async function retryDeliveries(
       result.skipped.push(destinationId);
       continue;
     }
-    const args: DeliveryInput = { event, payload, plan: deliveryPlan(current, options.tenant), previousAttempts: state.attempts };
+    const args: DeliveryInput = {
+      event,
+      payload,
+      plan: deliveryPlan(current, options.tenant),
+      previousAttempts: state.attempts,
+      revision: CURRENT_REVISION,
+    };
     const started = await client.workflow
       .start<typeof deliveryWorkflow>(WORKFLOW.delivery, {
         workflowId,

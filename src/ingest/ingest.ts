@@ -4,6 +4,7 @@
 import { NamespaceNotFoundError, WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
 import type { callbackWorkflow } from '../../workflows/callback';
 import {
+  CURRENT_REVISION,
   callbackSearchAttributes,
   WORKFLOW,
   type CallbackInput,
@@ -138,6 +139,7 @@ function callbackInput(req: IngestRequest & { eventType: string }, receivedAt: s
     payload: req.payload,
     destinations: req.destinations ?? routeEvent(req.tenant, req.eventType),
     ...(req.origin ? { origin: req.origin } : {}),
+    revision: CURRENT_REVISION,
   };
 }
 

@@ -305,6 +305,17 @@ describe('list', () => {
     );
     expect(failed.body.events.map((e: { id: string }) => e.id)).toEqual([gone]);
     expect((await list(`status=delivered&destination=gone&type=gone.${t}`)).body.events).toEqual([]);
+    // Delivered deliveries write no "delivered" (revision 2): the filter reads them from their close.
+    const delivered = await eventually(
+      async () => {
+        const res = await list(`status=delivered&destination=fan2&type=fanout.${t}`);
+        return res.body?.events?.length === 3 ? res : undefined;
+      },
+      20_000,
+      'the delivered deliveries to be listed',
+    );
+    expect(delivered.body.events.map((e: { id: string }) => e.id).sort()).toEqual([...ids].sort());
+    expect((await list(`status=delivering&type=fanout.${t}`)).body.events).toEqual([]);
     expect((await list(`type=fanout.${t}`, KEY_B)).body.events).toEqual([]);
   });
 

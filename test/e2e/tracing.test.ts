@@ -4,7 +4,7 @@
 // then 200), and each outbound request carries it to the destination.
 import { Client, Connection } from '@temporalio/client';
 import { TRACE_HEADER } from '@temporalio/interceptors-opentelemetry/lib/instrumentation';
-import { callbackWorkflowId } from '../../src/contracts';
+import { callbackWorkflowId, deliveryWorkflowId } from '../../src/contracts';
 import { freeJaegerPorts, startJaeger, type RunningJaeger } from '../../src/devtools/jaeger';
 import { destination, FAST_RETRY, TEST_SECRET, uniqueName, writeTestConfigFile } from '../helpers/config';
 import { testKafkaBrokers, testTemporalAddress } from '../helpers/env';
@@ -122,6 +122,31 @@ test('the sender’s trace runs through accept, both workflows and both attempts
   expect(barrage.output()).toMatch(new RegExp(`"trace_id":"${TRACE_ID}".*"msg":"delivery attempt"`));
 }, 90_000);
 
+test('a sender’s trace that is not sampled stays one trace, recorded nowhere, and costs the workflows nothing', async () => {
+  const traceId = 'c0ffee00c0ffee00c0ffee00c0ffee00';
+  const before = sink.received.length;
+  const sent = await api(`${url}/v1/events`, {
+    key: KEY,
+    body: { id: uniqueName('unsampled'), type: 'trace.me', data: { n: 2 } },
+    headers: { traceparent: `00-${traceId}-${PARENT_SPAN}-00` },
+  });
+  expect(sent.status).toBe(202);
+  const received = await sink.waitFor(before + 1, 30_000);
+  // The destination sees the sender's trace, still not sampled.
+  expect(String(received[before].headers.traceparent)).toMatch(new RegExp(`^00-${traceId}-[0-9a-f]{16}-00$`));
+  // The workflows ran without their interceptors: the delivery's attempt carries the start's
+  // header exactly as it came (an interceptor would have put its own span there).
+  const headers = await traceHeaders(String(sent.body.id));
+  expect(headers.start).toContain(`00-${traceId}-`);
+  expect(headers.start).toMatch(/-00"/);
+  expect(headers.attempt).toBe(headers.start);
+  // Nothing of it reaches Jaeger (a sampled trace from the first test did, within the same time).
+  await new Promise((r) => setTimeout(r, 2_000));
+  const res = await fetch(`${jaeger.queryUrl}/api/traces/${traceId}`);
+  const found = res.ok ? (((await res.json()) as { data: { spans: JaegerSpan[] }[] }).data[0]?.spans ?? []) : [];
+  expect(found).toEqual([]);
+}, 60_000);
+
 test('telemetry off (no endpoint): the process runs and logs no exporter error', async () => {
   const file = writeTestConfigFile('barrage-untraced', {
     address: testTemporalAddress(),
@@ -213,6 +238,27 @@ async function startHeaders(eventId: string): Promise<string[]> {
     const client = new Client({ connection, namespace: 'barrage-e2e-b' });
     const history = await client.workflow.getHandle(callbackWorkflowId(eventId)).fetchHistory();
     return Object.keys(history.events?.[0]?.workflowExecutionStartedEventAttributes?.header?.fields ?? {});
+  } finally {
+    await connection.close();
+  }
+}
+
+/** The trace header of a callback's start and of its delivery's first attempt, as stored in the histories. */
+async function traceHeaders(eventId: string): Promise<{ start?: string; attempt?: string }> {
+  const connection = await Connection.connect({ address: testTemporalAddress() });
+  const text = (p?: { data?: Uint8Array | null } | null) => (p?.data ? Buffer.from(p.data).toString() : undefined);
+  try {
+    const client = new Client({ connection, namespace: 'barrage-e2e-b' });
+    const parent = await client.workflow.getHandle(callbackWorkflowId(eventId)).fetchHistory();
+    const delivery = await eventually(async () => {
+      const events = (await client.workflow.getHandle(deliveryWorkflowId(eventId, 'traced-sink')).fetchHistory()).events ?? [];
+      return events.find((e) => e.activityTaskScheduledEventAttributes) ? events : undefined;
+    });
+    const scheduled = delivery.find((e) => e.activityTaskScheduledEventAttributes)?.activityTaskScheduledEventAttributes;
+    return {
+      start: text(parent.events?.[0]?.workflowExecutionStartedEventAttributes?.header?.fields?.[TRACE_HEADER]),
+      attempt: text(scheduled?.header?.fields?.[TRACE_HEADER]),
+    };
   } finally {
     await connection.close();
   }

@@ -1,11 +1,14 @@
 import { ApplicationFailure } from '@temporalio/common';
+import { temporal } from '@temporalio/proto';
 import type { Activities } from '../../activities';
 import {
+  CURRENT_REVISION,
   deadLetterWorkflowId,
   deliveryWorkflowId,
   type CallbackInput,
   type CallbackSummary,
   type DeliveryPlan,
+  type DeliveryState,
 } from '../../src/contracts';
 import { uniqueName } from '../helpers/config';
 import { eventually } from '../helpers/sink';
@@ -112,3 +115,82 @@ test('child IDs join event and destination with "~": pairs that shared a "." ID 
   expect(deadLetterWorkflowId(`${base}~gone`, 1)).toBe(`${base}~gone~dead-letter-1`);
   expect(await parentOf(`${base}~gone~dead-letter-1`)).toBe(`${base}~gone`);
 });
+
+describe('revision 2: the callback does not wait for its deliveries', () => {
+  test('it closes once its deliveries have started; each still runs to its end, delivered ones write no status', async () => {
+    const { activities, calls } = scriptedAttempts([]);
+    activities.attemptDelivery = async (req) => {
+      calls.push({ ...req, at: Date.now() });
+      const outcome = req.destinationId === 'gone' ? 'permanent' : 'delivered';
+      return { attempt: req.attempt, startedAt: new Date().toISOString(), durationMs: 1, outcome };
+    };
+    const eventId = uniqueName('evt');
+    const gone = plan({ destinationId: 'gone', deadLetter: plan({ destinationId: 'audit' }) });
+    const input: CallbackInput = {
+      eventId,
+      tenantId: 'acme',
+      eventType: 'order.created',
+      source: 'api',
+      receivedAt: new Date().toISOString(),
+      payload: { contentType: 'application/json', body: '{}', encoding: 'utf8' },
+      destinations: [plan({ destinationId: 'a' }), gone],
+      revision: CURRENT_REVISION,
+    };
+    const deliveries = [deliveryWorkflowId(eventId, 'a'), deliveryWorkflowId(eventId, 'gone')];
+    const deadLetter = deadLetterWorkflowId(deliveryWorkflowId(eventId, 'gone'), 1);
+    const result = await env.run(activities, async () => {
+      const started = await env.client.workflow.execute('callbackWorkflow', {
+        taskQueue: env.taskQueue,
+        workflowId: eventId,
+        args: [input],
+      });
+      const states = await Promise.all(
+        [...deliveries, deadLetter].map(async (id) => {
+          const handle = env.client.workflow.getHandle(id);
+          await eventually(() => handle.describe().catch(() => undefined), 10_000, `${id} started`);
+          return (await handle.result()) as DeliveryState;
+        }),
+      );
+      return { started, states };
+    });
+    expect(result.started).toEqual({ eventId, deliveries });
+    expect(result.states.map((s) => [s.destinationId, s.status])).toEqual([
+      ['a', 'delivered'],
+      ['gone', 'failed'],
+      ['audit', 'delivered'],
+    ]);
+    const parent = (await env.client.workflow.getHandle(eventId).fetchHistory()).events ?? [];
+    // Started, then closed as soon as both starts are confirmed: two workflow tasks, no patch marker.
+    const names = parent.map((e) => eventName(e.eventType));
+    expect(names.slice(0, 6)).toEqual([
+      'WORKFLOW_EXECUTION_STARTED',
+      'WORKFLOW_TASK_SCHEDULED',
+      'WORKFLOW_TASK_STARTED',
+      'WORKFLOW_TASK_COMPLETED',
+      'START_CHILD_WORKFLOW_EXECUTION_INITIATED',
+      'START_CHILD_WORKFLOW_EXECUTION_INITIATED',
+    ]);
+    expect(names.filter((n) => n === 'CHILD_WORKFLOW_EXECUTION_STARTED')).toHaveLength(2);
+    expect(names.filter((n) => n.startsWith('CHILD_WORKFLOW_EXECUTION_COMPLETED'))).toEqual([]);
+    expect(names.filter((n) => n === 'WORKFLOW_TASK_COMPLETED').length).toBeLessThanOrEqual(3);
+    expect(names[names.length - 1]).toBe('WORKFLOW_EXECUTION_COMPLETED');
+    const statusOf = async (id: string) => {
+      const description = await env.client.workflow.getHandle(id).describe();
+      const status = description.typedSearchAttributes.getAll().find((p) => p.key.name === 'BarrageStatus')?.value;
+      return [description.status.name, status, description.parentExecution?.workflowId];
+    };
+    expect(await statusOf(deliveries[0])).toEqual(['COMPLETED', 'delivering', eventId]);
+    expect(await statusOf(deliveries[1])).toEqual(['COMPLETED', 'failed', eventId]);
+    expect(await statusOf(deadLetter)).toEqual(['COMPLETED', 'delivering', deliveries[1]]);
+    const upserts = async (id: string) =>
+      ((await env.client.workflow.getHandle(id).fetchHistory()).events ?? []).filter(
+        (e) => eventName(e.eventType) === 'UPSERT_WORKFLOW_SEARCH_ATTRIBUTES' || eventName(e.eventType) === 'MARKER_RECORDED',
+      ).length;
+    // Delivered: no upsert, no patch marker; failed: its one status upsert.
+    expect([await upserts(deliveries[0]), await upserts(deliveries[1]), await upserts(eventId)]).toEqual([0, 1, 0]);
+  });
+});
+
+function eventName(type: temporal.api.enums.v1.EventType | null | undefined): string {
+  return temporal.api.enums.v1.EventType[type ?? 0].replace(/^EVENT_TYPE_/, '');
+}

@@ -1,9 +1,9 @@
 // Determinism guard: histories recorded from real runs (500 → timer → 200, a 404 with its
 // dead-letter child, the fan-out parent, an attempt activity that failed for good before and
 // after the patch that records it, deliveries ended by a deleted destination, children named
-// with "." before the tilde-child-ids patch and with "~" after it) must replay against today's
-// workflow code. They are never re-recorded: a change of workflow logic keeps them replaying with
-// patched().
+// with "." before the tilde-child-ids patch and with "~" after it, revision-2 callbacks, traced
+// and untraced) must replay against today's workflow code. They are never re-recorded: a change
+// of workflow logic keeps them replaying (patched(), or a revision in the input).
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { bundleWorkflowCode, Worker, type WorkflowBundle } from '@temporalio/worker';
@@ -41,6 +41,9 @@ test('every fixture ever recorded is still here (fixtures are added, never repla
   const deleted = 'evt_1978fff82b9164ca239b2d0cd3';
   const tilde = 'evt_5a6ba211e85cd27d48b3225cc9';
   const inInput = 'evt_dbf62049f370b718f3e00ac122';
+  const revision2 = 'evt_a685a04a645107eeeda3587bf3';
+  const sampled = 'evt_29f6b90dbc7f5b546e84f0bcb1';
+  const unsampled = 'evt_e237715e84ec4220e625f20239';
   expect(files.sort()).toEqual(
     [
       // The parent, a retried delivery and a dead-lettered one.
@@ -66,6 +69,17 @@ test('every fixture ever recorded is still here (fixtures are added, never repla
       `${inInput}~flaky.json`,
       `${inInput}~gone.json`,
       `${inInput}~gone~dead-letter-1.json`,
+      // Set 1 as revision 2 (issue 16): the callback closes once its deliveries have started, and
+      // a delivered delivery writes no status.
+      `${revision2}.json`,
+      `${revision2}~flaky.json`,
+      `${revision2}~gone.json`,
+      `${revision2}~gone~dead-letter-1.json`,
+      // Revision 2 started with a trace header: sampled (interceptors on) and not (header passed on).
+      `${sampled}.json`,
+      `${sampled}~sampled.json`,
+      `${unsampled}.json`,
+      `${unsampled}~unsampled.json`,
     ].sort(),
   );
 });
