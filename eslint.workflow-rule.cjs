@@ -1,7 +1,6 @@
 // The workflow sandbox rule, in its own module so test/unit/lint proves it fires.
 // workflows/ may import only the workflow SDK, the SDK's pure common package, Temporal's
-// workflow-side OpenTelemetry interceptors and the instrumentation helpers they run on
-// (tracing.ts), other workflow files and src/contracts;
+// workflow-side OpenTelemetry interceptors (tracing.ts), other workflow files and src/contracts;
 // activities only as types.
 const workflowImportRule = {
   files: ['workflows/**/*.ts'],
@@ -12,7 +11,7 @@ const workflowImportRule = {
         patterns: [
           {
             regex:
-              '^(?!@temporalio/(workflow|common|interceptors-opentelemetry/lib/(workflow|instrumentation))$|\\.\\./src/contracts(/.*)?$|\\./|\\.\\./activities$).*',
+              '^(?!@temporalio/(workflow|common|interceptors-opentelemetry/lib/workflow)$|\\.\\./src/contracts(/.*)?$|\\./|\\.\\./activities$).*',
             message:
               'workflows/ runs in the deterministic sandbox: import only @temporalio/workflow, @temporalio/common, Temporal’s workflow-side OTel interceptors, ./*, ../src/contracts (and ../activities as a type).',
           },

@@ -103,14 +103,15 @@ export function cpuSeconds(pid: number | undefined): number {
 export async function cpuShare<T>(
   pids: Record<string, number | undefined>,
   fn: () => Promise<T>,
+  cpu: (pid: number | undefined) => number = cpuSeconds,
 ): Promise<{ result: T; cores: Record<string, number> }> {
-  const before = Object.fromEntries(Object.entries(pids).map(([k, pid]) => [k, cpuSeconds(pid)]));
+  const before = Object.fromEntries(Object.entries(pids).map(([k, pid]) => [k, cpu(pid)]));
   const selfBefore = process.cpuUsage();
   const t0 = performance.now();
   const result = await fn();
   const wall = (performance.now() - t0) / 1000;
   const self = process.cpuUsage(selfBefore);
-  const cores = Object.fromEntries(Object.entries(pids).map(([k, pid]) => [k, (cpuSeconds(pid) - before[k]) / wall]));
+  const cores = Object.fromEntries(Object.entries(pids).map(([k, pid]) => [k, (cpu(pid) - before[k]) / wall]));
   cores['bench (load + sink)'] = (self.user + self.system) / 1e6 / wall;
   return { result, cores };
 }

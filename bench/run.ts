@@ -22,6 +22,7 @@ import { startElasticMq, startKafka, type RunningBroker } from '../src/devtools/
 import { kafkaDrain, sqsDrain } from './queues';
 import { registryScenario } from './registry';
 import { tracingScenario } from './tracing';
+import { clusterScenario } from './cluster';
 
 interface Options {
   quick: boolean;
@@ -31,6 +32,7 @@ interface Options {
   e2eConcurrency: number;
   fanout: number[];
   queueMessages: number;
+  cluster: boolean;
   out: string;
 }
 
@@ -48,6 +50,11 @@ function parseOptions(): Options {
     .option('--e2e-concurrency <n>', 'in-flight callbacks for the delivery scenarios', Number)
     .option('--destinations <list>', 'fan-out sizes: destinations per callback in scenario 5', list)
     .option('--queue-messages <n>', 'backlog drained from SQS and from Kafka in scenario 10', Number)
+    .option(
+      '--cluster',
+      'also scenario 13: floor and end to end on temporal-server + PostgreSQL (npm run setup -- --cluster)',
+      false,
+    )
     // Runs land in a git-ignored folder; --record writes the figures the docs cite.
     .option('--record', 'write to bench/results/ (tracked, cited by docs/PERFORMANCE.md)', false)
     .option('--out <dir>', 'where results go (default bench/out/, or bench/results/ with --record)')
@@ -63,6 +70,7 @@ function parseOptions(): Options {
     e2eConcurrency: o.e2eConcurrency ?? 32,
     fanout: o.destinations ?? [10, 100],
     queueMessages: o.queueMessages ?? (quick ? 1000 : 3000),
+    cluster: o.cluster || process.env.npm_config_cluster === 'true',
     out: o.out ?? join(PROJECT_ROOT, 'bench', o.record || process.env.npm_config_record === 'true' ? 'results' : 'out'),
   };
 }
@@ -211,6 +219,11 @@ async function main(): Promise<void> {
       bounds: { ...e2e, durationMs: Math.max(e2e.durationMs, 8_000) },
       progress,
     });
+    if (opts.cluster) {
+      // After the dev-server scenarios, with every dev-server process idle: one Temporal at a time on 2 cores.
+      progress('scenario 13: floor and end to end on temporal-server + PostgreSQL, 1 and 2 worker processes');
+      results.cluster = await clusterScenario({ dir, logDir, sink, runs: opts.runs, bounds: e2e, progress });
+    }
     progress(
       `cost: ${results.cost.map((c) => `D=${c.destinations}: ${c.actions} actions, ${c.historyEvents} events`).join('; ')}`,
     );

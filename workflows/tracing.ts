@@ -11,7 +11,6 @@
 // The choice reads the start's headers, which are in the history, so a replay makes the same one;
 // and no choice makes commands.
 import type * as OtelWorkflow from '@temporalio/interceptors-opentelemetry/lib/workflow';
-import type * as OtelInstrumentation from '@temporalio/interceptors-opentelemetry/lib/instrumentation';
 import { defaultPayloadConverter, type Payload } from '@temporalio/common';
 import type {
   WorkflowInboundCallsInterceptor,
@@ -49,25 +48,6 @@ interface Otel {
   outbound: OtelWorkflow.OpenTelemetryOutboundInterceptor;
 }
 
-type StartChild = WorkflowOutboundCallsInterceptor['startChildWorkflowExecution'] & {};
-type Tracer = Parameters<typeof OtelInstrumentation.instrumentSync>[0]['tracer'];
-
-/**
- * The child's start span ends once the start is requested, not when it is confirmed: a callback
- * closes without waiting for its children (revision 2), so Temporal's own span, which waits, would
- * never end or be exported, and every delivery's trace would hang from a missing parent span.
- */
-function startChildTraced(otel: Otel, ...[input, next]: Parameters<StartChild>): ReturnType<StartChild> {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { instrumentSync, headersWithContext } = require('@temporalio/interceptors-opentelemetry/lib/instrumentation');
-  const { SpanName, SPAN_DELIMITER } = otelWorkflow();
-  return (instrumentSync as typeof OtelInstrumentation.instrumentSync)({
-    tracer: (otel.outbound as unknown as { tracer: Tracer }).tracer,
-    spanName: `${SpanName.CHILD_WORKFLOW_START}${SPAN_DELIMITER}${input.workflowType}`,
-    fn: () => next({ ...input, headers: (headersWithContext as typeof OtelInstrumentation.headersWithContext)(input.headers) }),
-  });
-}
-
 export const interceptors = (): WorkflowInterceptors => {
   let otel: Otel | undefined;
   /** An unsampled start's header, forwarded as it came. */
@@ -92,7 +72,8 @@ export const interceptors = (): WorkflowInterceptors => {
   const outbound: WorkflowOutboundCallsInterceptor = {
     scheduleActivity: (input, next) => (otel ? otel.outbound.scheduleActivity(input, next) : next(forward(input))),
     scheduleLocalActivity: (input, next) => (otel ? otel.outbound.scheduleLocalActivity(input, next) : next(forward(input))),
-    startChildWorkflowExecution: (input, next) => (otel ? startChildTraced(otel, input, next) : next(forward(input))),
+    startChildWorkflowExecution: (input, next) =>
+      otel ? otel.outbound.startChildWorkflowExecution(input, next) : next(forward(input)),
     continueAsNew: (input, next) => (otel ? otel.outbound.continueAsNew(input, next) : next(input)),
     signalWorkflow: (input, next) => (otel ? otel.outbound.signalWorkflow(input, next) : next(input)),
     getLogAttributes: (input, next) => (otel ? otel.outbound.getLogAttributes(input, next) : next(input)),

@@ -55,9 +55,9 @@ export interface CallbackInput extends EventMeta {
   /**
    * The workflow behaviour this callback was started for, kept in its input (deterministic on
    * replay) instead of a patch marker, whose search-attribute upsert is a billed action on every
-   * callback. 2: "~" child IDs; children start detached and the callback closes in its first
-   * workflow task; a delivery writes no "delivered" status (see CURRENT_REVISION). Absent: the
-   * releases before, which replay through their patch markers.
+   * callback. 2: "~" child IDs; children start abandoned and the callback closes once their
+   * starts are confirmed, not when they finish; a delivery writes no "delivered" status. Absent:
+   * the releases before, which replay through their patch markers.
    */
   revision?: typeof CURRENT_REVISION;
 }

@@ -44,6 +44,8 @@ export interface RunningPostgres {
   /** SIGKILL to the postmaster, as a crash would; `start()` brings it back on the same data. */
   kill(): Promise<void>;
   start(): Promise<void>;
+  /** The postmaster's pid while it runs (its backends are its children). */
+  pid(): number | undefined;
 }
 
 export async function startPostgres(options: PostgresOptions): Promise<RunningPostgres> {
@@ -64,13 +66,21 @@ export async function startPostgres(options: PostgresOptions): Promise<RunningPo
     await as('pg_ctl', ['-D', data, '-o', serverOptions, '-l', join(dir, 'server.log'), '-w', '-t', '60', 'start']);
   };
   await start();
+  const pid = () => {
+    try {
+      return Number(readFileSync(join(data, 'postmaster.pid'), 'utf8').split('\n')[0]) || undefined;
+    } catch {
+      return undefined;
+    }
+  };
   return {
     url: `postgres://postgres@127.0.0.1:${options.port}/postgres`,
     port: options.port,
     start,
+    pid,
     async kill() {
-      const pid = Number(readFileSync(join(data, 'postmaster.pid'), 'utf8').split('\n')[0]);
-      process.kill(pid, 'SIGKILL');
+      const running = pid();
+      if (running) process.kill(running, 'SIGKILL');
     },
     async stop() {
       await as('pg_ctl', ['-D', data, '-m', 'fast', '-w', 'stop']).catch(() => undefined);
