@@ -24,14 +24,50 @@ export function clusterSummary(results: ClusterResults, dev: { floor: Figure; e2
   });
 }
 
-export function clusterRows(results: ClusterResults, dev: { floor: Figure; e2e: Figure }, concurrency: number): string[] {
-  return clusterSummary(results, dev).flatMap((c) => [
-    `| 13 | temporal-server on PostgreSQL, ${c.workers} worker process(es): accept path, c=1 | p99 ${fmtFigure(c.acceptP99AtOne, 1)} ms | target ≤ 25 ms: ${c.acceptP99AtOne.median <= 25 ? 'met' : 'missed'} |`,
-    `| 13 | temporal-server on PostgreSQL (${results.shards} shards), ${c.workers} worker process(es): floor, c=${concurrency} | ${fmtFigure(c.floor)} callbacks/s | ${fmt(c.floorToDev, 2)}× the dev server's floor |`,
-    `| 13 | same, end to end | ${fmtFigure(c.e2e)} callbacks/s; accept→receipt p99 ${fmt(c.receiptP99.median)} ms; per callback ${fmtFigure(c.persistenceRequests, 1)} persistence requests, ${fmtFigure(c.actions, 1)} actions (server metrics); cores ${Object.entries(
-      c.cores,
+/** Work per callback as a + b·D, from the D = 1 and D = 3 measurements. */
+export function serverWorkModel(results: ClusterResults) {
+  const one = results.serverWork.find((w) => w.destinations === 1);
+  const three = results.serverWork.find((w) => w.destinations === 3);
+  if (!one || !three) return undefined;
+  const line = (k: 'persistenceRequests' | 'serverCpuMs' | 'postgresCpuMs' | 'actions') => {
+    const perDestination = (three[k] - one[k]) / 2;
+    return { base: one[k] - perDestination, perDestination };
+  };
+  return {
+    persistenceRequests: line('persistenceRequests'),
+    serverCpuMs: line('serverCpuMs'),
+    postgresCpuMs: line('postgresCpuMs'),
+    actions: line('actions'),
+  };
+}
+
+function workRow(results: ClusterResults): string[] {
+  const model = serverWorkModel(results);
+  if (!model) return [];
+  const per = (name: string, m: { base: number; perDestination: number }, digits: number) =>
+    `${name} ${fmt(m.base, digits)} + ${fmt(m.perDestination, digits)}·D`;
+  const measured = results.serverWork
+    .map(
+      (w) =>
+        `D=${w.destinations}: ${fmt(w.persistenceRequests, 1)} requests, ${fmt(w.serverCpuMs)} + ${fmt(w.postgresCpuMs)} ms CPU`,
     )
-      .map(([k, f]) => `${k} ${fmt(f.median, 2)}`)
-      .join(', ')} | ${fmtFigure(c.e2eToFloor, 2)}× its floor; ${fmt(c.e2eToDev, 2)}× the dev server's end to end |`,
-  ]);
+    .join('; ');
+  return [
+    `| 13 | server work per callback (${results.serverWork[0].callbacks} callbacks each; ${measured}) | ${per('persistence requests', model.persistenceRequests, 1)}; ${per('temporal-server CPU ms', model.serverCpuMs, 0)}; ${per('PostgreSQL CPU ms', model.postgresCpuMs, 0)}; ${per('actions (server metric)', model.actions, 1)} | |`,
+  ];
+}
+
+export function clusterRows(results: ClusterResults, dev: { floor: Figure; e2e: Figure }, concurrency: number): string[] {
+  return [
+    ...clusterSummary(results, dev).flatMap((c) => [
+      `| 13 | temporal-server on PostgreSQL, ${c.workers} worker process(es): accept path, c=1 | p99 ${fmtFigure(c.acceptP99AtOne, 1)} ms | target ≤ 25 ms: ${c.acceptP99AtOne.median <= 25 ? 'met' : 'missed'} |`,
+      `| 13 | temporal-server on PostgreSQL (${results.shards} shards), ${c.workers} worker process(es): floor, c=${concurrency} | ${fmtFigure(c.floor)} callbacks/s | ${fmt(c.floorToDev, 2)}× the dev server's floor |`,
+      `| 13 | same, end to end | ${fmtFigure(c.e2e)} callbacks/s; accept→receipt p99 ${fmt(c.receiptP99.median)} ms; per callback ${fmtFigure(c.persistenceRequests, 1)} persistence requests, ${fmtFigure(c.actions, 1)} actions (server metrics); cores ${Object.entries(
+        c.cores,
+      )
+        .map(([k, f]) => `${k} ${fmt(f.median, 2)}`)
+        .join(', ')} | ${fmtFigure(c.e2eToFloor, 2)}× its floor; ${fmt(c.e2eToDev, 2)}× the dev server's end to end |`,
+    ]),
+    ...workRow(results),
+  ];
 }

@@ -14,6 +14,7 @@ import { cpuShare, FLOOR_WORKER, receiverUrl, startNode, startRole, writeConfig,
 import * as s from './scenarios';
 import type { BenchSink } from './sink';
 import { serverCounters, treeCpuSeconds, type ServerCounters } from './server-metrics';
+import { serverWorkPerCallback, type ServerWork } from './capacity';
 
 export interface ClusterFigures {
   workers: number;
@@ -30,6 +31,8 @@ export interface ClusterFigures {
 export interface ClusterResults {
   shards: number;
   runs: ClusterFigures[][];
+  /** Server work per callback at D = 1 and D = 3 (one worker process), for the capacity model. */
+  serverWork: ServerWork[];
 }
 
 export interface ClusterContext {
@@ -114,11 +117,16 @@ export async function clusterScenario(ctx: ClusterContext): Promise<ClusterResul
       }
       runs.push(figures);
     }
+    const capacity = { pool, sink: ctx.sink, client, metricsUrl, pids: { server: server.pid(), postgres: postgres.pid() } };
+    const serverWork = [await serverWorkPerCallback(capacity, 1), await serverWorkPerCallback(capacity, 3)];
+    ctx.progress(
+      `cluster server work per callback: ${serverWork.map((w) => `D=${w.destinations}: ${w.persistenceRequests.toFixed(1)} persistence requests, ${w.serverCpuMs.toFixed(0)} ms server CPU, ${w.postgresCpuMs.toFixed(0)} ms PostgreSQL CPU`).join('; ')}`,
+    );
     await Promise.all([pool.close(), acceptPool.close()]);
     await connection.close();
     await Promise.all(procs.splice(0).map((p) => p.stop()));
     await server.stop();
-    return { shards: SHARDS, runs };
+    return { shards: SHARDS, runs, serverWork };
   } finally {
     await Promise.all(procs.map((p) => p.stop()));
     await postgres.stop();

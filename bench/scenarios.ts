@@ -182,7 +182,14 @@ export async function costPerCallback(pool: Pool, sink: BenchSink, client: Clien
     const history = await client.workflow.getHandle(workflowId).fetchHistory();
     for (const event of history.events ?? []) {
       cost.historyEvents++;
-      const kind = ACTION_EVENTS[names[event.eventType ?? 0] as string];
+      // Temporal Cloud does not bill the TemporalChangeVersion upsert that comes with a patch marker.
+      const versionOnly = Object.keys(
+        event.upsertWorkflowSearchAttributesEventAttributes?.searchAttributes?.indexedFields ?? {},
+      ).every((key) => key === 'TemporalChangeVersion');
+      const kind =
+        event.upsertWorkflowSearchAttributesEventAttributes && versionOnly
+          ? undefined
+          : ACTION_EVENTS[names[event.eventType ?? 0] as string];
       const retried = event.activityTaskStartedEventAttributes?.attempt && event.activityTaskStartedEventAttributes.attempt > 1;
       const action = kind ?? (retried ? 'activity retried' : undefined);
       if (!action) continue;
