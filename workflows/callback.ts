@@ -23,7 +23,7 @@ export interface CallbackStarted {
 
 export async function callbackWorkflow(input: CallbackInput): Promise<CallbackSummary | CallbackStarted> {
   if (input.revision === CURRENT_REVISION) return startAll(input);
-  const { payload, destinations, idScheme, revision: _revision, ...event } = input;
+  const { payload, destinations, idScheme, revision: _revision, recordDelivered: _record, ...event } = input;
   const meta: EventMeta = event;
   // A callback of the release that put the scheme in the input has no marker: its input decides.
   const scheme = idScheme ?? (wf.patched(PATCH_TILDE_CHILD_IDS) ? 'current' : 'legacy');
@@ -50,7 +50,7 @@ export async function callbackWorkflow(input: CallbackInput): Promise<CallbackSu
  * 1.32 drops the start of an abandoned child whose parent closed before it started.
  */
 async function startAll(input: CallbackInput): Promise<CallbackStarted> {
-  const { payload, destinations, idScheme: _idScheme, revision, ...event } = input;
+  const { payload, destinations, idScheme: _idScheme, revision, recordDelivered, ...event } = input;
   const ids = destinations.map((plan) => deliveryWorkflowId(input.eventId, plan.destinationId));
   // allSettled: a start the server refuses (its ID taken) must not stop the others.
   const starts = await Promise.allSettled(
@@ -60,7 +60,7 @@ async function startAll(input: CallbackInput): Promise<CallbackStarted> {
         parentClosePolicy: 'ABANDON',
         staticSummary: `${input.eventType} → ${plan.destinationId}`,
         typedSearchAttributes: deliverySearchAttributes(input, plan.destinationId),
-        args: [{ event, payload, plan, revision } satisfies DeliveryInput],
+        args: [{ event, payload, plan, revision, ...(recordDelivered ? { recordDelivered } : {}) } satisfies DeliveryInput],
       }),
     ),
   );

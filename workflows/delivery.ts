@@ -141,7 +141,7 @@ function setStatus(state: DeliveryState, status: DeliveryStatus, finished?: Deli
       ...(finished.deadLetterOf !== undefined ? { deadLetter: true } : {}),
     });
   }
-  if (status === 'delivered' && finished?.revision === CURRENT_REVISION) return state;
+  if (status === 'delivered' && finished?.revision === CURRENT_REVISION && !finished.recordDelivered) return state;
   wf.upsertSearchAttributes([
     { key: SA.status, value: status },
     { key: SA.attempts, value: state.attempts.length },
@@ -153,7 +153,7 @@ function setStatus(state: DeliveryState, status: DeliveryStatus, finished?: Deli
 async function startDeadLetter(input: DeliveryInput, state: DeliveryState): Promise<void> {
   const target = input.plan.deadLetter!;
   const failedId = wf.workflowInfo().workflowId;
-  const { revision } = input;
+  const { revision, recordDelivered } = input;
   const current = revision === CURRENT_REVISION || input.idScheme === 'current';
   const scheme = current || wf.patched(PATCH_TILDE_CHILD_IDS) ? 'current' : 'legacy';
   const args: DeliveryInput = {
@@ -162,6 +162,7 @@ async function startDeadLetter(input: DeliveryInput, state: DeliveryState): Prom
     plan: target,
     deadLetterOf: failedId,
     ...(revision !== undefined ? { revision } : {}),
+    ...(recordDelivered ? { recordDelivered } : {}),
   };
   await wf.startChild(deliveryWorkflow, {
     workflowId: deadLetterWorkflowId(failedId, state.attempts.length, scheme),

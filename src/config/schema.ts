@@ -74,6 +74,12 @@ export const configSchema = (env: Env) =>
             .optional()
             .describe('TLS (and mTLS) for every connection to Temporal; on by default with apiKey'),
           apiKey: optionalSecretRef(env).describe('Temporal Cloud API key sent on every connection, or "env:NAME"'),
+          recordDeliveredStatus: z
+            .boolean()
+            .default(false)
+            .describe(
+              'also write BarrageStatus="delivered" when a delivery succeeds, as before issue 16 (one more billed action per delivery); off: it closes Completed still saying "delivering"',
+            ),
           devServer: z
             .object({
               port: z.number().int().min(1).max(65535).default(7233).describe('gRPC port of the embedded server'),

@@ -60,6 +60,8 @@ export interface CallbackInput extends EventMeta {
    * the releases before, which replay through their patch markers.
    */
   revision?: typeof CURRENT_REVISION;
+  /** temporal.recordDeliveredStatus: revision-2 deliveries write "delivered" after all. */
+  recordDelivered?: true;
 }
 
 /** What new callbacks and deliveries are started with (CallbackInput.revision). */
@@ -77,6 +79,8 @@ export interface DeliveryInput {
   idScheme?: 'current';
   /** See CallbackInput.revision: 2 also means "~" dead-letter IDs and no "delivered" upsert. */
   revision?: typeof CURRENT_REVISION;
+  /** See CallbackInput.recordDelivered. */
+  recordDelivered?: true;
 }
 
 /**

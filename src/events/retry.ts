@@ -22,11 +22,11 @@ export interface RetryResult {
 
 export async function retryDeliveries(
   client: Client,
-  options: { tenant: TenantConfig; eventId: string; destinations: string[]; taskQueue: string },
+  options: { tenant: TenantConfig; eventId: string; destinations: string[]; taskQueue: string; recordDelivered?: boolean },
 ): Promise<RetryResult> {
   const result: RetryResult = { retried: [], skipped: [] };
   const input = await readCallbackInput(client, options.eventId);
-  const { payload, destinations: _plans, idScheme: _scheme, revision: _revision, ...event } = input;
+  const { payload, destinations: _plans, idScheme: _scheme, revision: _revision, recordDelivered: _record, ...event } = input;
   for (const destinationId of options.destinations) {
     const state = await deliveryView(client, options.eventId, destinationId);
     const workflowId = state.workflowId ?? deliveryWorkflowId(options.eventId, destinationId);
@@ -51,6 +51,7 @@ export async function retryDeliveries(
       plan: deliveryPlan(current, options.tenant),
       previousAttempts: state.attempts,
       revision: CURRENT_REVISION,
+      ...(options.recordDelivered ? { recordDelivered: true as const } : {}),
     };
     const started = await client.workflow
       .start<typeof deliveryWorkflow>(WORKFLOW.delivery, {

@@ -67,6 +67,8 @@ export interface IngestDeps {
   startDeadlineMs?: number;
   /** Counts every outcome and times every accept (GET /metrics). */
   metrics?: Metrics;
+  /** temporal.recordDeliveredStatus */
+  recordDelivered?: boolean;
 }
 
 export function createIngest(deps: IngestDeps) {
@@ -101,7 +103,7 @@ export function createIngest(deps: IngestDeps) {
 async function accept(deps: IngestDeps, req: IngestRequest, now: () => number): Promise<IngestOutcome> {
   const invalid = validate(req);
   if (invalid) return invalid;
-  const input = callbackInput(req as IngestRequest & { eventType: string }, new Date(now()).toISOString());
+  const input = callbackInput(req as IngestRequest & { eventType: string }, new Date(now()).toISOString(), deps.recordDelivered);
   const tooLarge = payloadBudgetProblem(input);
   if (tooLarge) return { kind: 'too_large', httpStatus: 413, message: tooLarge };
   const outcome = await start(deps, deps.clientFor(req.tenant), input);
@@ -128,7 +130,7 @@ function validate(req: IngestRequest): IngestOutcome | undefined {
   return undefined;
 }
 
-function callbackInput(req: IngestRequest & { eventType: string }, receivedAt: string): CallbackInput {
+function callbackInput(req: IngestRequest & { eventType: string }, receivedAt: string, recordDelivered?: boolean): CallbackInput {
   return {
     eventId: req.eventId ?? eventIdFor(req.tenant.id, req.source, req.idempotencyKey),
     tenantId: req.tenant.id,
@@ -140,6 +142,7 @@ function callbackInput(req: IngestRequest & { eventType: string }, receivedAt: s
     destinations: req.destinations ?? routeEvent(req.tenant, req.eventType),
     ...(req.origin ? { origin: req.origin } : {}),
     revision: CURRENT_REVISION,
+    ...(recordDelivered ? { recordDelivered: true as const } : {}),
   };
 }
 

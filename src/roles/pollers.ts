@@ -27,7 +27,13 @@ export async function startPollers(options: PollersOptions): Promise<PollersRole
   const { config, connection, logger, metrics } = options;
   if (!hasQueueSources(config)) logger.warn('pollers role: no sqs or kafka sources are configured');
   const clients = new TenantClients(connection);
-  const ingest = createIngest({ clientFor: (t) => clients.for(t), taskQueue: config.temporal.taskQueue, logger, metrics });
+  const ingest = createIngest({
+    clientFor: (t) => clients.for(t),
+    taskQueue: config.temporal.taskQueue,
+    logger,
+    metrics,
+    recordDelivered: config.temporal.recordDeliveredStatus,
+  });
   const starts = config.tenants.flatMap((tenant) =>
     tenant.sources.flatMap((source) => {
       const createPoller = sourcePlugin(source.type)?.createPoller;

@@ -44,6 +44,7 @@ export async function startReceiver(options: ReceiverOptions): Promise<RunningRe
     logger,
     startDeadlineMs: ACCEPT_DEADLINE_MS,
     metrics,
+    recordDelivered: config.temporal.recordDeliveredStatus,
   });
   trackBacklog(metrics, registry, (t) => clients.for(t), logger);
   const ctx: ReceiverContext = {

@@ -191,6 +191,32 @@ describe('revision 2: the callback does not wait for its deliveries', () => {
   });
 });
 
+test('revision 2 with temporal.recordDeliveredStatus: a delivered delivery writes "delivered" after all', async () => {
+  const { activities } = scriptedAttempts([{ outcome: 'delivered' }]);
+  const eventId = uniqueName('evt');
+  const input: CallbackInput = {
+    eventId,
+    tenantId: 'acme',
+    eventType: 'order.created',
+    source: 'api',
+    receivedAt: new Date().toISOString(),
+    payload: { contentType: 'application/json', body: '{}', encoding: 'utf8' },
+    destinations: [plan({ destinationId: 'a' })],
+    revision: CURRENT_REVISION,
+    recordDelivered: true,
+  };
+  const delivery = deliveryWorkflowId(eventId, 'a');
+  await env.run(activities, async () => {
+    await env.client.workflow.execute('callbackWorkflow', { taskQueue: env.taskQueue, workflowId: eventId, args: [input] });
+    const handle = env.client.workflow.getHandle(delivery);
+    await eventually(() => handle.describe().catch(() => undefined), 10_000, 'delivery started');
+    await handle.result();
+  });
+  const description = await env.client.workflow.getHandle(delivery).describe();
+  const status = description.typedSearchAttributes.getAll().find((p) => p.key.name === 'BarrageStatus')?.value;
+  expect([description.status.name, status]).toEqual(['COMPLETED', 'delivered']);
+});
+
 function eventName(type: temporal.api.enums.v1.EventType | null | undefined): string {
   return temporal.api.enums.v1.EventType[type ?? 0].replace(/^EVENT_TYPE_/, '');
 }

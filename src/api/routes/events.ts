@@ -109,8 +109,9 @@ export const eventRoutes = [
       const known = status.destinations.map((d) => d.destinationId);
       if (body.destination && !known.includes(body.destination)) throw notFound('destination of this event');
       const destinations = body.destination ? [body.destination] : known;
-      const taskQueue = ctx.config.temporal.taskQueue;
-      const result = await retryDeliveries(client, { tenant, eventId: status.id, destinations, taskQueue });
+      const { taskQueue, recordDeliveredStatus } = ctx.config.temporal;
+      const options = { tenant, eventId: status.id, destinations, taskQueue, recordDelivered: recordDeliveredStatus };
+      const result = await retryDeliveries(client, options);
       return { status: 202, body: { id: status.id, ...result } };
     },
   }),

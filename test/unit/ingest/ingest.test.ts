@@ -48,6 +48,22 @@ test('accepted: 202, one start with the memo, the search attributes and duplicat
   ]);
 });
 
+test('new callbacks start as revision 2; temporal.recordDeliveredStatus is carried in the input', async () => {
+  const plain = ingestWith();
+  await plain.ingest(request());
+  expect(plain.starts[0].options.args?.[0]).toMatchObject({ revision: 2 });
+  expect(plain.starts[0].options.args?.[0]).not.toHaveProperty('recordDelivered');
+  const temporal = stubClient(undefined, { eventType: 'order.created', destinations: ['d'] });
+  const recording = createIngest({
+    clientFor: () => temporal.client,
+    taskQueue: 'q',
+    logger: createLogger('silent'),
+    recordDelivered: true,
+  });
+  await recording(request());
+  expect(temporal.starts[0].options.args?.[0]).toMatchObject({ revision: 2, recordDelivered: true });
+});
+
 test('duplicate: 200 with the original event from its memo', async () => {
   const { ingest } = ingestWith(async (o) => {
     throw new WorkflowExecutionAlreadyStartedError('started', o.workflowId, 'callbackWorkflow');
