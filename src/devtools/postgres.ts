@@ -62,10 +62,23 @@ export async function startPostgres(options: PostgresOptions): Promise<RunningPo
   }
   const fsync = options.fsync ?? !temporary;
   const serverOptions = `-p ${options.port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=${fsync ? 'on' : 'off'}`;
+  const startOnce = () =>
+    as('pg_ctl', ['-D', data, '-o', serverOptions, '-l', join(dir, 'server.log'), '-w', '-t', '60', 'start']);
+  // After a SIGKILL of the postmaster its backends outlive it for a moment, and a new postmaster
+  // refuses to start while they still hold the shared memory: a restart retries, as a supervisor
+  // would (≤ 30 s). The first start does not: its failures are configuration, not timing.
   const start = async () => {
-    await as('pg_ctl', ['-D', data, '-o', serverOptions, '-l', join(dir, 'server.log'), '-w', '-t', '60', 'start']);
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await startOnce();
+        return;
+      } catch (err) {
+        if (attempt >= 30) throw err;
+        await new Promise((resolve) => setTimeout(resolve, 1000));
+      }
+    }
   };
-  await start();
+  await startOnce();
   const pid = () => {
     try {
       return Number(readFileSync(join(data, 'postmaster.pid'), 'utf8').split('\n')[0]) || undefined;
