@@ -54,8 +54,8 @@ export interface CallbackInput extends EventMeta {
   idScheme?: 'current';
   /**
    * The workflow behaviour this callback was started for, kept in its input (deterministic on
-   * replay) instead of a patch marker, whose search-attribute upsert is a billed action on every
-   * callback. 2: "~" child IDs; children start abandoned and the callback closes once their
+   * replay) instead of a patch marker, whose search-attribute upsert adds two history events to
+   * every callback. 2: "~" child IDs; children start abandoned and the callback closes once their
    * starts are confirmed, not when they finish; a delivery writes no "delivered" status. Absent:
    * the releases before, which replay through their patch markers.
    */
