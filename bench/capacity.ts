@@ -1,8 +1,7 @@
 // The capacity model's inputs: what one callback with D destinations costs temporal-server and
 // its PostgreSQL, read from the server's own counters and the processes' CPU time.
 import type { Client } from '@temporalio/client';
-import { deliveryWorkflowId } from '../src/contracts';
-import { postEvent, type httpPool } from './scenarios';
+import { deliveredToD, type httpPool } from './scenarios';
 import { serverCounters, treeCpuSeconds } from './server-metrics';
 import type { BenchSink } from './sink';
 
@@ -33,7 +32,9 @@ export async function serverWorkPerCallback(ctx: CapacityContext, d: number): Pr
   const cpu = () => [treeCpuSeconds(ctx.pids.server), treeCpuSeconds(ctx.pids.postgres)];
   const [server0, pg0] = cpu();
   for (let batch = 0; batch < CALLBACKS / IN_FLIGHT; batch++) {
-    await Promise.all(Array.from({ length: IN_FLIGHT }, () => oneCallback(ctx, d)));
+    await Promise.all(
+      Array.from({ length: IN_FLIGHT }, () => deliveredToD(ctx.pool, ctx.sink, ctx.client, `cost${d}.capacity`, d)),
+    );
   }
   // Let the last closes and visibility writes land before reading the counters again.
   await new Promise((resolve) => setTimeout(resolve, 1500));
@@ -47,11 +48,4 @@ export async function serverWorkPerCallback(ctx: CapacityContext, d: number): Pr
     serverCpuMs: ((server1 - server0) * 1000) / CALLBACKS,
     postgresCpuMs: ((pg1 - pg0) * 1000) / CALLBACKS,
   };
-}
-
-async function oneCallback(ctx: CapacityContext, d: number): Promise<void> {
-  const id = await postEvent(ctx.pool, `cost${d}.capacity`);
-  const destinations = Array.from({ length: d }, (_, i) => `d${i}`);
-  await Promise.all(destinations.map((dest) => ctx.sink.waitFor(`${id}/${dest}`, 60_000)));
-  await Promise.all(destinations.map((dest) => ctx.client.workflow.getHandle(deliveryWorkflowId(id, dest)).result()));
 }

@@ -143,10 +143,16 @@ export async function fanOut(pool: Pool, sink: BenchSink, n: number): Promise<nu
   return Math.max(...receipts) - started;
 }
 
-/** Until the callback workflow and each of its deliveries have closed. */
-async function allClosed(client: Client, eventId: string, destinationIds: string[]): Promise<void> {
-  const ids = [callbackWorkflowId(eventId), ...destinationIds.map((d) => deliveryWorkflowId(eventId, d))];
-  await Promise.all(ids.map((workflowId) => client.workflow.getHandle(workflowId).result()));
+/**
+ * POSTs an event routed to d0…d<D-1> (the `cost<D>.*` types) and waits until every destination has
+ * it and every delivery has closed; returns the event id.
+ */
+export async function deliveredToD(pool: Pool, sink: BenchSink, client: Client, type: string, d: number): Promise<string> {
+  const id = await postEvent(pool, type);
+  const destinations = Array.from({ length: d }, (_, i) => `d${i}`);
+  await Promise.all(destinations.map((dest) => sink.waitFor(`${id}/${dest}`, DELIVERY_TIMEOUT_MS)));
+  await Promise.all(destinations.map((dest) => client.workflow.getHandle(deliveryWorkflowId(id, dest)).result()));
+  return id;
 }
 
 export interface Cost {
@@ -167,13 +173,8 @@ const ACTION_EVENTS: Record<string, string> = {
 
 /** 7. History events and actions of one delivered callback with D destinations. */
 export async function costPerCallback(pool: Pool, sink: BenchSink, client: Client, d: number): Promise<Cost> {
-  const id = await postEvent(pool, `cost${d}.measure`);
-  await Promise.all(Array.from({ length: d }, (_, i) => sink.waitFor(`${id}/d${i}`, DELIVERY_TIMEOUT_MS)));
-  await allClosed(
-    client,
-    id,
-    Array.from({ length: d }, (_, i) => `d${i}`),
-  );
+  const id = await deliveredToD(pool, sink, client, `cost${d}.measure`, d);
+  await client.workflow.getHandle(callbackWorkflowId(id)).result();
   const ids = [callbackWorkflowId(id), ...Array.from({ length: d }, (_, i) => deliveryWorkflowId(id, `d${i}`))];
   const cost: Cost = { destinations: d, historyEvents: 0, actions: 0, actionsByKind: {} };
   const { temporal } = await import('@temporalio/proto');

@@ -8,7 +8,7 @@ import {
   type CallbackSummary,
   type DeliveryInput,
   type DeliveryState,
-  type EventMeta,
+  eventMetaOf,
 } from '../src/contracts';
 import { deliveryWorkflow } from './delivery';
 import { PATCH_TILDE_CHILD_IDS } from './policies';
@@ -23,8 +23,8 @@ export interface CallbackStarted {
 
 export async function callbackWorkflow(input: CallbackInput): Promise<CallbackSummary | CallbackStarted> {
   if (input.revision === CURRENT_REVISION) return startAll(input);
-  const { payload, destinations, idScheme, revision: _revision, recordDelivered: _record, ...event } = input;
-  const meta: EventMeta = event;
+  const { payload, destinations, idScheme } = input;
+  const meta = eventMetaOf(input);
   // A callback of the release that put the scheme in the input has no marker: its input decides.
   const scheme = idScheme ?? (wf.patched(PATCH_TILDE_CHILD_IDS) ? 'current' : 'legacy');
   // allSettled: one destination's failure must never hide or cancel the others.
@@ -50,7 +50,8 @@ export async function callbackWorkflow(input: CallbackInput): Promise<CallbackSu
  * 1.32 drops the start of an abandoned child whose parent closed before it started.
  */
 async function startAll(input: CallbackInput): Promise<CallbackStarted> {
-  const { payload, destinations, idScheme: _idScheme, revision, recordDelivered, ...event } = input;
+  const { payload, destinations, revision, recordDelivered } = input;
+  const event = eventMetaOf(input);
   const ids = destinations.map((plan) => deliveryWorkflowId(input.eventId, plan.destinationId));
   // allSettled: a start the server refuses (its ID taken) must not stop the others.
   const starts = await Promise.allSettled(

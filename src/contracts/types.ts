@@ -64,6 +64,19 @@ export interface CallbackInput extends EventMeta {
   recordDelivered?: true;
 }
 
+/** The event a callback carries, without its payload, routing and workflow-behaviour fields. */
+export function eventMetaOf(input: CallbackInput): EventMeta {
+  const {
+    payload: _payload,
+    destinations: _destinations,
+    idScheme: _idScheme,
+    revision: _revision,
+    recordDelivered: _record,
+    ...event
+  } = input;
+  return event;
+}
+
 /** What new callbacks and deliveries are started with (CallbackInput.revision). */
 export const CURRENT_REVISION = 2;
 

@@ -7,6 +7,7 @@ import {
   CURRENT_REVISION,
   deliverySearchAttributes,
   deliveryWorkflowId,
+  eventMetaOf,
   SIGNAL,
   WORKFLOW,
   type DeliveryInput,
@@ -26,7 +27,8 @@ export async function retryDeliveries(
 ): Promise<RetryResult> {
   const result: RetryResult = { retried: [], skipped: [] };
   const input = await readCallbackInput(client, options.eventId);
-  const { payload, destinations: _plans, idScheme: _scheme, revision: _revision, recordDelivered: _record, ...event } = input;
+  const { payload } = input;
+  const event = eventMetaOf(input);
   for (const destinationId of options.destinations) {
     const state = await deliveryView(client, options.eventId, destinationId);
     const workflowId = state.workflowId ?? deliveryWorkflowId(options.eventId, destinationId);

@@ -18,6 +18,20 @@ let env: WorkflowEnv;
 beforeAll(async () => (env = await workflowEnv()));
 afterAll(() => env.close());
 
+/** A callback's input as ingest writes it; `extra` sets the workflow-behaviour fields. */
+function callbackInput(eventId: string, destinations: DeliveryPlan[], extra: Partial<CallbackInput> = {}): CallbackInput {
+  return {
+    eventId,
+    tenantId: 'acme',
+    eventType: 'order.created',
+    source: 'api',
+    receivedAt: new Date().toISOString(),
+    payload: { contentType: 'application/json', body: '{}', encoding: 'utf8' },
+    destinations,
+    ...extra,
+  };
+}
+
 /** `settled`: what else to wait for before the worker stops (an abandoned dead letter's attempt). */
 async function runCallback(
   activities: Activities,
@@ -25,15 +39,10 @@ async function runCallback(
   options: { eventId?: string; settled?: () => Promise<unknown> } = {},
 ) {
   const eventId = options.eventId ?? uniqueName('evt');
-  const input: CallbackInput = {
+  const input = callbackInput(
     eventId,
-    tenantId: 'acme',
-    eventType: 'order.created',
-    source: 'api',
-    receivedAt: new Date().toISOString(),
-    payload: { contentType: 'application/json', body: '{}', encoding: 'utf8' },
-    destinations: destinationIds.map((d) => (typeof d === 'string' ? plan({ destinationId: d }) : d)),
-  };
+    destinationIds.map((d) => (typeof d === 'string' ? plan({ destinationId: d }) : d)),
+  );
   const summary = (await env.run(activities, async () => {
     const result = await env.client.workflow.execute('callbackWorkflow', {
       taskQueue: env.taskQueue,
@@ -126,16 +135,7 @@ describe('revision 2: the callback does not wait for its deliveries', () => {
     };
     const eventId = uniqueName('evt');
     const gone = plan({ destinationId: 'gone', deadLetter: plan({ destinationId: 'audit' }) });
-    const input: CallbackInput = {
-      eventId,
-      tenantId: 'acme',
-      eventType: 'order.created',
-      source: 'api',
-      receivedAt: new Date().toISOString(),
-      payload: { contentType: 'application/json', body: '{}', encoding: 'utf8' },
-      destinations: [plan({ destinationId: 'a' }), gone],
-      revision: CURRENT_REVISION,
-    };
+    const input = callbackInput(eventId, [plan({ destinationId: 'a' }), gone], { revision: CURRENT_REVISION });
     const deliveries = [deliveryWorkflowId(eventId, 'a'), deliveryWorkflowId(eventId, 'gone')];
     const deadLetter = deadLetterWorkflowId(deliveryWorkflowId(eventId, 'gone'), 1);
     const result = await env.run(activities, async () => {
@@ -194,17 +194,7 @@ describe('revision 2: the callback does not wait for its deliveries', () => {
 test('revision 2 with temporal.recordDeliveredStatus: a delivered delivery writes "delivered" after all', async () => {
   const { activities } = scriptedAttempts([{ outcome: 'delivered' }]);
   const eventId = uniqueName('evt');
-  const input: CallbackInput = {
-    eventId,
-    tenantId: 'acme',
-    eventType: 'order.created',
-    source: 'api',
-    receivedAt: new Date().toISOString(),
-    payload: { contentType: 'application/json', body: '{}', encoding: 'utf8' },
-    destinations: [plan({ destinationId: 'a' })],
-    revision: CURRENT_REVISION,
-    recordDelivered: true,
-  };
+  const input = callbackInput(eventId, [plan({ destinationId: 'a' })], { revision: CURRENT_REVISION, recordDelivered: true });
   const delivery = deliveryWorkflowId(eventId, 'a');
   await env.run(activities, async () => {
     await env.client.workflow.execute('callbackWorkflow', { taskQueue: env.taskQueue, workflowId: eventId, args: [input] });
