@@ -11,6 +11,7 @@ import { startWorker } from '../roles/worker';
 import type { QueuePoller } from '../sources/poller';
 import { connectWithRetry } from '../temporal/clients';
 import { temporalConnectionOptions, type TemporalConnectionOptions } from '../temporal/connection-options';
+import { credentialsRefused } from '../temporal/auth-errors';
 import { ensureNamespace } from '../temporal/namespaces';
 import type { Logger } from '../telemetry/logger';
 import { createMetrics, type Metrics } from '../telemetry/metrics';
@@ -75,7 +76,7 @@ async function startRoles(
   const { config, logger, registry } = options;
   const { connection, metrics } = shared;
   const { handles } = started;
-  await ensureNamespaces(config, registry, connection);
+  await ensureNamespaces(config, registry, connection, shared.temporal);
   // A receiver serves /metrics on its own port; a process without one may serve it on telemetry.metricsPort.
   const { metricsPort, metricsHost } = config.telemetry;
   if (metricsPort > 0 && !options.roles.includes('receiver')) {
@@ -100,12 +101,23 @@ async function startRoles(
   }
 }
 
-async function ensureNamespaces(config: BarrageConfig, registry: Registry, connection: Connection): Promise<void> {
+async function ensureNamespaces(
+  config: BarrageConfig,
+  registry: Registry,
+  connection: Connection,
+  temporal: TemporalConnectionOptions,
+): Promise<void> {
   if (!config.temporal.manageNamespaces) return;
   for (const namespace of registry.current().namespaces()) {
-    await ensureNamespace(connection, namespace, { retentionMs: config.temporal.namespaceRetention });
+    await ensureNamespace(connection, namespace, { retentionMs: config.temporal.namespaceRetention }).catch((err: unknown) => {
+      throw credentialsRefused(err, temporal, `registering namespace ${namespace}`, MANAGE_HINT) ?? err;
+    });
   }
 }
+
+const MANAGE_HINT =
+  'registering namespaces needs admin rights; with a key scoped to namespaces (as on Temporal Cloud) set ' +
+  'temporal.manageNamespaces: false and create them outside Barrage (docs/PRODUCTION.md)';
 
 async function workerDrivers(options: RunRolesOptions): Promise<DriverRegistry> {
   const { config, logger } = options;

@@ -15,7 +15,6 @@ import {
   serverConfigYaml,
   TEMPORAL_DATABASES,
   type ClusterPorts,
-  type ClusterTls,
   type ServerConfigOptions,
 } from './temporal-server-config';
 
@@ -53,6 +52,8 @@ export interface TemporalClusterOptions extends ServerConfigOptions {
   readyTimeoutMs?: number;
   /** Leave the server running after this process exits (`npm run cluster -- up`). */
   detached?: boolean;
+  /** With `authorization`: a token with system admin rights, for the readiness check. */
+  adminApiKey?: string;
 }
 
 export interface RunningTemporalServer {
@@ -103,7 +104,7 @@ export async function startTemporalServer(options: TemporalClusterOptions): Prom
   let child: ChildProcess | undefined;
   const start = async () => {
     const log = openSync(join(dir, 'server.log'), 'a');
-    const args = ['--root', dir, '--config', 'config', '--env', 'development', '--allow-no-auth', 'start'];
+    const args = ['--root', dir, '--config', 'config', '--env', 'development', '--allow-no-auth', 'start', ...services(options)];
     child = spawn(server, args, { stdio: ['ignore', log, log], detached: options.detached });
     closeSync(log);
     if (options.detached) child.unref();
@@ -111,7 +112,7 @@ export async function startTemporalServer(options: TemporalClusterOptions): Prom
       child!.once('exit', (code) => reject(new Error(`temporal-server exited (code ${code}); last log lines:\n${tail(dir)}`))),
     );
     exited.catch(() => undefined);
-    await Promise.race([waitUntilServing(address, options.tls, options.readyTimeoutMs ?? 90_000), exited]);
+    await Promise.race([waitUntilServing(address, options, options.readyTimeoutMs ?? 90_000), exited]);
   };
   await start();
   return {
@@ -126,6 +127,12 @@ export async function startTemporalServer(options: TemporalClusterOptions): Prom
   };
 }
 
+/** The default four, plus the internal frontend the system worker uses when calls need a token. */
+function services(options: TemporalClusterOptions): string[] {
+  const names = ['frontend', 'history', 'matching', 'worker', ...(options.authorization ? ['internal-frontend'] : [])];
+  return names.flatMap((name) => ['--service', name]);
+}
+
 export function serverLogTail(dir: string, lines = 30): string {
   return tail(resolve(dir), lines);
 }
@@ -136,7 +143,11 @@ function tail(dir: string, lines = 30): string {
 }
 
 /** Serving once the frontend lists namespaces (its own system namespace is created at start). */
-async function waitUntilServing(address: string, tls: ClusterTls | undefined, timeoutMs: number): Promise<void> {
+async function waitUntilServing(
+  address: string,
+  { tls, adminApiKey }: Pick<TemporalClusterOptions, 'tls' | 'adminApiKey'>,
+  timeoutMs: number,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   const tlsOptions = tls && {
     serverNameOverride: tls.serverName,
@@ -150,7 +161,12 @@ async function waitUntilServing(address: string, tls: ClusterTls | undefined, ti
     // Dial only once the port listens: a grpc-js channel that failed to connect keeps retrying in
     // the background and holds the process open.
     if (await portInUse('127.0.0.1', port)) {
-      const connection = await Connection.connect({ address, connectTimeout: 2000, tls: tlsOptions }).catch(() => undefined);
+      const connection = await Connection.connect({
+        address,
+        connectTimeout: 2000,
+        tls: tlsOptions ?? false,
+        apiKey: adminApiKey,
+      }).catch(() => undefined);
       const ok = await connection?.workflowService.describeNamespace({ namespace: 'temporal-system' }).then(
         () => true,
         () => false,

@@ -38,12 +38,25 @@ export interface ClusterTls {
   serverName: string;
 }
 
+/**
+ * JWT authorization on the frontend, as Temporal Cloud's API keys and most self-hosted clusters
+ * with auth work: every call carries `Authorization: Bearer <token>`, checked against the keys at
+ * `keySourceUri` (a JWKS, file:// or http://), with the `permissions` claim ("temporal-system:admin",
+ * "<namespace>:write", …) deciding. The server's own system worker reaches history through an
+ * internal frontend that skips the check, so it needs its own ports.
+ */
+export interface ClusterAuthorization {
+  keySourceUri: string;
+  internalFrontend: { grpc: number; membership: number };
+}
+
 export interface ServerConfigOptions {
   postgresPort: number;
   ports: ClusterPorts;
   /** History shards (fixed for the life of the database); default 8. */
   shards?: number;
   tls?: ClusterTls;
+  authorization?: ClusterAuthorization;
 }
 
 /** Where the server finds PostgreSQL and which address it serves on (docker-compose.yml differs). */
@@ -116,12 +129,19 @@ export function serverConfigYaml(
         },
       },
       ...(options.tls ? { tls: tlsConfig(options.tls) } : {}),
+      ...(options.authorization ? { authorization: authorizationConfig(options.authorization) } : {}),
     },
     services: {
       frontend: service(ports.frontend, ports.membership[0], { httpPort: ports.frontendHttp }),
       history: service(ports.history, ports.membership[1]),
       matching: service(ports.matching, ports.membership[2]),
       worker: service(ports.worker, ports.membership[3]),
+      ...(options.authorization && {
+        'internal-frontend': service(
+          options.authorization.internalFrontend.grpc,
+          options.authorization.internalFrontend.membership,
+        ),
+      }),
     },
     clusterMetadata: {
       enableGlobalNamespace: false,
@@ -136,6 +156,15 @@ export function serverConfigYaml(
     dynamicConfigClient: { filepath: dynamicConfigFile, pollInterval: '10s' },
   };
   return stringify(config);
+}
+
+function authorizationConfig(auth: ClusterAuthorization) {
+  return {
+    authorizer: 'default',
+    claimMapper: 'default',
+    permissionsClaimName: 'permissions',
+    jwtKeyProvider: { keySourceURIs: [auth.keySourceUri], refreshInterval: '1m' },
+  };
 }
 
 /** TLS on the frontend only (internode traffic stays on loopback); the system worker dials it with TLS too. */

@@ -4,6 +4,7 @@ import { NativeConnection } from '@temporalio/worker';
 import type { ActivityDeps } from '../../activities';
 import type { BarrageConfig } from '../config';
 import type { Registry } from '../registry/live';
+import { credentialsRefused } from '../temporal/auth-errors';
 import { tlsProblem, type TemporalConnectionOptions } from '../temporal/connection-options';
 import type { Logger } from '../telemetry/logger';
 import { handleFor, type RoleHandle } from './role';
@@ -34,7 +35,7 @@ async function runWorkers(options: WorkerRoleOptions): Promise<void> {
   await exposeSdkMetrics(options.activityDeps.metrics);
   const { temporal } = options;
   const connection = await NativeConnection.connect(temporal).catch(async (err: unknown) => {
-    throw (await tlsProblem(temporal)) ?? err;
+    throw (await tlsProblem(temporal)) ?? credentialsRefused(err, temporal, 'the worker connection') ?? err;
   });
   const set = new WorkerSet(options, connection);
   try {

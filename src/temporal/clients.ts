@@ -1,6 +1,7 @@
 import { Client, Connection } from '@temporalio/client';
 import { OpenTelemetryWorkflowClientInterceptor } from '@temporalio/interceptors-opentelemetry';
 import { tracing } from '../telemetry/tracing';
+import { credentialsRefused } from './auth-errors';
 import { tlsProblem, type TemporalConnectionOptions } from './connection-options';
 
 /**
@@ -32,7 +33,7 @@ export const tracedClient = (connection: Connection, namespace: string) =>
 
 /**
  * Connects, retrying while the server comes up, so role start order does not matter. A refused TLS
- * handshake is not retried: it fails at once with what to check.
+ * handshake or API key is not retried: it fails at once with what to check.
  */
 export async function connectWithRetry(
   options: TemporalConnectionOptions,
@@ -44,7 +45,7 @@ export async function connectWithRetry(
     try {
       return await Connection.connect({ ...options, connectTimeout: 2000 });
     } catch (err) {
-      const problem = await tlsProblem(options);
+      const problem = (await tlsProblem(options)) ?? credentialsRefused(err, options, 'the connection');
       if (problem) throw problem;
       if (Date.now() > deadline) throw err;
       onWait?.(err);

@@ -12,8 +12,8 @@ import {
   startTemporalServer,
   type RunningTemporalServer,
 } from '../../src/devtools/temporal-cluster';
-import type { ClusterTls } from '../../src/devtools/temporal-server-config';
-import { freePort } from '../../src/net/free-port';
+import type { ClusterAuthorization, ClusterPorts, ClusterTls } from '../../src/devtools/temporal-server-config';
+import { freePort, freePortOutsideEphemeralRange } from '../../src/net/free-port';
 
 export interface TestCluster {
   address: string;
@@ -29,7 +29,14 @@ export function ensureClusterBinaries(): void {
   execFileSync('node', [resolve(__dirname, '../../scripts/setup.mjs'), '--quiet', '--cluster'], { stdio: 'inherit' });
 }
 
-export async function startTestCluster(options: { tls?: ClusterTls; shards?: number } = {}): Promise<TestCluster> {
+export interface TestClusterOptions {
+  tls?: ClusterTls;
+  shards?: number;
+  /** JWT authorization; `adminApiKey` is a token with system admin rights. */
+  authorization?: { keySourceUri: string; adminApiKey: string };
+}
+
+export async function startTestCluster(options: TestClusterOptions = {}): Promise<TestCluster> {
   const dir = mkdtempSync(join(tmpdir(), 'barrage-cluster-'));
   chmodSync(dir, 0o755); // PostgreSQL runs as its own user when the tests run as root
 
@@ -37,12 +44,15 @@ export async function startTestCluster(options: { tls?: ClusterTls; shards?: num
   const postgres = await startPostgres({ port: await freePort(), dir: join(dir, 'postgres'), fsync: true });
   try {
     await prepareDatabases(postgres.port, ['barrage']);
+    const ports = await freeClusterPorts();
     const server = await startTemporalServer({
       dir: join(dir, 'temporal'),
       postgresPort: postgres.port,
-      ports: await freeClusterPorts(),
+      ports,
       shards: options.shards,
       tls: options.tls,
+      authorization: options.authorization && (await withInternalFrontend(options.authorization.keySourceUri, ports)),
+      adminApiKey: options.authorization?.adminApiKey,
     });
     return {
       address: server.address,
@@ -60,4 +70,10 @@ export async function startTestCluster(options: { tls?: ClusterTls; shards?: num
     rmSync(dir, { recursive: true, force: true });
     throw err;
   }
+}
+
+async function withInternalFrontend(keySourceUri: string, ports: ClusterPorts): Promise<ClusterAuthorization> {
+  const taken = [...Object.values(ports)].flat();
+  const grpc = await freePortOutsideEphemeralRange(taken, 32_768);
+  return { keySourceUri, internalFrontend: { grpc, membership: await freePortOutsideEphemeralRange([...taken, grpc], 32_768) } };
 }
