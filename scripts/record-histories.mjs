@@ -9,6 +9,8 @@
 // Set 5: set 1 again as revision 2 (issue 16): the callback starts its deliveries detached and
 // closes at once; a delivered delivery writes no status. Set 6: revision-2 callbacks started with
 // a trace header, one sampled (the traced bundle's interceptors on) and one not (header forwarded).
+// Set 7 (issue 17): set 1's destinations for an event with priority "high" scheduled 1.5 s ahead
+// (deliverAt), and one with priority "low" and a 500 ms ttl (its flaky delivery ends "expired").
 // A fixture that exists is never written again: histories recorded by an earlier version are what
 // an upgrade meets, so a workflow change must replay them (patched()), not replace them. Add a
 // set for a new path instead. Needs `npm run build` first.
@@ -76,6 +78,7 @@ const controller = new AbortController();
 let eventId;
 let setFourId;
 let setFiveId;
+let setSevenIds;
 await runRoles({
   config,
   registry: staticRegistry(config),
@@ -85,17 +88,22 @@ await runRoles({
   signal: controller.signal,
   onReceiver: async (receiver) => {
     // The keys keep the derived event ids (a body id has been the event id itself since set 1).
-    const post = async (key, n) => {
+    const post = async (key, n, steering = {}) => {
       const res = await fetch(`${receiver.url}/v1/events`, {
         method: 'POST',
         headers: { authorization: 'Bearer k', 'content-type': 'application/json', 'idempotency-key': key },
-        body: JSON.stringify({ type: 'order.created', data: { n } }),
+        body: JSON.stringify({ type: 'order.created', data: { n }, ...steering }),
       });
       return (await res.json()).id;
     };
     eventId = await post('fixture-1', 1);
     setFourId = await post('fixture-4', 4);
     setFiveId = await post('fixture-5', 5);
+    const deliverAt = new Date(Date.now() + 1500).toISOString();
+    setSevenIds = [
+      await post('fixture-7-scheduled', 7, { priority: 'high', deliverAt }),
+      await post('fixture-7-expiring', 7, { priority: 'low', ttl: '500ms' }),
+    ];
     setTimeout(() => controller.abort(), 4000);
   },
 });
@@ -108,7 +116,11 @@ const setFour = [setFourId, deliveryWorkflowId(setFourId, 'flaky'), gone, deadLe
 const goneFive = deliveryWorkflowId(setFiveId, 'gone');
 const setFive = [setFiveId, deliveryWorkflowId(setFiveId, 'flaky'), goneFive, deadLetterWorkflowId(goneFive, 1)];
 const setSix = await recordTraced();
-for (const id of [...setOne, ...setTwo, ...setThree, ...setFour, ...setFive, ...setSix]) {
+const setSeven = setSevenIds.flatMap((id) => {
+  const gone = deliveryWorkflowId(id, 'gone');
+  return [id, deliveryWorkflowId(id, 'flaky'), gone, deadLetterWorkflowId(gone, 1)];
+});
+for (const id of [...setOne, ...setTwo, ...setThree, ...setFour, ...setFive, ...setSix, ...setSeven]) {
   const file = join(out, `${id}.json`);
   if (existsSync(file)) {
     console.log(`kept ${id} (recorded fixtures are never rewritten)`);

@@ -9,6 +9,7 @@ import {
   type DeliveryInput,
   type DeliveryState,
   eventMetaOf,
+  temporalPriority,
 } from '../src/contracts';
 import { deliveryWorkflow } from './delivery';
 import { PATCH_TILDE_CHILD_IDS } from './policies';
@@ -53,6 +54,7 @@ async function startAll(input: CallbackInput): Promise<CallbackStarted> {
   const { payload, destinations, revision, recordDelivered } = input;
   const event = eventMetaOf(input);
   const ids = destinations.map((plan) => deliveryWorkflowId(input.eventId, plan.destinationId));
+  const initialStatus = input.deliverAt && Date.parse(input.deliverAt) > Date.now() ? 'scheduled' : 'delivering';
   // allSettled: a start the server refuses (its ID taken) must not stop the others.
   const starts = await Promise.allSettled(
     destinations.map((plan, i) =>
@@ -60,7 +62,8 @@ async function startAll(input: CallbackInput): Promise<CallbackStarted> {
         workflowId: ids[i],
         parentClosePolicy: 'ABANDON',
         staticSummary: `${input.eventType} → ${plan.destinationId}`,
-        typedSearchAttributes: deliverySearchAttributes(input, plan.destinationId),
+        typedSearchAttributes: deliverySearchAttributes(input, plan.destinationId, initialStatus),
+        ...temporalPriority(input.priority),
         args: [{ event, payload, plan, revision, ...(recordDelivered ? { recordDelivered } : {}) } satisfies DeliveryInput],
       }),
     ),

@@ -1,11 +1,12 @@
 // One destination's delivery: attempt (activity) → durable timer → attempt …, until delivered,
-// permanently refused, or the destination's retry policy is exhausted.
+// permanently refused, the destination's retry policy is exhausted, or its ttl runs out.
 import * as wf from '@temporalio/workflow';
 import type { ActivityInterfaceFor } from '@temporalio/workflow';
 import type { Activities } from '../activities';
 import {
   CURRENT_REVISION,
   deadLetterWorkflowId,
+  deliveryExpiresAt,
   deliverySearchAttributes,
   nextAttemptDelay,
   QUERY,
@@ -49,16 +50,26 @@ export async function deliveryWorkflow(input: DeliveryInput): Promise<DeliverySt
     return setStatus(state, 'cancelled', input);
   };
 
-  const { attemptDelivery } = wf.proxyActivities<Activities>(attemptActivityOptions(plan.timeoutMs));
+  const options = attemptActivityOptions(plan.timeoutMs, event.priority);
+  const { attemptDelivery } = wf.proxyActivities<Activities>(options);
   const firstAttempt = state.attempts.length + 1;
-  const startedAt = Date.now();
+  // Inputs recorded before these fields existed carry neither: their histories replay unchanged.
+  const expiresAt = deliveryExpiresAt(input);
+  if (expiresAt !== undefined) state.expiresAt = new Date(expiresAt).toISOString();
+  const expired = () => expiresAt !== undefined && Date.now() >= expiresAt;
   try {
+    // A manual retry (previousAttempts set) means "now", so only a first run waits for deliverAt.
+    if (event.deliverAt && input.previousAttempts === undefined) {
+      await waitUntilScheduled(state, event.deliverAt, () => retryRequested || cancelReason !== undefined);
+    }
+    const startedAt = Date.now();
     for (let attempt = firstAttempt; ; attempt++) {
       if (cancelReason !== undefined) return cancelled(cancelReason);
+      if (expired()) return setStatus(state, 'expired', input);
       // Live status only: the search attribute already says "delivering" from the start or
       // "retrying" from the wait, and every upsert is a billed Temporal action.
       state.status = 'delivering';
-      const record = await runAttempt(attemptDelivery, plan, {
+      const record = await runAttempt(attemptDelivery, options, plan, {
         event,
         payload,
         destinationId: plan.destinationId,
@@ -77,10 +88,13 @@ export async function deliveryWorkflow(input: DeliveryInput): Promise<DeliverySt
         retryAfterMs: record.retryAfterMs,
       });
       if (delay === undefined) break;
-      state.nextAttemptAt = new Date(Date.now() + delay).toISOString();
+      if (expired()) return setStatus(state, 'expired', input);
+      // A next attempt due after the ttl is never made: the wait ends at the ttl instead.
+      const beforeExpiry = expiresAt === undefined || Date.now() + delay < expiresAt;
+      state.nextAttemptAt = beforeExpiry ? new Date(Date.now() + delay).toISOString() : undefined;
       retryRequested = false;
       setStatus(state, 'retrying');
-      await wf.condition(() => retryRequested || cancelReason !== undefined, delay);
+      await wf.condition(() => retryRequested || cancelReason !== undefined, beforeExpiry ? delay : expiresAt! - Date.now());
       state.nextAttemptAt = undefined;
     }
   } catch (err) {
@@ -97,18 +111,33 @@ export async function deliveryWorkflow(input: DeliveryInput): Promise<DeliverySt
 }
 
 /**
+ * Scheduled delivery: a durable timer until `deliverAt`, shown as "scheduled" (set when the
+ * delivery started). A retry signal ends the wait early ("send now"); so does a cancel.
+ */
+async function waitUntilScheduled(state: DeliveryState, deliverAt: string, interrupted: () => boolean): Promise<void> {
+  const wait = Date.parse(deliverAt) - Date.now();
+  if (wait <= 0) return;
+  state.status = 'scheduled';
+  state.nextAttemptAt = deliverAt;
+  await wf.condition(interrupted, wait);
+  state.nextAttemptAt = undefined;
+  wf.upsertSearchAttributes([{ key: SA.status, value: 'delivering' }]);
+}
+
+/**
  * One attempt. If the activity itself failed for good (its bounded infrastructure retries ran out,
  * or it threw a non-retryable error), that is the delivery's last attempt: data, not a workflow
  * failure. Histories recorded before this change replay as they ran (the workflow failed).
  */
 async function runAttempt(
   attemptDelivery: ActivityInterfaceFor<Activities>['attemptDelivery'],
+  options: wf.ActivityOptions,
   plan: DeliveryInput['plan'],
   request: AttemptRequest,
 ): Promise<AttemptRecord> {
   try {
     return await attemptDelivery.executeWithOptions(
-      { ...attemptActivityOptions(plan.timeoutMs), summary: `attempt ${request.attempt} → ${plan.destinationId}` },
+      { ...options, summary: `attempt ${request.attempt} → ${plan.destinationId}` },
       [request],
     );
   } catch (err) {
@@ -131,7 +160,7 @@ async function runAttempt(
  */
 function setStatus(state: DeliveryState, status: DeliveryStatus, finished?: DeliveryInput): DeliveryState {
   state.status = status;
-  if (finished && (status === 'delivered' || status === 'failed' || status === 'cancelled')) {
+  if (finished && (status === 'delivered' || status === 'failed' || status === 'cancelled' || status === 'expired')) {
     barrageMetrics.deliveryFinished({
       tenant: finished.event.tenantId,
       destination: state.destinationId,

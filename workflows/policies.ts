@@ -1,5 +1,6 @@
 // Every timeout and retry policy the workflows use, defined once.
 import type { ActivityOptions } from '@temporalio/workflow';
+import { temporalPriority, type EventPriority } from '../src/contracts';
 
 /** Headroom over the destination's own timeout before Temporal declares the activity lost. */
 const ATTEMPT_GRACE_MS = 5_000;
@@ -16,9 +17,10 @@ export const ATTEMPT_ACTIVITY_MAX_RUNS = 10;
  * bugs) into data, so Temporal's retries here only cover infrastructure and never count against
  * the destination's attempts.
  */
-export function attemptActivityOptions(timeoutMs: number): ActivityOptions {
+export function attemptActivityOptions(timeoutMs: number, priority?: EventPriority): ActivityOptions {
   return {
     startToCloseTimeout: timeoutMs + ATTEMPT_GRACE_MS,
+    ...temporalPriority(priority),
     retry: {
       initialInterval: '1s',
       backoffCoefficient: 2,

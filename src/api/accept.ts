@@ -1,6 +1,7 @@
 // The one mapping from an ingest outcome to the HTTP answer, for the accepting routes.
 import type { TenantConfig } from '../config';
-import type { IngestOutcome, IngestRequest } from '../ingest/ingest';
+import type { EventPriority } from '../contracts';
+import type { IngestOutcome, IngestRequest, InvalidField } from '../ingest/ingest';
 import { eventLinks, type ReceiverContext } from './context';
 import { ApiError } from '../base/api-error';
 import type { Reply } from './route';
@@ -8,7 +9,7 @@ import type { Reply } from './route';
 /** An event as POST /v1/events (alone or in a batch) takes it, as ingest takes it. */
 export function apiEvent(
   tenant: TenantConfig,
-  event: { type: string; id?: string; data: unknown },
+  event: { type: string; id?: string; data: unknown; priority?: EventPriority; deliverAt?: string; ttl?: number },
   headerKey: string | undefined,
 ): IngestRequest {
   if (event.id !== undefined && headerKey !== undefined && headerKey !== event.id)
@@ -22,10 +23,19 @@ export function apiEvent(
     idempotencyKey: event.id ?? headerKey,
     ...(event.id !== undefined ? { eventId: event.id } : {}),
     payload: { contentType: 'application/json', body: JSON.stringify(event.data), encoding: 'utf8' },
+    ...(event.priority ? { priority: event.priority } : {}),
+    ...(event.deliverAt !== undefined ? { deliverAt: event.deliverAt } : {}),
+    ...(event.ttl !== undefined ? { ttlMs: event.ttl } : {}),
   };
 }
 
-export type Hints = Partial<Record<'eventType' | 'idempotencyKey', string>>;
+export type Hints = Partial<Record<InvalidField, string>>;
+
+const INVALID_SUMMARY: Record<InvalidField, string> = {
+  eventType: 'no valid event type in the callback',
+  idempotencyKey: 'invalid idempotency key',
+  deliverAt: 'deliverAt out of range',
+};
 
 /** The error an outcome that is not an accept stands for. `hints` say where the route looked. */
 export function outcomeError(outcome: IngestOutcome, hints: Hints = {}): ApiError | undefined {
@@ -34,7 +44,7 @@ export function outcomeError(outcome: IngestOutcome, hints: Hints = {}): ApiErro
     case 'duplicate':
       return undefined;
     case 'invalid': {
-      const summary = outcome.field === 'eventType' ? 'no valid event type in the callback' : 'invalid idempotency key';
+      const summary = INVALID_SUMMARY[outcome.field];
       const message = hints[outcome.field] ?? outcome.message;
       return new ApiError(outcome.httpStatus, 'invalid_request', summary, [{ path: outcome.field, message }]);
     }

@@ -34,6 +34,15 @@ export const duration = (description: string, max?: number) =>
       return ms ?? 0;
     });
 
+/** Longest ttl an event or destination may have. */
+export const MAX_TTL_MS = 365 * 86_400_000;
+
+/** An optional time to live: a duration above zero, at most a year. */
+export const positiveDuration = (description: string) =>
+  duration(description, MAX_TTL_MS)
+    .refine((ms) => ms > 0, 'must be more than 0')
+    .optional();
+
 /** A secret value: plain text, or "env:NAME" to read the environment variable NAME. */
 export const secretRef = (env: Env) =>
   z

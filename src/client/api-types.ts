@@ -593,6 +593,8 @@ export interface components {
              * @enum {string|null}
              */
             topic?: null;
+            /** @description a delivery not done this long after acceptance (or deliverAt) ends "expired"; an event’s own ttl may be shorter */
+            ttl?: (string | number) | null;
             /**
              * @description destination kind: http (default), sqs or kafka
              * @enum {string}
@@ -718,6 +720,8 @@ export interface components {
              * @enum {string|null}
              */
             topic?: null;
+            /** @description a delivery not done this long after acceptance (or deliverAt) ends "expired"; an event’s own ttl may be shorter */
+            ttl?: (string | number) | null;
             /** @enum {string} */
             type?: "sqs";
             /**
@@ -847,6 +851,8 @@ export interface components {
             timeout?: (string | number) | null;
             /** @description topic to produce to (must exist) */
             topic?: string;
+            /** @description a delivery not done this long after acceptance (or deliverAt) ends "expired"; an event’s own ttl may be shorter */
+            ttl?: (string | number) | null;
             /** @enum {string} */
             type?: "kafka";
             /**
@@ -922,6 +928,8 @@ export interface components {
              * @default 10s
              */
             timeout?: string | number;
+            /** @description a delivery not done this long after acceptance (or deliverAt) ends "expired"; an event’s own ttl may be shorter */
+            ttl?: string | number;
             /**
              * @description destination kind: http, sqs or kafka (default http)
              * @enum {string}
@@ -1020,6 +1028,8 @@ export interface components {
              * @default 10s
              */
             timeout?: string | number;
+            /** @description a delivery not done this long after acceptance (or deliverAt) ends "expired"; an event’s own ttl may be shorter */
+            ttl?: string | number;
             /**
              * @description destination kind: http, sqs or kafka (default http)
              * @enum {string}
@@ -1115,6 +1125,8 @@ export interface components {
             timeout?: string | number;
             /** @description topic to produce to (must exist) */
             topic: string;
+            /** @description a delivery not done this long after acceptance (or deliverAt) ends "expired"; an event’s own ttl may be shorter */
+            ttl?: string | number;
             /**
              * @description destination kind: http, sqs or kafka (default http)
              * @enum {string}
@@ -1146,8 +1158,17 @@ export interface components {
         EventRequest: {
             /** @description the payload delivered to destinations, as JSON */
             data: components["schemas"]["JsonValue"];
+            /** @description scheduled delivery: no attempt before this time (RFC 3339; not in the past, at most limits.maxScheduleAhead ahead) */
+            deliverAt?: string & (string);
             /** @description the event id (1–128 of A–Z a–z 0–9 . _ : -): answered, looked up and sent as webhook-id; also the dedupe key. When an Idempotency-Key header is sent too, it must be the same value (400 otherwise) */
             id?: string;
+            /**
+             * @description Temporal task priority of its deliveries and attempts: under a backlog, high goes first (default normal)
+             * @enum {string}
+             */
+            priority?: "high" | "normal" | "low";
+            /** @description time to live: a delivery not done this long after acceptance (or deliverAt) ends "expired" */
+            ttl?: string | number;
             /** @description event type used for routing */
             type: string;
         };
@@ -1167,7 +1188,7 @@ export interface components {
                      * @description "pending" until the failed delivery has started it
                      * @enum {string}
                      */
-                    status: "pending" | "delivering" | "retrying" | "delivered" | "failed" | "cancelled";
+                    status: "pending" | "delivering" | "retrying" | "delivered" | "failed" | "cancelled" | "scheduled" | "expired";
                 };
                 deadLetteredTo?: string;
                 destination: string;
@@ -1184,7 +1205,7 @@ export interface components {
                 };
                 nextAttemptAt?: string;
                 /** @enum {string} */
-                status: "pending" | "delivering" | "retrying" | "delivered" | "failed" | "cancelled";
+                status: "pending" | "delivering" | "retrying" | "delivered" | "failed" | "cancelled" | "scheduled" | "expired";
                 /** @description the delivery workflow (<event>~<destination>; <event>.<destination> for an event accepted before delivery IDs used "~"); absent while pending */
                 workflowId?: string;
             }[];
@@ -1213,7 +1234,7 @@ export interface components {
              * @description in flight while any delivery is, else the worst final one; "delivered" when it had no destination
              * @enum {string}
              */
-            status: "pending" | "delivering" | "retrying" | "delivered" | "failed" | "cancelled";
+            status: "pending" | "delivering" | "retrying" | "delivered" | "failed" | "cancelled" | "scheduled" | "expired";
             type: string;
         };
         Health: {
@@ -2424,7 +2445,7 @@ export interface operations {
                 /** @description started at or after (RFC 3339, e.g. 2026-12-01T09:00:00Z) */
                 since?: string & (string);
                 /** @description only events with a delivery in this status */
-                status?: "pending" | "delivering" | "retrying" | "delivered" | "failed" | "cancelled";
+                status?: "pending" | "delivering" | "retrying" | "delivered" | "failed" | "cancelled" | "scheduled" | "expired";
                 /** @description only events of this type */
                 type?: string;
                 /** @description started at or before (RFC 3339) */

@@ -41,6 +41,7 @@ function ownPlan(destination: DestinationConfig): DeliveryPlan {
       jitter: retry.jitter,
       ...(retry.horizon !== undefined ? { horizonMs: retry.horizon } : {}),
     },
+    ...(destination.ttl !== undefined ? { ttlMs: destination.ttl } : {}),
   };
 }
 

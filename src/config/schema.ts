@@ -2,7 +2,7 @@
 // Built per environment so that "env:NAME" references resolve (and fail) at load time.
 import { z } from 'zod';
 import { destinationSchema } from './destinations';
-import { duration, encryptionKey, id, optionalSecretRef, secretRef, type Env } from '../base/fields';
+import { duration, encryptionKey, id, MAX_TTL_MS, optionalSecretRef, secretRef, type Env } from '../base/fields';
 import { sourceSchema } from './sources';
 
 const temporalTlsSchema = z
@@ -149,10 +149,11 @@ export const configSchema = (env: Env) =>
         .object({
           maxTenants: z.number().int().min(1).default(1000).describe('tenants, config and API together'),
           maxDestinationsPerTenant: z.number().int().min(1).default(1000).describe('destinations of one tenant'),
+          maxScheduleAhead: duration('how far ahead an event’s deliverAt may be', MAX_TTL_MS).prefault('30d'),
         })
         .strict()
         .prefault({})
-        .describe('bounds on what the management API creates'),
+        .describe('bounds on what the management API creates, and on scheduled delivery'),
       telemetry: z
         .object({
           serviceName: z.string().min(1).optional().describe('OTEL_SERVICE_NAME when that is not set (default barrage-<role>)'),

@@ -31,16 +31,13 @@ export function callbackSearchAttributes(event: Pick<EventMeta, 'eventType' | 's
 
 /**
  * A delivery workflow's search attributes at start: the fan-out, a dead letter and a manual retry
- * all start one. Status is "delivering" from the start (free); the delivery upserts only when it
- * retries or ends.
+ * all start one. Status is "delivering" (or "scheduled") from the start (free); the delivery upserts
+ * only when it retries, when its scheduled time comes, or when it ends.
  */
 export function deliverySearchAttributes(
   event: Pick<EventMeta, 'eventType' | 'source' | 'origin'>,
   destinationId: string,
+  status: 'delivering' | 'scheduled' = 'delivering',
 ): SearchAttributePair[] {
-  return [
-    ...callbackSearchAttributes(event),
-    { key: SA.destination, value: destinationId },
-    { key: SA.status, value: 'delivering' },
-  ];
+  return [...callbackSearchAttributes(event), { key: SA.destination, value: destinationId }, { key: SA.status, value: status }];
 }

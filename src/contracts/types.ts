@@ -25,6 +25,8 @@ export interface DeliveryPlan {
   timeoutMs: number;
   /** The destination that receives the event if this delivery fails for good. */
   deadLetter?: Omit<DeliveryPlan, 'deadLetter'>;
+  /** The destination's `ttl`: past it the delivery ends "expired" (see deliveryExpiresAt). */
+  ttlMs?: number;
 }
 
 /** Where a queue-borne callback came from: its lineage, kept with the callback and searchable. */
@@ -41,6 +43,39 @@ export interface EventMeta {
   receivedAt: string;
   /** Set for callbacks read from SQS or Kafka. */
   origin?: MessageOrigin;
+  /** Temporal task priority of the callback, its deliveries and their attempts; absent: normal. */
+  priority?: Exclude<EventPriority, 'normal'>;
+  /** Scheduled delivery: no attempt before this time (RFC 3339). */
+  deliverAt?: string;
+  /** The event's own `ttl`: see deliveryExpiresAt. */
+  ttlMs?: number;
+}
+
+export const EVENT_PRIORITIES = ['high', 'normal', 'low'] as const;
+export type EventPriority = (typeof EVENT_PRIORITIES)[number];
+
+/** Temporal's priority keys: 1 is first; 3 is the server's default, so "normal" sets nothing. */
+export const PRIORITY_KEYS: Record<EventPriority, number> = { high: 1, normal: 3, low: 5 };
+/**
+ * An event's priority as Temporal task priority, for the callback, its deliveries and their
+ * attempts: under a backlog, matching hands out lower keys first. Nothing for "normal", so the
+ * commands of events without a priority stay as they were.
+ */
+export function temporalPriority(priority: EventPriority | undefined): { priority?: { priorityKey: number } } {
+  return priority && priority !== 'normal' ? { priority: { priorityKey: PRIORITY_KEYS[priority] } } : {};
+}
+
+/**
+ * When a delivery stops trying (epoch ms), or undefined: the shorter of the event's and the
+ * destination's ttl, counted from the scheduled time or else from acceptance. A dead letter keeps
+ * only its own destination's ttl: the event's was for the deliveries it asked for.
+ */
+export function deliveryExpiresAt(input: Pick<DeliveryInput, 'event' | 'plan' | 'deadLetterOf'>): number | undefined {
+  const ttls = [input.deadLetterOf === undefined ? input.event.ttlMs : undefined, input.plan.ttlMs].filter(
+    (t): t is number => t !== undefined,
+  );
+  if (ttls.length === 0) return undefined;
+  return Date.parse(input.event.deliverAt ?? input.event.receivedAt) + Math.min(...ttls);
 }
 
 export interface CallbackInput extends EventMeta {
@@ -124,7 +159,16 @@ export interface AttemptRequest {
 }
 
 /** A delivery's status: the API's value and the BarrageStatus search attribute's. */
-export const DELIVERY_STATUSES = ['pending', 'delivering', 'retrying', 'delivered', 'failed', 'cancelled'] as const;
+export const DELIVERY_STATUSES = [
+  'pending',
+  'delivering',
+  'retrying',
+  'delivered',
+  'failed',
+  'cancelled',
+  'scheduled',
+  'expired',
+] as const;
 export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
 
 export interface DeliveryState {
@@ -135,6 +179,8 @@ export interface DeliveryState {
   deadLetteredTo?: string;
   /** Why a cancelled delivery was cancelled, when Barrage knows ("destination deleted"). */
   cancelReason?: string;
+  /** When an unfinished delivery stops trying (its ttl), RFC 3339. */
+  expiresAt?: string;
 }
 
 export interface CallbackSummary {
@@ -157,7 +203,7 @@ export interface CallbackMemo {
 export interface DeliveryFinished {
   tenant: string;
   destination: string;
-  status: 'delivered' | 'failed' | 'cancelled';
+  status: 'delivered' | 'failed' | 'cancelled' | 'expired';
   attempts: number;
   /** When the callback was accepted: "accepted → delivered" latency. */
   receivedAt: string;

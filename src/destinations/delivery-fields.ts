@@ -1,6 +1,6 @@
-// Fields every destination type shares: routing, timeout, retry and dead letter.
+// Fields every destination type shares: routing, timeout, retry, dead letter and time to live.
 import { z } from 'zod';
-import { apiId, duration, retrySchema } from '../base/fields';
+import { apiId, duration, positiveDuration, retrySchema } from '../base/fields';
 
 export const deliveryFields = {
   id: apiId('destination id').describe('unique within the tenant; used in workflow IDs'),
@@ -8,4 +8,7 @@ export const deliveryFields = {
   timeout: duration('per-attempt timeout (max 2m)', 120_000).prefault('10s'),
   retry: retrySchema.prefault({}).describe('backoff between attempts'),
   deadLetter: apiId('deadLetter').optional().describe('destination id that receives events this one failed'),
+  ttl: positiveDuration(
+    'a delivery not done this long after acceptance (or deliverAt) ends "expired"; an event’s own ttl may be shorter',
+  ),
 };

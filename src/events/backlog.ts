@@ -9,7 +9,7 @@ import type { Metrics } from '../telemetry/metrics';
 
 /** Scrapes come every 15–60 s; visibility is asked at most this often. */
 const CACHE_MS = 10_000;
-const OPEN_STATUSES = ['delivering', 'retrying'] as const;
+const OPEN_STATUSES = ['delivering', 'retrying', 'scheduled'] as const;
 export const BACKLOG_METRIC = 'barrage_deliveries_open';
 
 export function trackBacklog(

@@ -1,6 +1,6 @@
-// POST /v1/events/{id}/retry: failed or cancelled deliveries get a new run under the same
+// POST /v1/events/{id}/retry: failed, cancelled or expired deliveries get a new run under the same
 // workflow ID (numbering continues; a delivery of an event accepted before the "~" IDs keeps its
-// legacy ID); a delivery waiting on its backoff is told to go now.
+// legacy ID); a delivery waiting on its backoff or its scheduled time is told to go now.
 import { WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError, type Client } from '@temporalio/client';
 import type { deliveryWorkflow } from '../../workflows/delivery';
 import {
@@ -11,6 +11,7 @@ import {
   SIGNAL,
   WORKFLOW,
   type DeliveryInput,
+  type DeliveryStatus,
 } from '../contracts';
 import { deliveryPlan, type TenantConfig } from '../config';
 import { deliveryView, readCallbackInput } from './status';
@@ -21,6 +22,9 @@ export interface RetryResult {
   skipped: string[];
 }
 
+/** Final statuses a manual retry starts a new run for. */
+const RERUNNABLE = new Set<DeliveryStatus>(['failed', 'cancelled', 'expired']);
+
 export async function retryDeliveries(
   client: Client,
   options: { tenant: TenantConfig; eventId: string; destinations: string[]; taskQueue: string; recordDelivered?: boolean },
@@ -29,10 +33,11 @@ export async function retryDeliveries(
   const input = await readCallbackInput(client, options.eventId);
   const { payload } = input;
   const event = eventMetaOf(input);
+  const { ttlMs: _eventTtl, ...eventWithoutTtl } = event;
   for (const destinationId of options.destinations) {
     const state = await deliveryView(client, options.eventId, destinationId);
     const workflowId = state.workflowId ?? deliveryWorkflowId(options.eventId, destinationId);
-    if (state.status === 'retrying') {
+    if (state.status === 'retrying' || state.status === 'scheduled') {
       // It may have closed since the query: then there is nothing left to hurry.
       const signalled = await client.workflow
         .getHandle(workflowId)
@@ -43,14 +48,16 @@ export async function retryDeliveries(
       continue;
     }
     const current = options.tenant.destinations.find((d) => d.id === destinationId);
-    if ((state.status !== 'failed' && state.status !== 'cancelled') || !current) {
+    if (!RERUNNABLE.has(state.status) || !current) {
       result.skipped.push(destinationId);
       continue;
     }
+    // "Now" also means "no ttl": one that expired would otherwise expire again at once.
+    const { ttlMs: _planTtl, ...plan } = deliveryPlan(current, options.tenant);
     const args: DeliveryInput = {
-      event,
+      event: eventWithoutTtl,
       payload,
-      plan: deliveryPlan(current, options.tenant),
+      plan,
       previousAttempts: state.attempts,
       revision: CURRENT_REVISION,
       ...(options.recordDelivered ? { recordDelivered: true as const } : {}),

@@ -81,7 +81,9 @@ export function overallStatus(statuses: DeliveryStatus[]): DeliveryStatus {
   if (statuses.length > 0 && statuses.every((s) => s === 'pending')) return 'pending';
   if (statuses.some((s) => s === 'delivering' || s === 'pending')) return 'delivering';
   if (statuses.includes('retrying')) return 'retrying';
+  if (statuses.includes('scheduled')) return 'scheduled';
   if (statuses.includes('failed')) return 'failed';
+  if (statuses.includes('expired')) return 'expired';
   if (statuses.includes('cancelled')) return 'cancelled';
   return 'delivered';
 }

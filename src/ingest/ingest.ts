@@ -9,7 +9,9 @@ import {
   WORKFLOW,
   type CallbackInput,
   type CallbackMemo,
+  temporalPriority,
   type DeliveryPlan,
+  type EventPriority,
   type MessageOrigin,
   type Payload,
 } from '../contracts';
@@ -39,7 +41,13 @@ export interface IngestRequest {
   destinations?: DeliveryPlan[];
   /** A queue message's W3C trace context: the callback continues that trace. */
   traceContext?: Record<string, string>;
+  /** Steering (see EventMeta): task priority, scheduled time (RFC 3339), time to live. */
+  priority?: EventPriority;
+  deliverAt?: string;
+  ttlMs?: number;
 }
+
+export type InvalidField = 'eventType' | 'idempotencyKey' | 'deliverAt';
 
 export interface IngestResult {
   id: string;
@@ -54,7 +62,7 @@ export type IngestOutcome =
   | { kind: 'duplicate'; httpStatus: 200; event: IngestResult }
   /** The id is the workflow ID of a delivery (or dead letter) of an event accepted before the "~" IDs. */
   | { kind: 'conflict'; httpStatus: 409; id: string; message: string }
-  | { kind: 'invalid'; httpStatus: 400; field: 'eventType' | 'idempotencyKey'; message: string }
+  | { kind: 'invalid'; httpStatus: 400; field: InvalidField; message: string }
   | { kind: 'too_large'; httpStatus: 413; message: string }
   | { kind: 'unavailable'; httpStatus: 503; message: string; cause: unknown };
 
@@ -69,6 +77,8 @@ export interface IngestDeps {
   metrics?: Metrics;
   /** temporal.recordDeliveredStatus */
   recordDelivered?: boolean;
+  /** limits.maxScheduleAhead: how far ahead deliverAt may be (default 30 days). */
+  maxScheduleAheadMs?: number;
 }
 
 export function createIngest(deps: IngestDeps) {
@@ -101,7 +111,7 @@ export function createIngest(deps: IngestDeps) {
 }
 
 async function accept(deps: IngestDeps, req: IngestRequest, now: () => number): Promise<IngestOutcome> {
-  const invalid = validate(req);
+  const invalid = validate(req) ?? scheduleProblem(req, now(), deps.maxScheduleAheadMs ?? DEFAULT_SCHEDULE_AHEAD_MS);
   if (invalid) return invalid;
   const input = callbackInput(req as IngestRequest & { eventType: string }, new Date(now()).toISOString(), deps.recordDelivered);
   const tooLarge = payloadBudgetProblem(input);
@@ -115,13 +125,22 @@ async function accept(deps: IngestDeps, req: IngestRequest, now: () => number): 
   return outcome;
 }
 
+const invalid = (field: InvalidField, message: string): IngestOutcome => ({ kind: 'invalid', httpStatus: 400, field, message });
+
+export const DEFAULT_SCHEDULE_AHEAD_MS = 30 * 86_400_000;
+
+/** deliverAt must be a time to come, and not further off than limits.maxScheduleAhead. */
+function scheduleProblem(req: IngestRequest, now: number, maxAheadMs: number): IngestOutcome | undefined {
+  if (req.deliverAt === undefined) return undefined;
+  const at = Date.parse(req.deliverAt);
+  if (Number.isNaN(at)) return invalid('deliverAt', 'deliverAt must be an RFC 3339 date-time');
+  if (at < now) return invalid('deliverAt', `deliverAt ${req.deliverAt} is in the past`);
+  if (at - now > maxAheadMs)
+    return invalid('deliverAt', `deliverAt is more than limits.maxScheduleAhead (${maxAheadMs / 1000} s) ahead`);
+  return undefined;
+}
+
 function validate(req: IngestRequest): IngestOutcome | undefined {
-  const invalid = (field: 'eventType' | 'idempotencyKey', message: string): IngestOutcome => ({
-    kind: 'invalid',
-    httpStatus: 400,
-    field,
-    message,
-  });
   if (!req.eventType) return invalid('eventType', 'no event type found');
   if (!EVENT_TYPE.test(req.eventType)) return invalid('eventType', `invalid event type "${req.eventType.slice(0, 200)}"`);
   if (req.idempotencyKey !== undefined && !idempotencyKeySchema.safeParse(req.idempotencyKey).success) {
@@ -141,6 +160,9 @@ function callbackInput(req: IngestRequest & { eventType: string }, receivedAt: s
     payload: req.payload,
     destinations: req.destinations ?? routeEvent(req.tenant, req.eventType),
     ...(req.origin ? { origin: req.origin } : {}),
+    ...(req.priority && req.priority !== 'normal' ? { priority: req.priority } : {}),
+    ...(req.deliverAt !== undefined ? { deliverAt: new Date(Date.parse(req.deliverAt)).toISOString() } : {}),
+    ...(req.ttlMs !== undefined ? { ttlMs: req.ttlMs } : {}),
     revision: CURRENT_REVISION,
     ...(recordDelivered ? { recordDelivered: true as const } : {}),
   };
@@ -173,6 +195,7 @@ async function start(deps: IngestDeps, client: Client, input: CallbackInput): Pr
         workflowIdConflictPolicy: 'FAIL',
         staticSummary: `${input.eventType} from ${input.source} → ${memo.destinations.length} destination(s)`,
         typedSearchAttributes: callbackSearchAttributes(input),
+        ...temporalPriority(input.priority),
       }),
     );
   } catch (err) {

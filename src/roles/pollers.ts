@@ -33,6 +33,7 @@ export async function startPollers(options: PollersOptions): Promise<PollersRole
     logger,
     metrics,
     recordDelivered: config.temporal.recordDeliveredStatus,
+    maxScheduleAheadMs: config.limits.maxScheduleAhead,
   });
   const starts = config.tenants.flatMap((tenant) =>
     tenant.sources.flatMap((source) => {

@@ -45,6 +45,7 @@ export async function startReceiver(options: ReceiverOptions): Promise<RunningRe
     startDeadlineMs: ACCEPT_DEADLINE_MS,
     metrics,
     recordDelivered: config.temporal.recordDeliveredStatus,
+    maxScheduleAheadMs: config.limits.maxScheduleAhead,
   });
   trackBacklog(metrics, registry, (t) => clients.for(t), logger);
   const ctx: ReceiverContext = {

@@ -44,6 +44,8 @@ test('every fixture ever recorded is still here (fixtures are added, never repla
   const revision2 = 'evt_a685a04a645107eeeda3587bf3';
   const sampled = 'evt_29f6b90dbc7f5b546e84f0bcb1';
   const unsampled = 'evt_e237715e84ec4220e625f20239';
+  const scheduled = 'evt_38505ac227a0706e16ae94a03a';
+  const expiring = 'evt_f97a98742c2fcad466a9e26cdc';
   expect(files.sort()).toEqual(
     [
       // The parent, a retried delivery and a dead-lettered one.
@@ -80,6 +82,9 @@ test('every fixture ever recorded is still here (fixtures are added, never repla
       `${sampled}~sampled.json`,
       `${unsampled}.json`,
       `${unsampled}~unsampled.json`,
+      // Issue 17: priority "high" with deliverAt 1.5 s ahead, and priority "low" with a 500 ms ttl
+      // (its flaky delivery ends "expired"), each to set 1's destinations.
+      ...[scheduled, expiring].flatMap((e) => [`${e}.json`, `${e}~flaky.json`, `${e}~gone.json`, `${e}~gone~dead-letter-1.json`]),
     ].sort(),
   );
 });

@@ -1,14 +1,17 @@
 // Request and response shapes of the events API. The route table validates with these and
 // /openapi.json is generated from them, so a rule stated here is a rule the document states.
 import { z } from 'zod';
-import { ATTEMPT_OUTCOMES, DELIVERY_STATUSES, type AttemptRecord, type MessageOrigin } from '../../contracts';
-import { apiId } from '../../base/fields';
+import { ATTEMPT_OUTCOMES, DELIVERY_STATUSES, EVENT_PRIORITIES, type AttemptRecord, type MessageOrigin } from '../../contracts';
+import { apiId, positiveDuration } from '../../base/fields';
 import { EVENT_TYPE, idempotencyKeySchema } from '../../base/validation';
 
 /** Any JSON value; named, so the OpenAPI document can refer to its recursion. */
 export const jsonValueSchema = z.json();
 
 const eventType = z.string().regex(EVENT_TYPE, 'letters, digits and . _ : - (max 200)');
+
+/** RFC 3339 date-time (what `format: date-time` means): seconds are not optional. */
+const rfc3339 = z.iso.datetime({ offset: true }).regex(/T\d{2}:\d{2}:\d{2}/, 'an RFC 3339 date-time, with seconds');
 
 export const eventRequestSchema = z
   .object({
@@ -20,6 +23,16 @@ export const eventRequestSchema = z
           'When an Idempotency-Key header is sent too, it must be the same value (400 otherwise)',
       ),
     data: jsonValueSchema.describe('the payload delivered to destinations, as JSON'),
+    priority: z
+      .enum(EVENT_PRIORITIES)
+      .optional()
+      .describe('Temporal task priority of its deliveries and attempts: under a backlog, high goes first (default normal)'),
+    deliverAt: rfc3339
+      .optional()
+      .describe(
+        'scheduled delivery: no attempt before this time (RFC 3339; not in the past, at most limits.maxScheduleAhead ahead)',
+      ),
+    ttl: positiveDuration('time to live: a delivery not done this long after acceptance (or deliverAt) ends "expired"'),
   })
   .strict();
 
@@ -35,9 +48,6 @@ const opaqueCursor = (pattern: RegExp) =>
     .string()
     .regex(pattern, 'the nextCursor of the previous page')
     .describe('the nextCursor of a previous page; any other value is 400');
-
-/** RFC 3339 date-time (what `format: date-time` means): seconds are not optional. */
-const rfc3339 = z.iso.datetime({ offset: true }).regex(/T\d{2}:\d{2}:\d{2}/, 'an RFC 3339 date-time, with seconds');
 
 export const EVENT_CURSOR = /^[A-Za-z0-9_-]{1,4096}\.[A-Za-z0-9_-]{16}$/;
 
