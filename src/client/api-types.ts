@@ -252,7 +252,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Deliver again: failed and cancelled deliveries restart, a waiting one attempts now */
+        /** Deliver again: failed, cancelled and expired deliveries restart, a waiting or scheduled one attempts now */
         post: operations["retryEvent"];
         delete?: never;
         options?: never;
@@ -438,7 +438,7 @@ export interface components {
         CancelResponse: {
             /** @description deliveries asked to stop; they read "cancelled" once their current step ends */
             cancelled: string[];
-            /** @description already delivered, failed or cancelled */
+            /** @description already delivered, failed, cancelled or expired */
             final: string[];
             id: string;
         };
@@ -1192,6 +1192,8 @@ export interface components {
                 };
                 deadLetteredTo?: string;
                 destination: string;
+                /** @description when an unfinished delivery stops trying (its ttl); past it the status is "expired" */
+                expiresAt?: string;
                 lastAttempt?: {
                     attempt: number;
                     durationMs: number;
@@ -1203,6 +1205,7 @@ export interface components {
                     startedAt: string;
                     statusCode?: number;
                 };
+                /** @description when the next attempt is due: after a backoff, or the scheduled deliverAt */
                 nextAttemptAt?: string;
                 /** @enum {string} */
                 status: "pending" | "delivering" | "retrying" | "delivered" | "failed" | "cancelled" | "scheduled" | "expired";

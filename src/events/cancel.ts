@@ -4,12 +4,12 @@ import { WorkflowNotFoundError, type Client } from '@temporalio/client';
 import { deliveryWorkflowId, type DeliveryStatus } from '../contracts';
 import type { EventStatus } from './status';
 
-const FINAL: readonly DeliveryStatus[] = ['delivered', 'failed', 'cancelled'];
+const FINAL: readonly DeliveryStatus[] = ['delivered', 'failed', 'cancelled', 'expired'];
 
 export interface CancelResult {
   /** Deliveries asked to stop; they read "cancelled" once their current step ends. */
   cancelled: string[];
-  /** Already delivered, failed or cancelled: left as they are. */
+  /** Already delivered, failed, cancelled or expired: left as they are. */
   final: string[];
 }
 

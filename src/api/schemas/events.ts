@@ -127,7 +127,7 @@ export const retryResponseSchema = z.object({
 export const cancelResponseSchema = z.object({
   id: z.string(),
   cancelled: z.array(z.string()).describe('deliveries asked to stop; they read "cancelled" once their current step ends'),
-  final: z.array(z.string()).describe('already delivered, failed or cancelled'),
+  final: z.array(z.string()).describe('already delivered, failed, cancelled or expired'),
 });
 
 export const acceptedSchema = z.object({
@@ -161,7 +161,11 @@ export const deliveryViewSchema = z.object({
   status: statusEnum,
   attempts: z.number().int(),
   lastAttempt: attemptSchema.optional(),
-  nextAttemptAt: z.string().optional(),
+  nextAttemptAt: z.string().optional().describe('when the next attempt is due: after a backoff, or the scheduled deliverAt'),
+  expiresAt: z
+    .string()
+    .optional()
+    .describe('when an unfinished delivery stops trying (its ttl); past it the status is "expired"'),
   deadLetteredTo: z.string().optional(),
   cancelReason: z.string().optional().describe('why a cancelled delivery was cancelled, e.g. "destination deleted"'),
   workflowId: z
