@@ -47,6 +47,14 @@ export interface IngestRequest {
   ttlMs?: number;
 }
 
+/** A source's configured priority and ttl, as an ingest request carries them. */
+export function sourceSteering(source: { priority?: EventPriority; ttl?: number }): Pick<IngestRequest, 'priority' | 'ttlMs'> {
+  return {
+    ...(source.priority ? { priority: source.priority } : {}),
+    ...(source.ttl !== undefined ? { ttlMs: source.ttl } : {}),
+  };
+}
+
 export type InvalidField = 'eventType' | 'idempotencyKey' | 'deliverAt';
 
 export interface IngestResult {

@@ -3,12 +3,13 @@
 import type { TenantConfig } from '../config';
 import type { Intake, IntakeOutcome, QueueMessage } from '../sources/message';
 import { lazyJson, payloadFromBytes } from '../sources/payload';
-import type { Ingest } from './ingest';
+import { sourceSteering, type Ingest } from './ingest';
+import type { EventPriority } from '../contracts';
 
 export interface IntakeOptions {
   ingest: Ingest;
   tenant: TenantConfig;
-  source: { id: string; contentType: string };
+  source: { id: string; contentType: string; priority?: EventPriority; ttl?: number };
   maxBodyBytes: number;
 }
 
@@ -31,6 +32,7 @@ export function createIntake(options: IntakeOptions): Intake {
       ...(message.traceContext ? { traceContext: message.traceContext } : {}),
       payload: payloadFromBytes(message.body, source.contentType),
       origin: message.origin,
+      ...sourceSteering(source),
     });
     switch (outcome.kind) {
       case 'accepted':

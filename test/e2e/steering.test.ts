@@ -5,18 +5,19 @@
 import type { BarrageConfig } from '../../src/config';
 import { destination, testConfig, uniqueName } from '../helpers/config';
 import { testTemporalAddress } from '../helpers/env';
-import { api, startHub, type TestHub } from '../helpers/hub';
+import { api, startHub, temporalClient, type TestHub } from '../helpers/hub';
 import { parsePrometheus, sampleValue } from '../helpers/prometheus';
 import { eventually, startTestSink, type TestSink } from '../helpers/sink';
 
 const KEY = 'key-steering';
-const sinks = {} as Record<'ok' | 'down' | 'slow', TestSink>;
+const sinks = {} as Record<'ok' | 'down' | 'slow' | 'feed', TestSink>;
 let hub: TestHub;
 let config: BarrageConfig;
 
 beforeAll(async () => {
   sinks.ok = await startTestSink();
   sinks.down = await startTestSink(() => ({ status: 503 }));
+  sinks.feed = await startTestSink(() => ({ status: 503 }));
   // One attempt at a time, 40 ms each: a backlog builds in Temporal's task queue.
   sinks.slow = await startTestSink(() => ({ status: 200, delayMs: 40 }));
   config = testConfig({
@@ -34,7 +35,9 @@ beforeAll(async () => {
             retry: { initialInterval: '300ms', maximumInterval: '300ms', maximumAttempts: 50, jitter: 0 },
           }),
           destination('slow', sinks.slow.url, { events: ['backlog.*'] }),
+          destination('feed', sinks.feed.url, { events: ['feed.*'], retry: { initialInterval: '300ms', jitter: 0 } }),
         ],
+        sources: [{ id: 'stale-feed', eventType: { fixed: 'feed.item' }, token: 'feed-token', priority: 'low', ttl: '1s' }],
       },
     ],
     raw: { worker: { maxConcurrentActivities: 1 }, server: { port: 0, maxBodyBytes: 1_048_576 } },
@@ -127,6 +130,27 @@ test('ttl 2s against a sink that always fails: "expired", no attempt after it, c
   }, 20_000);
   expect(delivered.destinations[0].lastAttempt.attempt).toBe(delivery.attempts + 1);
 }, 40_000);
+
+test('a source’s configured ttl and priority apply to its callbacks', async () => {
+  const res = await fetch(`${hub.url}/v1/sources/stale-feed?token=feed-token`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: '{"n":1}',
+  });
+  expect(res.status).toBe(202);
+  const { id } = (await res.json()) as { id: string };
+  const final = await eventually(async () => {
+    const got = await eventOf(id);
+    return got.body.status === 'expired' ? got.body : undefined;
+  }, 20_000);
+  expect(Date.parse(final.destinations[0].expiresAt)).toBe(Date.parse(final.receivedAt) + 1000);
+  const workflowId = final.destinations[0].workflowId;
+  const client = await temporalClient(testTemporalAddress(), 'barrage-steering');
+  const history = await client.workflow.getHandle(workflowId).fetchHistory();
+  await client.connection.close();
+  const scheduled = history.events!.find((e) => e.activityTaskScheduledEventAttributes)!;
+  expect(scheduled.activityTaskScheduledEventAttributes!.priority?.priorityKey).toBe(5);
+}, 30_000);
 
 test('under a backlog, high priority events overtake the low ones posted before them', async () => {
   const low = 300;

@@ -7,6 +7,7 @@ import { lazyJson, payloadFromBytes } from '../../sources/payload';
 import { answerIngest } from '../accept';
 import { route } from '../route';
 import { sourceParams } from '../schemas/events';
+import { sourceSteering } from '../../ingest/ingest';
 
 export const sourceRoutes = [
   route({
@@ -39,6 +40,7 @@ export const sourceRoutes = [
         eventType: extractEventType(source.eventType, request, json),
         idempotencyKey: idempotencyKeyOf(source.idempotencyKey, request, json),
         payload: payloadFromBytes(request.body, req.get('content-type')),
+        ...sourceSteering(source),
       });
       return answerIngest(ctx, { tenant, outcome, hints: { eventType: describe(source.eventType), idempotencyKey: KEY_RULE } });
     },

@@ -1,6 +1,6 @@
 // The http source's settings: POST /v1/sources/{id}, verified as configured.
 import { z } from 'zod';
-import { fixedEventType } from '../fields';
+import { fixedEventType, steering } from '../fields';
 import { id, jsonPath, secretRef, webhookSecret, type Env } from '../../base/fields';
 
 const extractor = z.union([z.object({ header: z.string().min(1) }).strict(), z.object({ jsonPath }).strict()]);
@@ -14,6 +14,7 @@ export const httpSourceSchema = (env: Env) =>
       idempotencyKey: extractor
         .optional()
         .describe('where the dedupe key comes from; none (or absent from the request) → every call is new; blank → 400'),
+      ...steering,
       verify: z
         .discriminatedUnion('type', [
           z

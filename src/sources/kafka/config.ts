@@ -1,7 +1,7 @@
 // The kafka source's settings: a topic the pollers role consumes as a consumer group.
 import { z } from 'zod';
 import { id, jsonPath, kafkaConnection, type Env } from '../../base/fields';
-import { contentType, fixedEventType } from '../fields';
+import { contentType, fixedEventType, steering } from '../fields';
 
 export const kafkaSourceSchema = (env: Env) =>
   z
@@ -27,6 +27,7 @@ export const kafkaSourceSchema = (env: Env) =>
         .default({ offset: true })
         .describe('dedupe key: topic/partition/offset@timestamp (default), a record header, or the record key'),
       contentType,
+      ...steering,
       deadLetterTopic: z
         .string()
         .min(1)

@@ -1,7 +1,7 @@
 // The sqs source's settings: a queue the pollers role long-polls.
 import { z } from 'zod';
 import { bothOrNeitherKey, id, jsonPath, KEYS_TOGETHER, sqsConnection, type Env } from '../../base/fields';
-import { contentType, fixedEventType } from '../fields';
+import { contentType, fixedEventType, steering } from '../fields';
 
 export const sqsSourceSchema = (env: Env) =>
   z
@@ -25,6 +25,7 @@ export const sqsSourceSchema = (env: Env) =>
         .default({ messageId: true })
         .describe('dedupe key: the SQS message id (default), a message attribute, or a body field'),
       contentType,
+      ...steering,
       waitTimeSeconds: z.number().int().min(0).max(20).default(20).describe('long-poll wait per receive'),
       maxMessages: z.number().int().min(1).max(10).default(10).describe('messages per receive'),
       visibilityTimeout: z
