@@ -11,6 +11,7 @@
 // a trace header, one sampled (the traced bundle's interceptors on) and one not (header forwarded).
 // Set 7 (issue 17): set 1's destinations for an event with priority "high" scheduled 1.5 s ahead
 // (deliverAt), and one with priority "low" and a 500 ms ttl (its flaky delivery ends "expired").
+// Set 8: a high-priority event to a rate-limited destination (its attempt on the rate-limited queue).
 // A fixture that exists is never written again: histories recorded by an earlier version are what
 // an upgrade meets, so a workflow change must replay them (patched()), not replace them. Add a
 // set for a new path instead. Needs `npm run build` first.
@@ -71,6 +72,7 @@ tenants:
       - { id: flaky, url: "${base}/flaky", events: ["*"], secret: "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw", retry: { initialInterval: 100ms, jitter: 0.2 } }
       - { id: gone, url: "${base}/gone", events: ["*"], deadLetter: audit }
       - { id: audit, url: "${base}/audit", events: ["never"] }
+      - { id: limited, url: "${base}/limited", events: ["limited.*"], rateLimit: { perSecond: 5 } }
 `,
   {},
 );
@@ -79,6 +81,7 @@ let eventId;
 let setFourId;
 let setFiveId;
 let setSevenIds;
+let setEightId;
 await runRoles({
   config,
   registry: staticRegistry(config),
@@ -88,11 +91,11 @@ await runRoles({
   signal: controller.signal,
   onReceiver: async (receiver) => {
     // The keys keep the derived event ids (a body id has been the event id itself since set 1).
-    const post = async (key, n, steering = {}) => {
+    const post = async (key, n, steering = {}, type = 'order.created') => {
       const res = await fetch(`${receiver.url}/v1/events`, {
         method: 'POST',
         headers: { authorization: 'Bearer k', 'content-type': 'application/json', 'idempotency-key': key },
-        body: JSON.stringify({ type: 'order.created', data: { n }, ...steering }),
+        body: JSON.stringify({ type, data: { n }, ...steering }),
       });
       return (await res.json()).id;
     };
@@ -104,6 +107,7 @@ await runRoles({
       await post('fixture-7-scheduled', 7, { priority: 'high', deliverAt }),
       await post('fixture-7-expiring', 7, { priority: 'low', ttl: '500ms' }),
     ];
+    setEightId = await post('fixture-8', 8, { priority: 'high' }, 'limited.item');
     setTimeout(() => controller.abort(), 4000);
   },
 });
@@ -120,7 +124,8 @@ const setSeven = setSevenIds.flatMap((id) => {
   const gone = deliveryWorkflowId(id, 'gone');
   return [id, deliveryWorkflowId(id, 'flaky'), gone, deadLetterWorkflowId(gone, 1)];
 });
-for (const id of [...setOne, ...setTwo, ...setThree, ...setFour, ...setFive, ...setSix, ...setSeven]) {
+const setEight = [setEightId, deliveryWorkflowId(setEightId, 'limited')];
+for (const id of [...setOne, ...setTwo, ...setThree, ...setFour, ...setFive, ...setSix, ...setSeven, ...setEight]) {
   const file = join(out, `${id}.json`);
   if (existsSync(file)) {
     console.log(`kept ${id} (recorded fixtures are never rewritten)`);

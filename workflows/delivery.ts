@@ -50,7 +50,12 @@ export async function deliveryWorkflow(input: DeliveryInput): Promise<DeliverySt
     return setStatus(state, 'cancelled', input);
   };
 
-  const options = attemptActivityOptions(plan.timeoutMs, event.priority);
+  const limited = plan.rateLimit && {
+    taskQueue: wf.workflowInfo().taskQueue,
+    destinationId: plan.destinationId,
+    ...plan.rateLimit,
+  };
+  const options = attemptActivityOptions(plan.timeoutMs, event.priority, limited);
   const { attemptDelivery } = wf.proxyActivities<Activities>(options);
   const firstAttempt = state.attempts.length + 1;
   // Inputs recorded before these fields existed carry neither: their histories replay unchanged.

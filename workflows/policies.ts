@@ -1,6 +1,6 @@
 // Every timeout and retry policy the workflows use, defined once.
 import type { ActivityOptions } from '@temporalio/workflow';
-import { temporalPriority, type EventPriority } from '../src/contracts';
+import { rateLimitedTaskQueue, temporalPriority, type EventPriority } from '../src/contracts';
 
 /** Headroom over the destination's own timeout before Temporal declares the activity lost. */
 const ATTEMPT_GRACE_MS = 5_000;
@@ -17,10 +17,23 @@ export const ATTEMPT_ACTIVITY_MAX_RUNS = 10;
  * bugs) into data, so Temporal's retries here only cover infrastructure and never count against
  * the destination's attempts.
  */
-export function attemptActivityOptions(timeoutMs: number, priority?: EventPriority): ActivityOptions {
+export function attemptActivityOptions(
+  timeoutMs: number,
+  priority?: EventPriority,
+  limited?: { taskQueue: string; destinationId: string; perSecond: number },
+): ActivityOptions {
+  const { priority: priorityKey } = temporalPriority(priority);
   return {
     startToCloseTimeout: timeoutMs + ATTEMPT_GRACE_MS,
-    ...temporalPriority(priority),
+    // A rate-limited destination's attempts queue under its own fairness key, weighted by its rate.
+    ...(limited
+      ? {
+          taskQueue: rateLimitedTaskQueue(limited.taskQueue),
+          priority: { ...priorityKey, fairnessKey: limited.destinationId, fairnessWeight: limited.perSecond },
+        }
+      : priorityKey
+        ? { priority: priorityKey }
+        : {}),
     retry: {
       initialInterval: '1s',
       backoffCoefficient: 2,

@@ -540,6 +540,11 @@ export interface components {
              * @enum {string|null}
              */
             queueUrl?: null;
+            /** @description attempts beyond it wait in Temporal (no attempt used); up to one second’s worth may go at once */
+            rateLimit?: {
+                /** @description attempts per second, across all workers */
+                perSecond: number;
+            } | null;
             /**
              * @description a field of another type: null removes it when the type changes
              * @enum {string|null}
@@ -670,6 +675,11 @@ export interface components {
              * @description the queue URL
              */
             queueUrl?: string;
+            /** @description attempts beyond it wait in Temporal (no attempt used); up to one second’s worth may go at once */
+            rateLimit?: {
+                /** @description attempts per second, across all workers */
+                perSecond: number;
+            } | null;
             /**
              * @description AWS region
              * @default us-east-1
@@ -801,6 +811,11 @@ export interface components {
              * @enum {string|null}
              */
             queueUrl?: null;
+            /** @description attempts beyond it wait in Temporal (no attempt used); up to one second’s worth may go at once */
+            rateLimit?: {
+                /** @description attempts per second, across all workers */
+                perSecond: number;
+            } | null;
             /**
              * @description a field of another type: null removes it when the type changes
              * @enum {string|null}
@@ -887,6 +902,11 @@ export interface components {
             /** @description string map, stored and shown as given */
             metadata?: {
                 [key: string]: string;
+            };
+            /** @description attempts beyond it wait in Temporal (no attempt used); up to one second’s worth may go at once */
+            rateLimit?: {
+                /** @description attempts per second, across all workers */
+                perSecond: number;
             };
             /**
              * @description backoff between attempts
@@ -982,6 +1002,11 @@ export interface components {
              * @description the queue URL
              */
             queueUrl: string;
+            /** @description attempts beyond it wait in Temporal (no attempt used); up to one second’s worth may go at once */
+            rateLimit?: {
+                /** @description attempts per second, across all workers */
+                perSecond: number;
+            };
             /**
              * @description AWS region
              * @default us-east-1
@@ -1083,6 +1108,11 @@ export interface components {
             /** @description string map, stored and shown as given */
             metadata?: {
                 [key: string]: string;
+            };
+            /** @description attempts beyond it wait in Temporal (no attempt used); up to one second’s worth may go at once */
+            rateLimit?: {
+                /** @description attempts per second, across all workers */
+                perSecond: number;
             };
             /**
              * @description backoff between attempts

@@ -42,6 +42,7 @@ function ownPlan(destination: DestinationConfig): DeliveryPlan {
       ...(retry.horizon !== undefined ? { horizonMs: retry.horizon } : {}),
     },
     ...(destination.ttl !== undefined ? { ttlMs: destination.ttl } : {}),
+    ...(destination.rateLimit ? { rateLimit: { perSecond: destination.rateLimit.perSecond } } : {}),
   };
 }
 

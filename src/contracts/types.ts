@@ -27,7 +27,17 @@ export interface DeliveryPlan {
   deadLetter?: Omit<DeliveryPlan, 'deadLetter'>;
   /** The destination's `ttl`: past it the delivery ends "expired" (see deliveryExpiresAt). */
   ttlMs?: number;
+  /** The destination's rate limit: its attempts run on the rate-limited task queue. */
+  rateLimit?: { perSecond: number };
 }
+
+/**
+ * The activity task queue of rate-limited destinations, beside the main one. Temporal limits each
+ * fairness key on it (a key per destination) to the queue's per-key rate times the key's weight,
+ * so a destination's weight is its perSecond. Tasks without a key would be limited too, which is
+ * why unlimited destinations stay on the main queue.
+ */
+export const rateLimitedTaskQueue = (taskQueue: string) => `${taskQueue}-rate-limited`;
 
 /** Where a queue-borne callback came from: its lineage, kept with the callback and searchable. */
 export type MessageOrigin =

@@ -1,4 +1,4 @@
-// Fields every destination type shares: routing, timeout, retry, dead letter and time to live.
+// Fields every destination type shares: routing, timeout, retry, dead letter, rate limit and time to live.
 import { z } from 'zod';
 import { apiId, duration, positiveDuration, retrySchema } from '../base/fields';
 
@@ -8,6 +8,13 @@ export const deliveryFields = {
   timeout: duration('per-attempt timeout (max 2m)', 120_000).prefault('10s'),
   retry: retrySchema.prefault({}).describe('backoff between attempts'),
   deadLetter: apiId('deadLetter').optional().describe('destination id that receives events this one failed'),
+  rateLimit: z
+    .object({
+      perSecond: z.number().positive().max(10_000).describe('attempts per second, across all workers'),
+    })
+    .strict()
+    .optional()
+    .describe('attempts beyond it wait in Temporal (no attempt used); up to one second’s worth may go at once'),
   ttl: positiveDuration(
     'a delivery not done this long after acceptance (or deliverAt) ends "expired"; an event’s own ttl may be shorter',
   ),

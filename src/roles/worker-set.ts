@@ -14,6 +14,8 @@ import { tracing } from '../telemetry/tracing';
 import { missingSearchAttributes, namespaceSetupHint } from '../temporal/namespaces';
 import type { WorkerRoleOptions } from './worker';
 import { workerSinks } from './worker-sinks';
+import { configureRateLimitedQueue, rateLimitsOf } from './rate-limited-queue';
+import { rateLimitedTaskQueue } from '../contracts';
 
 const RESYNC_AFTER_FAILURE_MS = 2_000;
 const MAX_RESYNC_MS = 60_000;
@@ -34,8 +36,18 @@ function traced(workflowsFromSource: boolean) {
   };
 }
 
+interface Running {
+  worker: Worker;
+  done: Promise<void>;
+}
+
+/** A namespace's workers: the main one, and the rate-limited queue's once a destination has a limit. */
+interface Served extends Running {
+  limited?: Running & { applied: Map<string, number> };
+}
+
 export class WorkerSet {
-  private readonly running = new Map<string, { worker: Worker; done: Promise<void> }>();
+  private readonly running = new Map<string, Served>();
   private readonly activities;
   private syncing: Promise<void> = Promise.resolve();
   private failures = 0;
@@ -79,7 +91,13 @@ export class WorkerSet {
     for (const ns of this.running.keys()) if (!wanted.has(ns)) await this.stop(ns);
     let retry = false;
     for (const ns of wanted) {
-      if (this.running.has(ns)) continue;
+      if (this.running.has(ns)) {
+        await this.followRateLimits(ns).catch((err: unknown) => {
+          retry = true;
+          this.options.logger.error({ err, namespace: ns }, 'could not apply destination rate limits; retrying');
+        });
+        continue;
+      }
       await this.start(ns).catch(async (err: unknown) => {
         retry = true;
         await this.reportStartFailure(ns, err);
@@ -121,18 +139,53 @@ export class WorkerSet {
       ...traced(exporting && 'workflowsPath' in source),
       sinks: workerSinks(this.options.activityDeps.metrics),
     });
-    // A worker that dies on its own (not stopped here) takes the role down, as before.
-    const done = worker.run().catch((err: unknown) => this.fail(err));
-    this.running.set(namespace, { worker, done });
+    this.running.set(namespace, this.runWorker(worker));
     this.options.logger.info({ namespace }, 'worker serving namespace');
+    await this.followRateLimits(namespace);
+  }
+
+  /** A worker that dies on its own (not stopped here) takes the role down, as before. */
+  private runWorker(worker: Worker): Running {
+    return { worker, done: worker.run().catch((err: unknown) => this.fail(err)) };
+  }
+
+  /**
+   * Serves the namespace's rate-limited queue from its first rate-limited destination on, and keeps
+   * the queue's weights in step with the limits. The queue is configured before it is served, so
+   * no attempt on it ever runs unlimited; once served it stays served (attempts may wait there).
+   */
+  private async followRateLimits(namespace: string): Promise<void> {
+    const served = this.running.get(namespace);
+    if (!served) return;
+    const tenant = this.options.registry.current().tenants.find((t) => t.namespace === namespace);
+    const wanted = rateLimitsOf(tenant);
+    if (!served.limited && wanted.size === 0) return;
+    const { config, activityDeps } = this.options;
+    const target = { namespace, taskQueue: config.temporal.taskQueue };
+    await configureRateLimitedQueue(this.connection, target, wanted, served.limited?.applied);
+    if (!served.limited) {
+      const worker = await Worker.create({
+        connection: this.connection,
+        namespace,
+        taskQueue: rateLimitedTaskQueue(config.temporal.taskQueue),
+        activities: this.activities,
+        maxConcurrentActivityTaskExecutions: config.worker.maxConcurrentActivities,
+        ...traced(false),
+        sinks: workerSinks(activityDeps.metrics),
+      });
+      served.limited = { ...this.runWorker(worker), applied: new Map() };
+      this.options.logger.info({ namespace }, 'worker serving the rate-limited queue');
+    }
+    served.limited.applied = new Map(wanted);
   }
 
   private async stop(namespace: string): Promise<void> {
     const entry = this.running.get(namespace);
     if (!entry) return;
     this.running.delete(namespace);
-    if (entry.worker.getState() === 'RUNNING') entry.worker.shutdown();
-    await entry.done;
+    const workers = [entry, ...(entry.limited ? [entry.limited] : [])];
+    for (const { worker } of workers) if (worker.getState() === 'RUNNING') worker.shutdown();
+    await Promise.all(workers.map((w) => w.done));
     if (!this.options.signal.aborted) this.options.logger.info({ namespace }, 'worker stopped serving namespace');
   }
 }

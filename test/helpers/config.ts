@@ -16,6 +16,7 @@ export interface DestinationFixture {
   timeout?: string;
   retry?: Record<string, unknown>;
   deadLetter?: string;
+  rateLimit?: { perSecond: number };
 }
 
 /** Fast retries so tests wait milliseconds, not minutes. */

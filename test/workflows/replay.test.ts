@@ -46,6 +46,7 @@ test('every fixture ever recorded is still here (fixtures are added, never repla
   const unsampled = 'evt_e237715e84ec4220e625f20239';
   const scheduled = 'evt_38505ac227a0706e16ae94a03a';
   const expiring = 'evt_f97a98742c2fcad466a9e26cdc';
+  const rateLimited = 'evt_b7e10d75a8114f7f7428b52e5b';
   expect(files.sort()).toEqual(
     [
       // The parent, a retried delivery and a dead-lettered one.
@@ -85,6 +86,9 @@ test('every fixture ever recorded is still here (fixtures are added, never repla
       // Issue 17: priority "high" with deliverAt 1.5 s ahead, and priority "low" with a 500 ms ttl
       // (its flaky delivery ends "expired"), each to set 1's destinations.
       ...[scheduled, expiring].flatMap((e) => [`${e}.json`, `${e}~flaky.json`, `${e}~gone.json`, `${e}~gone~dead-letter-1.json`]),
+      // A high-priority event to a rate-limited destination: its attempt on the rate-limited queue.
+      `${rateLimited}.json`,
+      `${rateLimited}~limited.json`,
     ].sort(),
   );
 });
