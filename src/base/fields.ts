@@ -20,17 +20,20 @@ export const apiId = (what: string) => z.string().regex(API_ID, `${what} must be
  */
 const DURATION_PATTERN = '^\\s*\\d+(\\.\\d+)?\\s*(ms|s|m|h|d)?\\s*$';
 
-export const duration = (description: string, max?: number) =>
+export const duration = (description: string, max?: number, positive = false) =>
   z
     .union([
       z.string().meta({ pattern: DURATION_PATTERN }),
-      z.number().meta({ minimum: 0, ...(max !== undefined ? { maximum: max } : {}) }),
+      z
+        .number()
+        .meta({ minimum: 0, ...(positive ? { exclusiveMinimum: true } : {}), ...(max !== undefined ? { maximum: max } : {}) }),
     ])
     .describe(description)
     .transform((value, ctx) => {
       const ms = parseDuration(value);
       if (ms === undefined) ctx.addIssue({ code: 'custom', message: `"${value}" is not a duration like 500ms, 10s, 5m, 1h, 7d` });
       else if (max !== undefined && ms > max) ctx.addIssue({ code: 'custom', message: `must be at most ${max} ms` });
+      else if (positive && ms === 0) ctx.addIssue({ code: 'custom', message: 'must be more than 0' });
       return ms ?? 0;
     });
 
@@ -38,10 +41,7 @@ export const duration = (description: string, max?: number) =>
 export const MAX_TTL_MS = 365 * 86_400_000;
 
 /** An optional time to live: a duration above zero, at most a year. */
-export const positiveDuration = (description: string) =>
-  duration(description, MAX_TTL_MS)
-    .refine((ms) => ms > 0, 'must be more than 0')
-    .optional();
+export const positiveDuration = (description: string) => duration(description, MAX_TTL_MS, true).optional();
 
 /** A secret value: plain text, or "env:NAME" to read the environment variable NAME. */
 export const secretRef = (env: Env) =>
