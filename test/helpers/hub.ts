@@ -68,6 +68,24 @@ export async function temporalClient(address: string, namespace: string): Promis
   return new Client({ connection, namespace });
 }
 
+/**
+ * Starts a hub that is expected to fail at start: the error it failed with (undefined if it
+ * started, after stopping it), and whether it ever logged a wait for Temporal on the way.
+ */
+export async function startFailure(
+  config: BarrageConfig,
+  logs: ReturnType<typeof capturingLogger>,
+): Promise<{ failure: Error | undefined; waited: boolean }> {
+  const failure = await startHub(config, undefined, logs.logger).then(
+    async (hub) => {
+      await hub.stop();
+      return undefined;
+    },
+    (err: unknown) => err as Error,
+  );
+  return { failure, waited: logs.lines().some((l) => l.msg === 'waiting for Temporal') };
+}
+
 export interface ApiResponse {
   status: number;
   body: any;
