@@ -10,7 +10,7 @@ import type { BarrageConfig, DestinationConfig, HttpSourceConfig, TenantConfig }
 export type PlanningTenant = TenantConfig & { entries?: ReadonlyMap<string, { config: DestinationConfig }> };
 
 export function deliveryPlan(destination: DestinationConfig, tenant?: PlanningTenant): DeliveryPlan {
-  const plan = ownPlan(destination);
+  const plan = ownPlan(destination, tenant?.defaults);
   if (destination.deadLetter !== undefined && tenant)
     plan.deadLetter = deadLetterPlan(destination, destination.deadLetter, tenant);
   return plan;
@@ -25,11 +25,21 @@ export function deliveryPlan(destination: DestinationConfig, tenant?: PlanningTe
  */
 function deadLetterPlan(destination: DestinationConfig, targetId: string, tenant: PlanningTenant): DeliveryPlan {
   const target = tenant.entries?.get(targetId)?.config ?? tenant.destinations.find((d) => d.id === targetId);
-  return target ? ownPlan(target) : { ...ownPlan(destination), destinationId: targetId };
+  return target ? ownPlan(target, tenant.defaults) : { ...ownPlan(destination, tenant.defaults), destinationId: targetId };
 }
 
-function ownPlan(destination: DestinationConfig): DeliveryPlan {
+/** A destination's rate limit: its own, else its tenant's default. */
+export function destinationRateLimit(
+  destination: Pick<DestinationConfig, 'rateLimit'>,
+  defaults?: TenantConfig['defaults'],
+): { perSecond: number } | undefined {
+  return destination.rateLimit ?? defaults?.rateLimit;
+}
+
+function ownPlan(destination: DestinationConfig, defaults?: TenantConfig['defaults']): DeliveryPlan {
   const { retry } = destination;
+  const ttl = destination.ttl ?? defaults?.ttl;
+  const rateLimit = destinationRateLimit(destination, defaults);
   return {
     destinationId: destination.id,
     timeoutMs: destination.timeout,
@@ -41,8 +51,8 @@ function ownPlan(destination: DestinationConfig): DeliveryPlan {
       jitter: retry.jitter,
       ...(retry.horizon !== undefined ? { horizonMs: retry.horizon } : {}),
     },
-    ...(destination.ttl !== undefined ? { ttlMs: destination.ttl } : {}),
-    ...(destination.rateLimit ? { rateLimit: { perSecond: destination.rateLimit.perSecond } } : {}),
+    ...(ttl !== undefined ? { ttlMs: ttl } : {}),
+    ...(rateLimit ? { rateLimit: { perSecond: rateLimit.perSecond } } : {}),
   };
 }
 

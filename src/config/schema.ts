@@ -2,7 +2,17 @@
 // Built per environment so that "env:NAME" references resolve (and fail) at load time.
 import { z } from 'zod';
 import { destinationSchema } from './destinations';
-import { duration, encryptionKey, id, MAX_TTL_MS, optionalSecretRef, secretRef, type Env } from '../base/fields';
+import {
+  duration,
+  encryptionKey,
+  id,
+  MAX_TTL_MS,
+  optionalSecretRef,
+  positiveDuration,
+  secretRef,
+  type Env,
+} from '../base/fields';
+import { rateLimitSchema } from '../destinations/delivery-fields';
 import { sourceSchema } from './sources';
 
 const temporalTlsSchema = z
@@ -27,6 +37,14 @@ const tenantSchema = (env: Env) =>
         .describe('bearer keys for every tenant route: events, destinations, the tenant’s own API keys'),
       destinations: z.array(destinationSchema(env)).default([]).describe("where this tenant's events are delivered"),
       sources: z.array(sourceSchema(env)).default([]).describe('inbound callbacks: HTTP endpoints, SQS queues, Kafka topics'),
+      defaults: z
+        .object({
+          ttl: positiveDuration('for destinations without their own ttl'),
+          rateLimit: rateLimitSchema.optional().describe('for destinations without their own rateLimit'),
+        })
+        .strict()
+        .optional()
+        .describe('what this tenant’s destinations have when they set nothing'),
     })
     .strict()
     .transform((t) => ({ ...t, namespace: t.namespace ?? t.id }));

@@ -2,17 +2,17 @@
 import { z } from 'zod';
 import { apiId, duration, positiveDuration, retrySchema } from '../base/fields';
 
+export const rateLimitSchema = z
+  .object({ perSecond: z.number().positive().max(10_000).describe('attempts per second, across all workers') })
+  .strict();
+
 export const deliveryFields = {
   id: apiId('destination id').describe('unique within the tenant; used in workflow IDs'),
   events: z.array(z.string().min(1)).min(1).default(['*']).describe('event types: exact, "prefix.*", or "*"'),
   timeout: duration('per-attempt timeout (max 2m)', 120_000).prefault('10s'),
   retry: retrySchema.prefault({}).describe('backoff between attempts'),
   deadLetter: apiId('deadLetter').optional().describe('destination id that receives events this one failed'),
-  rateLimit: z
-    .object({
-      perSecond: z.number().positive().max(10_000).describe('attempts per second, across all workers'),
-    })
-    .strict()
+  rateLimit: rateLimitSchema
     .optional()
     .describe('attempts beyond it wait in Temporal (no attempt used); up to one second’s worth may go at once'),
   ttl: positiveDuration(

@@ -5,17 +5,19 @@
 import { temporal } from '@temporalio/proto';
 import type { NativeConnection } from '@temporalio/worker';
 import { rateLimitedTaskQueue } from '../contracts';
+import { destinationRateLimit } from '../config';
 import type { LiveTenant } from '../registry/snapshot';
 
 const PER_KEY_RATE = 1;
 const ACTIVITY = temporal.api.enums.v1.TaskQueueType.TASK_QUEUE_TYPE_ACTIVITY;
 const REASON = 'barrage: destination rateLimit.perSecond';
 
-/** destination id → perSecond, for the tenant's rate-limited destinations (disabled ones too). */
+/** destination id → perSecond, for the tenant's rate-limited destinations (disabled ones too; tenant default included). */
 export function rateLimitsOf(tenant: LiveTenant | undefined): Map<string, number> {
   const limits = new Map<string, number>();
   for (const [id, entry] of tenant?.entries ?? []) {
-    if (entry.config.rateLimit) limits.set(id, entry.config.rateLimit.perSecond);
+    const rateLimit = destinationRateLimit(entry.config, tenant?.defaults);
+    if (rateLimit) limits.set(id, rateLimit.perSecond);
   }
   return limits;
 }

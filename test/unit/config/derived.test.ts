@@ -41,3 +41,26 @@ test('a deleted target is still planned (its attempt will find it deleted), with
 test('no tenant, no dead letter: only routing knows the others', () => {
   expect(deliveryPlan(fails).deadLetter).toBeUndefined();
 });
+
+test('tenant defaults: a destination without its own ttl or rateLimit takes the tenant’s; its own wins', () => {
+  const withDefaults = parseConfig(
+    `tenants:
+  - id: acme
+    apiKeys: [k]
+    defaults: { ttl: 1h, rateLimit: { perSecond: 5 } }
+    destinations:
+      - { id: plain, url: "http://plain.test/" }
+      - { id: own, url: "http://own.test/", ttl: 2m, rateLimit: { perSecond: 50 }, deadLetter: plain }
+`,
+    {},
+  ).tenants[0];
+  const [plain, own] = withDefaults.destinations as [DestinationConfig, DestinationConfig];
+  expect(deliveryPlan(plain, withDefaults)).toMatchObject({ ttlMs: 3_600_000, rateLimit: { perSecond: 5 } });
+  const plan = deliveryPlan(own, withDefaults);
+  expect(plan).toMatchObject({ ttlMs: 120_000, rateLimit: { perSecond: 50 } });
+  // The dead-letter target is planned with the tenant's defaults too.
+  expect(plan.deadLetter).toMatchObject({ destinationId: 'plain', ttlMs: 3_600_000, rateLimit: { perSecond: 5 } });
+  // Without defaults, nothing is added.
+  expect(deliveryPlan(fails, tenant)).not.toHaveProperty('ttlMs');
+  expect(deliveryPlan(fails, tenant)).not.toHaveProperty('rateLimit');
+});
