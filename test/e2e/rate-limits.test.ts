@@ -4,6 +4,7 @@
 // is not a failure); an unlimited destination of the same tenant keeps the main task queue.
 import { destination, testConfig, uniqueName } from '../helpers/config';
 import { testTemporalAddress } from '../helpers/env';
+import type { Client } from '@temporalio/client';
 import { deliveryWorkflowId } from '../../src/contracts';
 import { api, startHub, temporalClient, type TestHub } from '../helpers/hub';
 import { eventually, startTestSink, type TestSink } from '../helpers/sink';
@@ -39,23 +40,28 @@ beforeAll(async () => {
 }, 60_000);
 
 afterAll(async () => {
+  await client?.connection.close();
   for (const hub of hubs) await hub.stop();
   await limited?.close();
   await free?.close();
 });
 
+let client: Client | undefined;
+const historyOf = async (eventId: string, destinationId: string) => {
+  client ??= await temporalClient(testTemporalAddress(), 'barrage-rate');
+  return (await client.workflow.getHandle(deliveryWorkflowId(eventId, destinationId)).fetchHistory()).events ?? [];
+};
+
 /** The task queue a delivery's first attempt was scheduled on, from its history. */
 async function attemptQueue(eventId: string, destinationId: string): Promise<string | undefined> {
-  const client = await temporalClient(testTemporalAddress(), 'barrage-rate');
-  try {
-    const history = await client.workflow.getHandle(deliveryWorkflowId(eventId, destinationId)).fetchHistory();
-    return (
-      history.events!.find((e) => e.activityTaskScheduledEventAttributes)?.activityTaskScheduledEventAttributes?.taskQueue
-        ?.name ?? undefined
-    );
-  } finally {
-    await client.connection.close();
-  }
+  const scheduled = (await historyOf(eventId, destinationId)).find((e) => e.activityTaskScheduledEventAttributes);
+  return scheduled?.activityTaskScheduledEventAttributes?.taskQueue?.name ?? undefined;
+}
+
+/** When Temporal handed the delivery's first attempt to a worker (its ActivityTaskStarted). */
+async function attemptStartedAt(eventId: string, destinationId: string): Promise<number> {
+  const started = (await historyOf(eventId, destinationId)).find((e) => e.activityTaskStartedEventAttributes)!;
+  return Number(started.eventTime!.seconds) * 1000 + Math.floor((started.eventTime!.nanos ?? 0) / 1e6);
 }
 
 /** The most arrivals in any one-second window. */
@@ -84,16 +90,21 @@ test('300 events at 20/s: within the limit plus one second’s burst, all delive
   await limited.waitFor(300, 60_000);
   const took = (Date.now() - started) / 1000;
   const busiest = busiestSecond(limited.received.map((r) => r.at));
+  const dispatched = busiestSecond(await Promise.all(ids.map((id) => attemptStartedAt(id, 'limited'))));
   const freeAt = (await free.waitFor(1, 30_000))[0].at;
   const limitedBeforeFree = limited.received.filter((r) => r.at <= freeAt).length;
   console.log(
-    `[rate limit] 300 at ${PER_SECOND}/s: ${took.toFixed(1)} s; busiest second ${busiest}; ` +
+    `[rate limit] 300 at ${PER_SECOND}/s: ${took.toFixed(1)} s; busiest second ${dispatched} handed out by Temporal, ` +
+      `${busiest} at the sink; ` +
       `the unlimited destination's event arrived after ${limitedBeforeFree} limited ones`,
   );
   expect(new Set(limited.received.map((r) => r.headers['webhook-id'])).size).toBe(300);
-  // One second's worth may go at once (Temporal's bucket), then the rate: at most twice the rate in
-  // any second, plus 5 % for when the sink's clock sees requests that left a few ms apart.
-  expect(busiest).toBeLessThanOrEqual(Math.ceil(2 * PER_SECOND * 1.05));
+  // Where the limit is enforced, Temporal hands attempts to workers: one second's worth may go at
+  // once (its bucket), then the rate, so at most twice the rate (+1 at the window's edge) in any
+  // second. The sink sees the same stream after the workers: a worker starved of CPU (the whole
+  // suite runs beside this test) can bunch a few, so it gets a quarter more room.
+  expect(dispatched).toBeLessThanOrEqual(2 * PER_SECOND + 1);
+  expect(busiest).toBeLessThanOrEqual(2.5 * PER_SECOND);
   expect(took).toBeGreaterThanOrEqual((300 - 2 * PER_SECOND) / PER_SECOND);
   const last = await eventually(async () => {
     const got = await api(`${hubs[0].url}/v1/events/${ids[299]}`, { key: KEY });
