@@ -6,6 +6,9 @@ class SummaryReporter {
     const skipped = results.numPendingTests + results.numTodoTests;
     const tail = skipped ? `, ${skipped} skipped` : '';
     process.stdout.write(`jest: ${results.numPassedTests} passed, ${failed} failed${tail}\n`);
+    // The same totals in jest's own words, for readers that only know those.
+    const parts = [failed && `${failed} failed`, skipped && `${skipped} skipped`, `${results.numPassedTests} passed`];
+    process.stdout.write(`Tests: ${parts.filter(Boolean).join(', ')}, ${results.numTotalTests} total\n`);
   }
 }
 module.exports = SummaryReporter;
