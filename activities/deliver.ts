@@ -1,11 +1,14 @@
 import { trace } from '@opentelemetry/api';
 import { Context } from '@temporalio/activity';
-import { deliveryWorkflowId, type AttemptRecord, type AttemptRequest } from '../src/contracts';
+import { destinationBreaker } from '../src/config/derived';
+import { ATTEMPT_ACTIVITY_MAX_RUNS, deliveryWorkflowId, type AttemptRecord, type AttemptRequest } from '../src/contracts';
 import type { DriverResult } from '../src/destinations/driver';
+import type { DestinationGate, GateRequest } from '../src/protection/gate';
 import { deliverWith, type DriverRegistry } from '../src/destinations/registry';
 import type { DestinationLookup } from '../src/registry/snapshot';
 import type { Logger } from '../src/telemetry/logger';
 import { statusClass, type Metrics } from '../src/telemetry/metrics';
+import { hold, lostRuns } from './hold';
 
 export interface DeliverDeps {
   /** Read at every attempt: URLs and secrets come from here, never from the workflow input. */
@@ -14,6 +17,8 @@ export interface DeliverDeps {
   logger: Logger;
   /** Counts and times every attempt (GET /metrics). */
   metrics?: Metrics;
+  /** Pause and circuit breaker, for attempts that may be held (revision 3); absent in plain harnesses. */
+  gate?: DestinationGate;
   now?: () => number;
 }
 
@@ -24,8 +29,12 @@ export interface DeliverDeps {
 export function createAttemptDelivery(deps: DeliverDeps) {
   const now = deps.now ?? Date.now;
   return async function attemptDelivery(req: AttemptRequest): Promise<AttemptRecord> {
+    const lost = req.mayHold ? lostRuns() : 0;
     const started = now();
-    const result = await attempt(deps, req);
+    const result =
+      lost >= ATTEMPT_ACTIVITY_MAX_RUNS
+        ? { outcome: 'permanent' as const, error: `the attempt could not run: ${lost} runs were lost (worker crash or timeout)` }
+        : await attempt(deps, req);
     const record: AttemptRecord = {
       attempt: req.attempt,
       startedAt: new Date(started).toISOString(),
@@ -77,12 +86,42 @@ function annotateSpan(req: AttemptRequest, record: AttemptRecord): void {
 }
 
 async function attempt(deps: DeliverDeps, req: AttemptRequest): Promise<DriverResult> {
+  const found = await guarded(deps, req, () => deps.destinations.lookup(req.event.tenantId, req.destinationId));
+  if ('outcome' in found) return found;
+  if (found.kind === 'deleted') return { outcome: 'cancelled', error: 'destination deleted' };
+  if (found.kind === 'missing')
+    return { outcome: 'permanent', error: `destination ${req.destinationId} is no longer configured` };
+  const gate = req.mayHold ? deps.gate : undefined;
+  const gated: GateRequest | undefined = gate && {
+    tenantId: req.event.tenantId,
+    destinationId: req.destinationId,
+    paused: found.destination.paused,
+    breaker: destinationBreaker(found.destination, found.defaults),
+    timeoutMs: req.timeoutMs,
+  };
+  // Outside `guarded`: the shared health being unreachable is our infrastructure's fault, so the
+  // run fails and Temporal retries it, instead of the delivery losing an attempt.
+  const pass = gated && (await gate!.admit(gated));
+  if (pass && !pass.go) hold(deps, req, pass);
+  const result = await guarded(deps, req, () =>
+    deliverWith(deps.drivers, { ...req, deliveryId: deliveryIdOf(req), destination: found.destination }),
+  );
+  if (gated && pass?.go)
+    await gate!
+      .settle(gated, pass.probe, result)
+      .catch((err: unknown) =>
+        deps.logger.warn(
+          { err, tenant: req.event.tenantId, destination: req.destinationId },
+          'recording the attempt in the circuit breaker failed',
+        ),
+      );
+  return result;
+}
+
+/** A bug (a throwing driver or lookup) becomes the attempt's result: the delivery fails with it. */
+async function guarded<T>(deps: DeliverDeps, req: AttemptRequest, work: () => Promise<T>): Promise<T | DriverResult> {
   try {
-    const found = await deps.destinations.lookup(req.event.tenantId, req.destinationId);
-    if (found.kind === 'deleted') return { outcome: 'cancelled', error: 'destination deleted' };
-    if (found.kind === 'missing')
-      return { outcome: 'permanent', error: `destination ${req.destinationId} is no longer configured` };
-    return await deliverWith(deps.drivers, { ...req, deliveryId: deliveryIdOf(req), destination: found.destination });
+    return await work();
   } catch (err) {
     deps.logger.error(
       { tenant: req.event.tenantId, eventId: req.event.eventId, destination: req.destinationId, err },

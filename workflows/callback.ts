@@ -1,7 +1,7 @@
 // One accepted callback: fan out to one child delivery per matched destination.
 import * as wf from '@temporalio/workflow';
 import {
-  CURRENT_REVISION,
+  atRevision,
   deliverySearchAttributes,
   deliveryWorkflowId,
   type CallbackInput,
@@ -14,7 +14,7 @@ import {
 import { deliveryWorkflow } from './delivery';
 import { PATCH_TILDE_CHILD_IDS } from './policies';
 
-/** What a callback of revision 2 returns: the deliveries it started (their IDs). */
+/** What a callback of revision 2 or later returns: the deliveries it started (their IDs). */
 export interface CallbackStarted {
   eventId: string;
   deliveries: string[];
@@ -23,7 +23,7 @@ export interface CallbackStarted {
 }
 
 export async function callbackWorkflow(input: CallbackInput): Promise<CallbackSummary | CallbackStarted> {
-  if (input.revision === CURRENT_REVISION) return startAll(input);
+  if (atRevision(input, 2)) return startAll(input);
   const { payload, destinations, idScheme } = input;
   const meta = eventMetaOf(input);
   // A callback of the release that put the scheme in the input has no marker: its input decides.

@@ -4,7 +4,7 @@ import * as wf from '@temporalio/workflow';
 import type { ActivityInterfaceFor } from '@temporalio/workflow';
 import type { Activities } from '../activities';
 import {
-  CURRENT_REVISION,
+  atRevision,
   deadLetterWorkflowId,
   deliveryExpiresAt,
   deliverySearchAttributes,
@@ -55,7 +55,9 @@ export async function deliveryWorkflow(input: DeliveryInput): Promise<DeliverySt
     destinationId: plan.destinationId,
     ...plan.rateLimit,
   };
-  const options = attemptActivityOptions(plan.timeoutMs, event.priority, limited);
+  // Revision 3 attempts may be held (paused, circuit open) as activity retries: see policies.ts.
+  const holdable = atRevision(input, 3);
+  const options = attemptActivityOptions(plan.timeoutMs, event.priority, limited, holdable);
   const { attemptDelivery } = wf.proxyActivities<Activities>(options);
   const firstAttempt = state.attempts.length + 1;
   // Inputs recorded before these fields existed carry neither: their histories replay unchanged.
@@ -80,6 +82,7 @@ export async function deliveryWorkflow(input: DeliveryInput): Promise<DeliverySt
         destinationId: plan.destinationId,
         attempt,
         timeoutMs: plan.timeoutMs,
+        ...(holdable ? { mayHold: true as const } : {}),
       });
       state.attempts.push(record);
       if (record.outcome === 'delivered') return setStatus(state, 'delivered', input);
@@ -175,7 +178,7 @@ function setStatus(state: DeliveryState, status: DeliveryStatus, finished?: Deli
       ...(finished.deadLetterOf !== undefined ? { deadLetter: true } : {}),
     });
   }
-  if (status === 'delivered' && finished?.revision === CURRENT_REVISION && !finished.recordDelivered) return state;
+  if (status === 'delivered' && finished && atRevision(finished, 2) && !finished.recordDelivered) return state;
   wf.upsertSearchAttributes([
     { key: SA.status, value: status },
     { key: SA.attempts, value: state.attempts.length },
@@ -188,7 +191,7 @@ async function startDeadLetter(input: DeliveryInput, state: DeliveryState): Prom
   const target = input.plan.deadLetter!;
   const failedId = wf.workflowInfo().workflowId;
   const { revision, recordDelivered } = input;
-  const current = revision === CURRENT_REVISION || input.idScheme === 'current';
+  const current = atRevision(input, 2) || input.idScheme === 'current';
   const scheme = current || wf.patched(PATCH_TILDE_CHILD_IDS) ? 'current' : 'legacy';
   const args: DeliveryInput = {
     event: input.event,

@@ -1,26 +1,24 @@
 // Every timeout and retry policy the workflows use, defined once.
 import type { ActivityOptions } from '@temporalio/workflow';
-import { rateLimitedTaskQueue, temporalPriority, type EventPriority } from '../src/contracts';
+import { ATTEMPT_ACTIVITY_MAX_RUNS, rateLimitedTaskQueue, temporalPriority, type EventPriority } from '../src/contracts';
 
 /** Headroom over the destination's own timeout before Temporal declares the activity lost. */
 const ATTEMPT_GRACE_MS = 5_000;
 
-/**
- * Runs of one attempt the activity may take for our own infrastructure's sake (worker crash,
- * activity timeout): about 4 minutes of backoff. Past that it is not bad luck but a fault, and
- * the delivery fails with the error in its last attempt record.
- */
-export const ATTEMPT_ACTIVITY_MAX_RUNS = 10;
+export { ATTEMPT_ACTIVITY_MAX_RUNS } from '../src/contracts';
 
 /**
  * Options for one delivery attempt. The activity turns every destination failure (and its own
  * bugs) into data, so Temporal's retries here only cover infrastructure and never count against
- * the destination's attempts.
+ * the destination's attempts. A holdable attempt (revision 3) is also retried while it is held
+ * (paused destination, open circuit), for as long as that lasts: its policy sets no maximum, and
+ * the activity itself ends the attempt after ATTEMPT_ACTIVITY_MAX_RUNS runs that were lost.
  */
 export function attemptActivityOptions(
   timeoutMs: number,
   priority?: EventPriority,
   limited?: { taskQueue: string; destinationId: string; perSecond: number },
+  holdable = false,
 ): ActivityOptions {
   const { priority: priorityKey } = temporalPriority(priority);
   return {
@@ -38,7 +36,7 @@ export function attemptActivityOptions(
       initialInterval: '1s',
       backoffCoefficient: 2,
       maximumInterval: '30s',
-      maximumAttempts: ATTEMPT_ACTIVITY_MAX_RUNS,
+      ...(holdable ? {} : { maximumAttempts: ATTEMPT_ACTIVITY_MAX_RUNS }),
     },
   };
 }

@@ -1,5 +1,7 @@
 // The composition root shared by `barrage dev`, `barrage start` and the tests: one Temporal
 // connection, then each requested role (src/roles/), until the signal aborts or a role fails.
+import { createGate } from '../protection/gate';
+import { databaseHealthStore, memoryHealthStore } from '../protection/health-store';
 import type { Connection } from '@temporalio/client';
 import type { BarrageConfig } from '../config';
 import { closeDrivers, createDrivers, type DriverRegistry } from '../destinations/registry';
@@ -85,7 +87,12 @@ async function startRoles(
   }
   if (options.roles.includes('worker')) {
     const drivers = (started.drivers = await workerDrivers(options));
-    const deps = { destinations: destinationLookup(registry), drivers, logger, metrics };
+    const gate = await createGate(registry.stores ? databaseHealthStore(registry.stores.database) : memoryHealthStore(), {
+      logger,
+      metrics,
+    });
+    handles.push({ done: new Promise(() => undefined), close: () => gate.close() });
+    const deps = { destinations: destinationLookup(registry), drivers, logger, metrics, gate };
     const { temporal } = shared;
     handles.push(startWorker({ config, registry, temporal, logger, activityDeps: deps, onRunning: options.onWorkerRunning }));
   }

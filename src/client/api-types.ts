@@ -111,7 +111,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One destination */
+        /** One destination, with its health (circuit breaker, deliveries waiting) */
         get: operations["getDestination"];
         put?: never;
         post?: never;
@@ -121,6 +121,40 @@ export interface paths {
         head?: never;
         /** Change fields (null removes one); the next attempt of deliveries in flight uses them */
         patch: operations["updateDestination"];
+        trace?: never;
+    };
+    "/v1/destinations/{id}/pause": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Pause: new events still match and queue; attempts wait without using one */
+        post: operations["pauseDestination"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/destinations/{id}/resume": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Resume: waiting attempts go again (within 15 s), at the rate limit */
+        post: operations["resumeDestination"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/v1/destinations/{id}/secret": {
@@ -459,12 +493,32 @@ export interface components {
             description: string;
             disabled: boolean;
             events: string[];
+            /** @description in GET /v1/destinations/{id} and pause/resume answers only */
+            health?: {
+                /** @description deliveries to it not yet final (from Temporal visibility; absent if it did not answer) */
+                deliveriesWaiting?: number;
+                /** @description consecutive failed attempts counted toward opening it */
+                failures: number;
+                lastError?: string;
+                lastErrorAt?: string;
+                /** @description open: when probing begins */
+                retryAt?: string;
+                /** @description when it entered this state (absent: it never failed) */
+                since?: string;
+                /**
+                 * @description closed: attempts go; open: they wait; half_open: a few probes decide
+                 * @enum {string}
+                 */
+                state: "closed" | "open" | "half_open";
+            };
             id: string;
             /** @enum {string} */
             managedBy: "config" | "api";
             metadata: {
                 [key: string]: string;
             };
+            /** @description attempts wait (no attempt used) until resumed; new events still match */
+            paused: boolean;
             /** @enum {string} */
             type: "http" | "sqs" | "kafka";
             updatedAt?: string;
@@ -482,6 +536,34 @@ export interface components {
              * @enum {string|null}
              */
             accessKeyId?: null;
+            /** @description circuit breaker (default: on, 5 failures, 30s cool-down); replaces the tenant’s defaults.breaker whole */
+            breaker?: {
+                /**
+                 * @description open this long before the first probes; doubles each time probing fails
+                 * @default 30s
+                 */
+                coolDown?: string | number;
+                /**
+                 * @description false: attempts always go, however many fail
+                 * @default true
+                 */
+                enabled?: boolean;
+                /**
+                 * @description consecutive failed attempts that open it
+                 * @default 5
+                 */
+                failures?: number;
+                /**
+                 * @description the longest the cool-down grows to
+                 * @default 10m
+                 */
+                maxCoolDown?: string | number;
+                /**
+                 * @description attempts let through at once while half open; this many successes close it
+                 * @default 3
+                 */
+                probes?: number;
+            } | null;
             /**
              * @description a field of another type: null removes it when the type changes
              * @enum {string|null}
@@ -535,6 +617,11 @@ export interface components {
             metadata?: {
                 [key: string]: string;
             };
+            /**
+             * @description new events still match and queue; attempts wait (no attempt used) until it is resumed
+             * @default false
+             */
+            paused?: boolean | null;
             /**
              * @description a field of another type: null removes it when the type changes
              * @enum {string|null}
@@ -613,6 +700,34 @@ export interface components {
         } | {
             /** @description explicit credentials (default: AWS environment/profile/role) */
             accessKeyId?: string | null;
+            /** @description circuit breaker (default: on, 5 failures, 30s cool-down); replaces the tenant’s defaults.breaker whole */
+            breaker?: {
+                /**
+                 * @description open this long before the first probes; doubles each time probing fails
+                 * @default 30s
+                 */
+                coolDown?: string | number;
+                /**
+                 * @description false: attempts always go, however many fail
+                 * @default true
+                 */
+                enabled?: boolean;
+                /**
+                 * @description consecutive failed attempts that open it
+                 * @default 5
+                 */
+                failures?: number;
+                /**
+                 * @description the longest the cool-down grows to
+                 * @default 10m
+                 */
+                maxCoolDown?: string | number;
+                /**
+                 * @description attempts let through at once while half open; this many successes close it
+                 * @default 3
+                 */
+                probes?: number;
+            } | null;
             /**
              * @description a field of another type: null removes it when the type changes
              * @enum {string|null}
@@ -670,6 +785,11 @@ export interface components {
             metadata?: {
                 [key: string]: string;
             };
+            /**
+             * @description new events still match and queue; attempts wait (no attempt used) until it is resumed
+             * @default false
+             */
+            paused?: boolean | null;
             /**
              * Format: uri
              * @description the queue URL
@@ -745,6 +865,34 @@ export interface components {
              * @enum {string|null}
              */
             accessKeyId?: null;
+            /** @description circuit breaker (default: on, 5 failures, 30s cool-down); replaces the tenant’s defaults.breaker whole */
+            breaker?: {
+                /**
+                 * @description open this long before the first probes; doubles each time probing fails
+                 * @default 30s
+                 */
+                coolDown?: string | number;
+                /**
+                 * @description false: attempts always go, however many fail
+                 * @default true
+                 */
+                enabled?: boolean;
+                /**
+                 * @description consecutive failed attempts that open it
+                 * @default 5
+                 */
+                failures?: number;
+                /**
+                 * @description the longest the cool-down grows to
+                 * @default 10m
+                 */
+                maxCoolDown?: string | number;
+                /**
+                 * @description attempts let through at once while half open; this many successes close it
+                 * @default 3
+                 */
+                probes?: number;
+            } | null;
             /** @description bootstrap servers, host:port */
             brokers?: string[];
             /**
@@ -806,6 +954,11 @@ export interface components {
             metadata?: {
                 [key: string]: string;
             };
+            /**
+             * @description new events still match and queue; attempts wait (no attempt used) until it is resumed
+             * @default false
+             */
+            paused?: boolean | null;
             /**
              * @description a field of another type: null removes it when the type changes
              * @enum {string|null}
@@ -878,6 +1031,34 @@ export interface components {
         };
         /** @description the fields of the destination’s type (`type`, default http) plus id, description, metadata, disabled; deadLetter must name another destination of the tenant */
         DestinationRequest: {
+            /** @description circuit breaker (default: on, 5 failures, 30s cool-down); replaces the tenant’s defaults.breaker whole */
+            breaker?: {
+                /**
+                 * @description open this long before the first probes; doubles each time probing fails
+                 * @default 30s
+                 */
+                coolDown?: string | number;
+                /**
+                 * @description false: attempts always go, however many fail
+                 * @default true
+                 */
+                enabled?: boolean;
+                /**
+                 * @description consecutive failed attempts that open it
+                 * @default 5
+                 */
+                failures?: number;
+                /**
+                 * @description the longest the cool-down grows to
+                 * @default 10m
+                 */
+                maxCoolDown?: string | number;
+                /**
+                 * @description attempts let through at once while half open; this many successes close it
+                 * @default 3
+                 */
+                probes?: number;
+            };
             /** @description destination id that receives events this one failed */
             deadLetter?: string;
             description?: string;
@@ -903,6 +1084,11 @@ export interface components {
             metadata?: {
                 [key: string]: string;
             };
+            /**
+             * @description new events still match and queue; attempts wait (no attempt used) until it is resumed
+             * @default false
+             */
+            paused?: boolean;
             /** @description attempts beyond it wait in Temporal (no attempt used); up to one second’s worth may go at once */
             rateLimit?: {
                 /** @description attempts per second, across all workers */
@@ -963,6 +1149,34 @@ export interface components {
         } | {
             /** @description explicit credentials (default: AWS environment/profile/role) */
             accessKeyId?: string;
+            /** @description circuit breaker (default: on, 5 failures, 30s cool-down); replaces the tenant’s defaults.breaker whole */
+            breaker?: {
+                /**
+                 * @description open this long before the first probes; doubles each time probing fails
+                 * @default 30s
+                 */
+                coolDown?: string | number;
+                /**
+                 * @description false: attempts always go, however many fail
+                 * @default true
+                 */
+                enabled?: boolean;
+                /**
+                 * @description consecutive failed attempts that open it
+                 * @default 5
+                 */
+                failures?: number;
+                /**
+                 * @description the longest the cool-down grows to
+                 * @default 10m
+                 */
+                maxCoolDown?: string | number;
+                /**
+                 * @description attempts let through at once while half open; this many successes close it
+                 * @default 3
+                 */
+                probes?: number;
+            };
             /** @description destination id that receives events this one failed */
             deadLetter?: string;
             description?: string;
@@ -997,6 +1211,11 @@ export interface components {
             metadata?: {
                 [key: string]: string;
             };
+            /**
+             * @description new events still match and queue; attempts wait (no attempt used) until it is resumed
+             * @default false
+             */
+            paused?: boolean;
             /**
              * Format: uri
              * @description the queue URL
@@ -1061,6 +1280,34 @@ export interface components {
              */
             type: "sqs";
         } | {
+            /** @description circuit breaker (default: on, 5 failures, 30s cool-down); replaces the tenant’s defaults.breaker whole */
+            breaker?: {
+                /**
+                 * @description open this long before the first probes; doubles each time probing fails
+                 * @default 30s
+                 */
+                coolDown?: string | number;
+                /**
+                 * @description false: attempts always go, however many fail
+                 * @default true
+                 */
+                enabled?: boolean;
+                /**
+                 * @description consecutive failed attempts that open it
+                 * @default 5
+                 */
+                failures?: number;
+                /**
+                 * @description the longest the cool-down grows to
+                 * @default 10m
+                 */
+                maxCoolDown?: string | number;
+                /**
+                 * @description attempts let through at once while half open; this many successes close it
+                 * @default 3
+                 */
+                probes?: number;
+            };
             /** @description bootstrap servers, host:port */
             brokers: string[];
             /**
@@ -1109,6 +1356,11 @@ export interface components {
             metadata?: {
                 [key: string]: string;
             };
+            /**
+             * @description new events still match and queue; attempts wait (no attempt used) until it is resumed
+             * @default false
+             */
+            paused?: boolean;
             /** @description attempts beyond it wait in Temporal (no attempt used); up to one second’s worth may go at once */
             rateLimit?: {
                 /** @description attempts per second, across all workers */
@@ -2086,6 +2338,232 @@ export interface operations {
             };
             /** @description not Content-Type: application/json, or an unsupported charset or Content-Encoding (gzip, deflate, br) */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description an Expect header other than 100-continue */
+            417: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description request line and headers over 16 KiB */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no database: set database.url */
+            501: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    pauseDestination: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description the destination id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the destination, with its health */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Destination"];
+                };
+            };
+            /** @description malformed percent-encoding in the path */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description missing, unknown or revoked key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the wrong kind of key (a tenant key on an admin route, or the reverse) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description unknown destination */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description request not received within server.headersTimeout / requestTimeout */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description defined in the config file */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description a declared body over server.maxBodyBytes (Expect: 100-continue); this route reads none */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description an Expect header other than 100-continue */
+            417: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description request line and headers over 16 KiB */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no database: set database.url */
+            501: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    resumeDestination: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description the destination id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the destination, with its health */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Destination"];
+                };
+            };
+            /** @description malformed percent-encoding in the path */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description missing, unknown or revoked key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the wrong kind of key (a tenant key on an admin route, or the reverse) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description unknown destination */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description request not received within server.headersTimeout / requestTimeout */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description defined in the config file */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description a declared body over server.maxBodyBytes (Expect: 100-continue); this route reads none */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -1,6 +1,7 @@
 // Values computed from the validated config, in one place so every role derives them alike.
 import type { DeliveryPlan } from '../contracts';
 import { matchesAny } from '../delivery/patterns';
+import { DEFAULT_BREAKER, type BreakerSettings } from '../protection/breaker';
 import type { BarrageConfig, DestinationConfig, HttpSourceConfig, TenantConfig } from './schema';
 
 /**
@@ -34,6 +35,14 @@ export function destinationRateLimit(
   defaults?: TenantConfig['defaults'],
 ): { perSecond: number } | undefined {
   return destination.rateLimit ?? defaults?.rateLimit;
+}
+
+/** A destination's circuit breaker: its own, else its tenant's default, else the built-in one. */
+export function destinationBreaker(
+  destination: Pick<DestinationConfig, 'breaker'>,
+  defaults?: TenantConfig['defaults'],
+): BreakerSettings {
+  return destination.breaker ?? defaults?.breaker ?? DEFAULT_BREAKER;
 }
 
 function ownPlan(destination: DestinationConfig, defaults?: TenantConfig['defaults']): DeliveryPlan {

@@ -13,6 +13,7 @@ import {
   type Env,
 } from '../base/fields';
 import { rateLimitSchema } from '../destinations/delivery-fields';
+import { breakerSchema } from '../protection/breaker';
 import { sourceSchema } from './sources';
 
 const temporalTlsSchema = z
@@ -41,6 +42,7 @@ const tenantSchema = (env: Env) =>
         .object({
           ttl: positiveDuration('for destinations without their own ttl'),
           rateLimit: rateLimitSchema.optional().describe('for destinations without their own rateLimit'),
+          breaker: breakerSchema.optional().describe('for destinations without their own breaker'),
         })
         .strict()
         .optional()

@@ -101,10 +101,12 @@ export interface CallbackInput extends EventMeta {
    * The workflow behaviour this callback was started for, kept in its input (deterministic on
    * replay) instead of a patch marker, whose search-attribute upsert adds two history events to
    * every callback. 2: "~" child IDs; children start abandoned and the callback closes once their
-   * starts are confirmed, not when they finish; a delivery writes no "delivered" status. Absent:
-   * the releases before, which replay through their patch markers.
+   * starts are confirmed, not when they finish; a delivery writes no "delivered" status. 3: also
+   * attempts that may be held (a paused destination or an open circuit) as activity retries, with
+   * no bound on the activity's runs in the retry policy (the activity bounds lost runs itself).
+   * Absent: the releases before, which replay through their patch markers.
    */
-  revision?: typeof CURRENT_REVISION;
+  revision?: Revision;
   /** temporal.recordDeliveredStatus: revision-2 deliveries write "delivered" after all. */
   recordDelivered?: true;
 }
@@ -123,7 +125,11 @@ export function eventMetaOf(input: CallbackInput): EventMeta {
 }
 
 /** What new callbacks and deliveries are started with (CallbackInput.revision). */
-export const CURRENT_REVISION = 2;
+export const CURRENT_REVISION = 3;
+export type Revision = 2 | 3;
+
+/** Whether a callback or delivery input has at least this revision's behaviour. */
+export const atRevision = (input: { revision?: Revision }, revision: Revision) => (input.revision ?? 0) >= revision;
 
 export interface DeliveryInput {
   event: EventMeta;
@@ -136,7 +142,7 @@ export interface DeliveryInput {
   /** Read, never written now: see CallbackInput.idScheme. */
   idScheme?: 'current';
   /** See CallbackInput.revision: 2 also means "~" dead-letter IDs and no "delivered" upsert. */
-  revision?: typeof CURRENT_REVISION;
+  revision?: Revision;
   /** See CallbackInput.recordDelivered. */
   recordDelivered?: true;
 }
@@ -160,12 +166,24 @@ export interface AttemptRecord {
   responseExcerpt?: string;
 }
 
+/**
+ * Runs of one attempt the activity may take for our own infrastructure's sake (worker crash,
+ * activity timeout): about 4 minutes of backoff. Past that it is not bad luck but a fault, and
+ * the delivery fails with the error in its last attempt record. Held runs do not count.
+ */
+export const ATTEMPT_ACTIVITY_MAX_RUNS = 10;
+
 export interface AttemptRequest {
   event: EventMeta;
   payload: Payload;
   destinationId: string;
   attempt: number;
   timeoutMs: number;
+  /**
+   * Revision 3: the activity may hold this attempt (paused destination, open circuit) by failing
+   * it as a retryable "held" error Temporal retries later; no attempt of the delivery is used.
+   */
+  mayHold?: true;
 }
 
 /** A delivery's status: the API's value and the BarrageStatus search attribute's. */

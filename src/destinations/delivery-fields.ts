@@ -1,6 +1,8 @@
-// Fields every destination type shares: routing, timeout, retry, dead letter, rate limit and time to live.
+// Fields every destination type shares: routing, timeout, retry, dead letter, rate limit, time to
+// live, pause and circuit breaker.
 import { z } from 'zod';
 import { apiId, duration, positiveDuration, retrySchema } from '../base/fields';
+import { breakerSchema } from '../protection/breaker';
 
 export const rateLimitSchema = z
   .object({ perSecond: z.number().positive().max(10_000).describe('attempts per second, across all workers') })
@@ -18,4 +20,11 @@ export const deliveryFields = {
   ttl: positiveDuration(
     'a delivery not done this long after acceptance (or deliverAt) ends "expired"; an event’s own ttl may be shorter',
   ),
+  paused: z
+    .boolean()
+    .default(false)
+    .describe('new events still match and queue; attempts wait (no attempt used) until it is resumed'),
+  breaker: breakerSchema
+    .optional()
+    .describe('circuit breaker (default: on, 5 failures, 30s cool-down); replaces the tenant’s defaults.breaker whole'),
 };

@@ -44,7 +44,11 @@ export interface KeyOwner {
   keyId?: string;
 }
 
-export type DestinationLookup = { kind: 'found'; destination: DestinationConfig } | { kind: 'deleted' } | { kind: 'missing' };
+/** A found destination comes with its tenant's defaults (a breaker it does not set itself). */
+export type DestinationLookup =
+  | { kind: 'found'; destination: DestinationConfig; defaults?: TenantConfig['defaults'] }
+  | { kind: 'deleted' }
+  | { kind: 'missing' };
 
 /** The same digest the store keeps for API keys, so both kinds are found in one map. */
 export const keyDigest = hashApiKey;
@@ -79,9 +83,10 @@ export class RegistrySnapshot {
     const tenant = this.byId.get(tenantId);
     const entry = tenant?.entries.get(destinationId);
     if (!entry) return tenant?.deleted.has(destinationId) ? { kind: 'deleted' } : { kind: 'missing' };
-    if (entry.managedBy === 'config' || entry.config.type !== 'http') return { kind: 'found', destination: entry.config };
+    const defaults = tenant!.defaults;
+    if (entry.managedBy === 'config' || entry.config.type !== 'http') return { kind: 'found', destination: entry.config, defaults };
     const signing = entry.secrets.filter((s) => s.expiresAt === undefined || Date.parse(s.expiresAt) > now).map((s) => s.secret);
-    return { kind: 'found', destination: { ...entry.config, secret: signing.length ? signing : undefined } };
+    return { kind: 'found', destination: { ...entry.config, secret: signing.length ? signing : undefined }, defaults };
   }
 
   namespaces(): string[] {

@@ -62,6 +62,19 @@ const migrations: Record<string, Migration> = {
       await db.schema.createIndex('destination_secrets_destination').on('destination_secrets').column('destination_pk').execute();
     },
   },
+  '0003_destination_health': {
+    async up(db: Kysely<unknown>) {
+      // Keyed by the tenant's destination id, not the row: config-file destinations have health too.
+      await db.schema
+        .createTable('destination_health')
+        .addColumn('tenant_id', 'text', (c) => c.notNull())
+        .addColumn('destination_id', 'text', (c) => c.notNull())
+        .addColumn('health', 'jsonb', (c) => c.notNull())
+        .addColumn('updated_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
+        .addPrimaryKeyConstraint('destination_health_pk', ['tenant_id', 'destination_id'])
+        .execute();
+    },
+  },
 };
 
 export const MIGRATIONS = Object.keys(migrations);

@@ -56,12 +56,21 @@ export interface DestinationSecretsTable {
   expires_at: Timestamp | null;
 }
 
+/** A destination's circuit breaker, shared by every worker (src/protection/breaker.ts's Health). */
+export interface DestinationHealthTable {
+  tenant_id: string;
+  destination_id: string;
+  health: ColumnType<Record<string, unknown>, string, string>;
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
 export interface Tables {
   tenants: TenantsTable;
   api_keys: ApiKeysTable;
   registry_version: RegistryVersionTable;
   destinations: DestinationsTable;
   destination_secrets: DestinationSecretsTable;
+  destination_health: DestinationHealthTable;
 }
 
 export type Tenant = Selectable<TenantsTable>;

@@ -1,7 +1,7 @@
 // Barrage's Prometheus metrics: one registry per process, read by GET /metrics. Labels are
 // bounded (tenants, sources and destinations are configured or limited; outcomes and statuses
 // are fixed lists): never an event id, a URL or free text.
-import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client';
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 
 /** Seconds: from a fast local sink to a destination near its timeout. */
 const ATTEMPT_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120];
@@ -54,6 +54,24 @@ export function createMetrics() {
       name: 'barrage_dead_letters_total',
       help: 'dead letters that ended, by dead-letter destination and final status: delivered, failed, cancelled (its target deleted); anything but delivered is a failure no dead-letter destination has',
       labelNames: ['tenant', 'destination', 'status'] as const,
+      registers,
+    }),
+    circuitState: new Gauge({
+      name: 'barrage_circuit_state',
+      help: "a destination's circuit breaker as this process last saw it: 0 closed, 1 half open, 2 open (destinations that never failed are absent)",
+      labelNames: ['tenant', 'destination'] as const,
+      registers,
+    }),
+    circuitTransitions: new Counter({
+      name: 'barrage_circuit_transitions_total',
+      help: 'circuit breaker changes made by this process, by the state entered: open, half_open, closed',
+      labelNames: ['tenant', 'destination', 'to'] as const,
+      registers,
+    }),
+    attemptsHeld: new Counter({
+      name: 'barrage_attempts_held_total',
+      help: 'attempts held back without a request (no attempt used), by reason: paused, circuit_open',
+      labelNames: ['tenant', 'destination', 'reason'] as const,
       registers,
     }),
     deliveryLatency: new Histogram({

@@ -16,6 +16,7 @@ import { outcomeError } from '../accept';
 import { managementDeps, page } from '../management-context';
 import { route } from '../route';
 import { configDefined } from './answers';
+import { destinationWithHealth } from './destination-controls';
 import { destinationListQuerySchema, destinationParams } from '../schemas/management';
 
 const unknown = { description: 'unknown destination', codes: ['not_found' as const] };
@@ -73,12 +74,15 @@ export const destinationRoutes = () => [
     method: 'get',
     path: '/v1/destinations/{id}',
     operationId: 'getDestination',
-    summary: 'One destination',
+    summary: 'One destination, with its health (circuit breaker, deliveries waiting)',
     auth: 'tenant',
     database: true,
     params: destinationParams,
     answers: { 200: { description: 'the destination', body: 'Destination' }, 404: unknown },
-    handle: ({ tenant, params }) => ({ status: 200, body: destinationView(entryOf(tenant, params.id)) }),
+    handle: async ({ ctx, tenant, params }) => ({
+      status: 200,
+      body: await destinationWithHealth(ctx, tenant, entryOf(tenant, params.id)),
+    }),
   }),
   route({
     method: 'patch',

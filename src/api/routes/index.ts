@@ -5,6 +5,7 @@ import { route } from '../route';
 import { buildOpenApiDocument } from '../openapi';
 import { components } from '../schemas/components';
 import { batchRoutes } from './batch';
+import { destinationControlRoutes } from './destination-controls';
 import { destinationRoutes } from './destinations';
 import { eventRoutes } from './events';
 import { healthRoutes } from './health';
@@ -26,6 +27,7 @@ export function buildApi(): Api {
     ...sourceRoutes,
     ...tenantRoutes,
     ...destinationRoutes(),
+    ...destinationControlRoutes(),
     ...healthRoutes,
   ];
   const all = [...routes, openApiRoute(() => document)];

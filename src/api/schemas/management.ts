@@ -1,6 +1,7 @@
 // Shapes of the management routes (tenants, API keys, destinations). Lists of plug-in types come
 // from their registry, so a new destination type is accepted and documented without an edit here.
 import { z } from 'zod';
+import { CIRCUIT_STATES } from '../../protection/breaker';
 import { duration, id } from '../../base/fields';
 import { orList } from '../../base/plugin-union';
 import { DESTINATION_PLUGINS, destinationTypes } from '../../destinations/registry';
@@ -135,6 +136,22 @@ export function destinationPatchSchema() {
     );
 }
 
+export const healthSchema = z
+  .object({
+    state: z.enum(CIRCUIT_STATES).describe('closed: attempts go; open: they wait; half_open: a few probes decide'),
+    since: z.string().optional().describe('when it entered this state (absent: it never failed)'),
+    retryAt: z.string().optional().describe('open: when probing begins'),
+    lastError: z.string().optional(),
+    lastErrorAt: z.string().optional(),
+    failures: z.number().int().describe('consecutive failed attempts counted toward opening it'),
+    deliveriesWaiting: z
+      .number()
+      .int()
+      .optional()
+      .describe('deliveries to it not yet final (from Temporal visibility; absent if it did not answer)'),
+  })
+  .describe("the destination's circuit breaker, shared by every worker");
+
 export const destinationSchemaOut = () =>
   z
     .object({
@@ -144,9 +161,11 @@ export const destinationSchemaOut = () =>
       description: z.string(),
       metadata: z.record(z.string(), z.string()),
       disabled: z.boolean(),
+      paused: z.boolean().describe('attempts wait (no attempt used) until resumed; new events still match'),
       managedBy: z.enum(['config', 'api']),
       createdAt: z.string().optional(),
       updatedAt: z.string().optional(),
+      health: healthSchema.optional().describe('in GET /v1/destinations/{id} and pause/resume answers only'),
     })
     .catchall(z.unknown())
     .describe('the destination with its type settings; credentials shown as "[redacted]", never the signing secret');

@@ -48,10 +48,10 @@ test('accepted: 202, one start with the memo, the search attributes and duplicat
   ]);
 });
 
-test('new callbacks start as revision 2; temporal.recordDeliveredStatus is carried in the input', async () => {
+test('new callbacks start as revision 3 (holdable attempts); temporal.recordDeliveredStatus is carried in the input', async () => {
   const plain = ingestWith();
   await plain.ingest(request());
-  expect(plain.starts[0].options.args?.[0]).toMatchObject({ revision: 2 });
+  expect(plain.starts[0].options.args?.[0]).toMatchObject({ revision: 3 });
   expect(plain.starts[0].options.args?.[0]).not.toHaveProperty('recordDelivered');
   const temporal = stubClient(undefined, { eventType: 'order.created', destinations: ['d'] });
   const recording = createIngest({
@@ -61,7 +61,7 @@ test('new callbacks start as revision 2; temporal.recordDeliveredStatus is carri
     recordDelivered: true,
   });
   await recording(request());
-  expect(temporal.starts[0].options.args?.[0]).toMatchObject({ revision: 2, recordDelivered: true });
+  expect(temporal.starts[0].options.args?.[0]).toMatchObject({ revision: 3, recordDelivered: true });
 });
 
 test('duplicate: 200 with the original event from its memo', async () => {

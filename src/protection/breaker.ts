@@ -1,0 +1,117 @@
+// The circuit breaker as pure state transitions: what one destination's health becomes when an
+// attempt asks to go and when it comes back. Stored and shared by health-store.ts; applied by gate.ts.
+import { z } from 'zod';
+import { duration } from '../base/fields';
+
+export const CIRCUIT_STATES = ['closed', 'open', 'half_open'] as const;
+export type CircuitState = (typeof CIRCUIT_STATES)[number];
+
+export const breakerSchema = z
+  .object({
+    enabled: z.boolean().default(true).describe('false: attempts always go, however many fail'),
+    failures: z.number().int().min(1).max(1000).default(5).describe('consecutive failed attempts that open it'),
+    coolDown: duration('open this long before the first probes; doubles each time probing fails', 86_400_000).prefault('30s'),
+    maxCoolDown: duration('the longest the cool-down grows to', 86_400_000).prefault('10m'),
+    probes: z
+      .number()
+      .int()
+      .min(1)
+      .max(100)
+      .default(3)
+      .describe('attempts let through at once while half open; this many successes close it'),
+  })
+  .strict();
+export type BreakerSettings = z.output<typeof breakerSchema>;
+export const DEFAULT_BREAKER: BreakerSettings = breakerSchema.parse({});
+
+/** One destination's shared health. Times are epoch milliseconds. */
+export interface Health {
+  state: CircuitState;
+  since: number;
+  /** Consecutive failed attempts while closed. */
+  failures: number;
+  /** Opens since it last closed: each one doubles the cool-down. */
+  opens: number;
+  /** Open: when probing may begin. */
+  retryAt?: number;
+  /** Half open: probes out now, the successes so far, and when an unanswered probe counts as lost. */
+  probing: number;
+  probeSuccesses: number;
+  probeDeadline?: number;
+  lastError?: string;
+  lastErrorAt?: number;
+}
+
+export const CLOSED: Health = { state: 'closed', since: 0, failures: 0, opens: 0, probing: 0, probeSuccesses: 0 };
+
+export type Admission = { go: true; probe: boolean; next?: Health } | { go: false; retryInMs: number; next?: Health };
+
+export const coolDownMs = (s: BreakerSettings, opens: number) =>
+  Math.min(s.coolDown * 2 ** Math.max(0, opens - 1), s.maxCoolDown);
+
+/** May an attempt go now? `timeoutMs` bounds how long a probe it lets through may stay unanswered. */
+export function admit(h: Health, now: number, s: BreakerSettings, timeoutMs: number): Admission {
+  if (!s.enabled || h.state === 'closed') return { go: true, probe: false };
+  if (h.state === 'open') {
+    if (now < (h.retryAt ?? 0)) return { go: false, retryInMs: (h.retryAt ?? now) - now };
+    return {
+      go: true,
+      probe: true,
+      next: probeOut({ ...h, state: 'half_open', since: now, probing: 0, probeSuccesses: 0 }, now, timeoutMs),
+    };
+  }
+  // A probe whose worker died never reports back: past its deadline its place is free again.
+  const probing = h.probeDeadline !== undefined && now > h.probeDeadline ? 0 : h.probing;
+  if (probing < s.probes) return { go: true, probe: true, next: probeOut({ ...h, probing }, now, timeoutMs) };
+  return { go: false, retryInMs: Math.min(5_000, coolDownMs(s, h.opens)) };
+}
+
+function probeOut(h: Health, now: number, timeoutMs: number): Health {
+  return { ...h, probing: h.probing + 1, probeDeadline: Math.max(h.probeDeadline ?? 0, now + timeoutMs + 5_000) };
+}
+
+/**
+ * What an attempt's result makes of the health; undefined when nothing changes (the common case:
+ * a success while closed with no failures counted, which then costs no write).
+ */
+export function settle(
+  h: Health,
+  result: { ok: boolean; probe: boolean; error?: string },
+  now: number,
+  s: BreakerSettings,
+): Health | undefined {
+  if (result.ok) return settleSuccess(h, result.probe, now, s);
+  const failed = { ...h, lastError: result.error, lastErrorAt: now };
+  if (h.state === 'closed') {
+    const failures = h.failures + 1;
+    return s.enabled && failures >= s.failures ? open(failed, h.opens + 1, now, s) : { ...failed, failures };
+  }
+  if (h.state === 'half_open' && result.probe) return open(failed, h.opens + 1, now, s);
+  return undefined;
+}
+
+function settleSuccess(h: Health, probe: boolean, now: number, s: BreakerSettings): Health | undefined {
+  if (h.state === 'closed') return h.failures > 0 ? { ...h, failures: 0 } : undefined;
+  if (h.state !== 'half_open' || !probe) return undefined;
+  const next = { ...h, probing: Math.max(0, h.probing - 1), probeSuccesses: h.probeSuccesses + 1 };
+  // Closed once every probe out has come back well, or enough have.
+  return next.probing === 0 || next.probeSuccesses >= s.probes ? closed(h, now) : next;
+}
+
+function open(h: Health, opens: number, now: number, s: BreakerSettings): Health {
+  const { probeDeadline: _, ...rest } = h;
+  return {
+    ...rest,
+    state: 'open',
+    since: now,
+    failures: 0,
+    opens,
+    retryAt: now + coolDownMs(s, opens),
+    probing: 0,
+    probeSuccesses: 0,
+  };
+}
+
+function closed(h: Health, now: number): Health {
+  return { ...CLOSED, since: now, ...(h.lastError ? { lastError: h.lastError, lastErrorAt: h.lastErrorAt } : {}) };
+}

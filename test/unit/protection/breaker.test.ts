@@ -1,0 +1,72 @@
+import { admit, CLOSED, coolDownMs, DEFAULT_BREAKER, settle, type Health } from '../../../src/protection/breaker';
+
+const s = DEFAULT_BREAKER;
+const fail = { ok: false, probe: false, error: 'HTTP 503' };
+const ok = { ok: true, probe: false };
+
+function failTimes(n: number, start: Health = CLOSED, now = 1_000): Health {
+  let h = start;
+  for (let i = 0; i < n; i++) h = settle(h, fail, now, s) ?? h;
+  return h;
+}
+
+test('defaults: 5 failures, 30 s cool-down doubling to 10 min, 3 probes', () => {
+  expect(s).toEqual({ enabled: true, failures: 5, coolDown: 30_000, maxCoolDown: 600_000, probes: 3 });
+  expect([1, 2, 3, 6, 9].map((opens) => coolDownMs(s, opens))).toEqual([30_000, 60_000, 120_000, 600_000, 600_000]);
+});
+
+test('opens after 5 consecutive failures; a success in between starts the count again', () => {
+  expect(failTimes(4).state).toBe('closed');
+  const reset = settle(failTimes(4), ok, 1_000, s)!;
+  expect(reset.failures).toBe(0);
+  expect(failTimes(4, reset).state).toBe('closed');
+  const open = failTimes(5);
+  expect(open).toMatchObject({ state: 'open', since: 1_000, opens: 1, retryAt: 31_000, lastError: 'HTTP 503' });
+});
+
+test('a clean success while closed changes nothing (no write)', () => {
+  expect(settle(CLOSED, ok, 5, s)).toBeUndefined();
+});
+
+test('open: attempts wait until the cool-down ends, then up to 3 probes go and the rest wait', () => {
+  const open = failTimes(5);
+  expect(admit(open, 20_000, s, 10_000)).toEqual({ go: false, retryInMs: 11_000 });
+  const first = admit(open, 31_000, s, 10_000);
+  expect(first).toMatchObject({ go: true, probe: true, next: { state: 'half_open', probing: 1 } });
+  let h = first.next!;
+  for (const _ of [2, 3]) h = admit(h, 31_000, s, 10_000).next!;
+  expect(h.probing).toBe(3);
+  expect(admit(h, 31_500, s, 10_000)).toMatchObject({ go: false });
+});
+
+test('probes: all back well closes it; one failing re-opens it with a doubled cool-down', () => {
+  const open = failTimes(5);
+  let h = admit(open, 31_000, s, 10_000).next!;
+  h = admit(h, 31_000, s, 10_000).next!;
+  const oneBack = settle(h, { ok: true, probe: true }, 32_000, s)!;
+  expect(oneBack).toMatchObject({ state: 'half_open', probing: 1, probeSuccesses: 1 });
+  expect(settle(oneBack, { ok: true, probe: true }, 32_100, s)).toMatchObject({
+    state: 'closed',
+    failures: 0,
+    opens: 0,
+    since: 32_100,
+  });
+  const reopened = settle(oneBack, { ok: false, probe: true, error: 'timeout' }, 33_000, s)!;
+  expect(reopened).toMatchObject({ state: 'open', opens: 2, retryAt: 33_000 + 60_000, probing: 0 });
+});
+
+test('a probe that never answers frees its place after its deadline', () => {
+  let h = admit(failTimes(5), 31_000, s, 10_000).next!;
+  h = admit(h, 31_000, s, 10_000).next!;
+  h = admit(h, 31_000, s, 10_000).next!;
+  expect(admit(h, 40_000, s, 10_000).go).toBe(false);
+  expect(admit(h, 31_000 + 15_001, s, 10_000)).toMatchObject({ go: true, probe: true, next: { probing: 1 } });
+});
+
+test('disabled: never opens, always admits', () => {
+  const off = { ...s, enabled: false };
+  let h: Health = CLOSED;
+  for (let i = 0; i < 10; i++) h = settle(h, fail, 1, off) ?? h;
+  expect(h.state).toBe('closed');
+  expect(admit({ ...h, state: 'open', retryAt: 10 }, 5, off, 1).go).toBe(true);
+});
