@@ -12,6 +12,8 @@
 // Set 7 (issue 17): set 1's destinations for an event with priority "high" scheduled 1.5 s ahead
 // (deliverAt), and one with priority "low" and a 500 ms ttl (its flaky delivery ends "expired").
 // Set 8: a high-priority event to a rate-limited destination (its attempt on the rate-limited queue).
+// Set 9: revision 3 (holdable attempts): set 1's destinations, plus one whose circuit opens at its
+// first failure, so its second attempt is held (activity retries) until a probe gets through.
 // A fixture that exists is never written again: histories recorded by an earlier version are what
 // an upgrade meets, so a workflow change must replay them (patched()), not replace them. Add a
 // set for a new path instead. Needs `npm run build` first.
@@ -46,16 +48,16 @@ const server = await startDevServer({
   headless: true,
   namespaces: ['rec'],
 });
-// /flaky answers 500 to each event's first attempt, then 200.
-const flakySeen = new Set();
+// /flaky and /tripping answer 500 to each event's first attempt, then 200.
+const seen = { '/flaky': new Set(), '/tripping': new Set() };
 const flakyAnswer = (req) => {
-  const first = !flakySeen.has(req.headers['webhook-id']);
-  flakySeen.add(req.headers['webhook-id']);
+  const first = !seen[req.url].has(req.headers['webhook-id']);
+  seen[req.url].add(req.headers['webhook-id']);
   return first ? 500 : 200;
 };
 const sink = createServer((req, res) => {
   req.resume();
-  req.on('end', () => res.writeHead(req.url === '/gone' ? 404 : req.url === '/flaky' ? flakyAnswer(req) : 200).end());
+  req.on('end', () => res.writeHead(req.url === '/gone' ? 404 : req.url in seen ? flakyAnswer(req) : 200).end());
 });
 await new Promise((r) => sink.listen(0, '127.0.0.1', r));
 const base = `http://127.0.0.1:${sink.address().port}`;
@@ -73,6 +75,7 @@ tenants:
       - { id: gone, url: "${base}/gone", events: ["*"], deadLetter: audit }
       - { id: audit, url: "${base}/audit", events: ["never"] }
       - { id: limited, url: "${base}/limited", events: ["limited.*"], rateLimit: { perSecond: 5 } }
+      - { id: tripping, url: "${base}/tripping", events: ["trip.*"], retry: { initialInterval: 100ms, jitter: 0 }, breaker: { failures: 1, coolDown: 3s } }
 `,
   {},
 );
@@ -82,6 +85,7 @@ let setFourId;
 let setFiveId;
 let setSevenIds;
 let setEightId;
+let setNineId;
 await runRoles({
   config,
   registry: staticRegistry(config),
@@ -108,7 +112,8 @@ await runRoles({
       await post('fixture-7-expiring', 7, { priority: 'low', ttl: '500ms' }),
     ];
     setEightId = await post('fixture-8', 8, { priority: 'high' }, 'limited.item');
-    setTimeout(() => controller.abort(), 4000);
+    setNineId = await post('fixture-9', 9, {}, 'trip.item');
+    setTimeout(() => controller.abort(), 9000);
   },
 });
 mkdirSync(out, { recursive: true });
@@ -125,7 +130,16 @@ const setSeven = setSevenIds.flatMap((id) => {
   return [id, deliveryWorkflowId(id, 'flaky'), gone, deadLetterWorkflowId(gone, 1)];
 });
 const setEight = [setEightId, deliveryWorkflowId(setEightId, 'limited')];
-for (const id of [...setOne, ...setTwo, ...setThree, ...setFour, ...setFive, ...setSix, ...setSeven, ...setEight]) {
+const goneNine = deliveryWorkflowId(setNineId, 'gone');
+const setNine = [
+  setNineId,
+  deliveryWorkflowId(setNineId, 'flaky'),
+  deliveryWorkflowId(setNineId, 'tripping'),
+  goneNine,
+  deadLetterWorkflowId(goneNine, 1),
+];
+const all = [...setOne, ...setTwo, ...setThree, ...setFour, ...setFive, ...setSix, ...setSeven, ...setEight, ...setNine];
+for (const id of all) {
   const file = join(out, `${id}.json`);
   if (existsSync(file)) {
     console.log(`kept ${id} (recorded fixtures are never rewritten)`);

@@ -2,7 +2,7 @@
 // dead-letter child, the fan-out parent, an attempt activity that failed for good before and
 // after the patch that records it, deliveries ended by a deleted destination, children named
 // with "." before the tilde-child-ids patch and with "~" after it, revision-2 callbacks, traced
-// and untraced) must replay against today's workflow code. They are never re-recorded: a change
+// and untraced, revision-3 deliveries whose attempt was held) must replay against today's workflow code. They are never re-recorded: a change
 // of workflow logic keeps them replaying (patched(), or a revision in the input).
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -47,6 +47,7 @@ test('every fixture ever recorded is still here (fixtures are added, never repla
   const scheduled = 'evt_38505ac227a0706e16ae94a03a';
   const expiring = 'evt_f97a98742c2fcad466a9e26cdc';
   const rateLimited = 'evt_b7e10d75a8114f7f7428b52e5b';
+  const holdable = 'evt_09de9e98f5046d925df3360acc';
   expect(files.sort()).toEqual(
     [
       // The parent, a retried delivery and a dead-lettered one.
@@ -89,6 +90,9 @@ test('every fixture ever recorded is still here (fixtures are added, never repla
       // A high-priority event to a rate-limited destination: its attempt on the rate-limited queue.
       `${rateLimited}.json`,
       `${rateLimited}~limited.json`,
+      // Revision 3 (holdable attempts): set 1's destinations, and one whose circuit opened at its
+      // first failure, so its second attempt was held (retried by Temporal) until a probe went.
+      ...['', '~flaky', '~tripping', '~gone', '~gone~dead-letter-1'].map((d) => `${holdable}${d}.json`),
     ].sort(),
   );
 });
