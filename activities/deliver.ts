@@ -8,7 +8,7 @@ import { deliverWith, type DriverRegistry } from '../src/destinations/registry';
 import type { DestinationLookup } from '../src/registry/snapshot';
 import type { Logger } from '../src/telemetry/logger';
 import { statusClass, type Metrics } from '../src/telemetry/metrics';
-import { hold, lostRuns } from './hold';
+import { heldRuns, hold, lostRuns } from './hold';
 
 export interface DeliverDeps {
   /** Read at every attempt: URLs and secrets come from here, never from the workflow input. */
@@ -96,13 +96,19 @@ async function attempt(deps: DeliverDeps, req: AttemptRequest): Promise<DriverRe
     tenantId: req.event.tenantId,
     destinationId: req.destinationId,
     paused: found.destination.paused,
+    ...(found.disabled ? { disabled: found.disabled } : {}),
+    disabledRetentionMs: found.destination.disabledRetention,
     breaker: destinationBreaker(found.destination, found.defaults),
     timeoutMs: req.timeoutMs,
+    holds: heldRuns(),
   };
   // Outside `guarded`: the shared health being unreachable is our infrastructure's fault, so the
   // run fails and Temporal retries it, instead of the delivery losing an attempt.
   const pass = gated && (await gate!.admit(gated));
-  if (pass && !pass.go) hold(deps, req, pass);
+  if (pass && !pass.go) {
+    if (pass.reason === 'end') return { outcome: 'cancelled', error: pass.error };
+    hold(deps, req, pass);
+  }
   const result = await guarded(deps, req, () =>
     deliverWith(deps.drivers, { ...req, deliveryId: deliveryIdOf(req), destination: found.destination }),
   );

@@ -16,7 +16,8 @@ interface HeldRuns {
   holds: number;
 }
 
-function heldRuns(): number {
+/** Runs of this attempt held so far. */
+export function heldRuns(): number {
   const details = Context.current().info.heartbeatDetails as HeldRuns | undefined;
   return details?.holds ?? 0;
 }
@@ -26,10 +27,12 @@ export function lostRuns(): number {
   return Context.current().info.attempt - 1 - heldRuns();
 }
 
+const HELD_MESSAGES = { paused: 'destination paused', disabled: 'destination disabled', circuit_open: 'circuit open' };
+
 export function hold(
   deps: { logger: Logger; metrics?: Metrics },
   req: AttemptRequest,
-  decision: Extract<GateDecision, { go: false }>,
+  decision: Extract<GateDecision, { retryInMs: number }>,
 ): never {
   const labels = { tenant: req.event.tenantId, destination: req.destinationId };
   deps.metrics?.attemptsHeld.inc({ ...labels, reason: decision.reason });
@@ -37,7 +40,7 @@ export function hold(
   deps.logger.debug({ ...labels, eventId: req.event.eventId, attempt: req.attempt, ...decision }, 'delivery attempt held');
   throw ApplicationFailure.create({
     type: HELD_FAILURE,
-    message: decision.reason === 'paused' ? 'destination paused' : 'circuit open',
+    message: HELD_MESSAGES[decision.reason],
     details: [{ reason: decision.reason, retryInMs: decision.retryInMs }],
     nextRetryDelay: decision.retryInMs,
     category: ApplicationFailureCategory.BENIGN,

@@ -1,17 +1,19 @@
 // The composition root shared by `barrage dev`, `barrage start` and the tests: one Temporal
 // connection, then each requested role (src/roles/), until the signal aborts or a role fails.
-import { createGate } from '../protection/gate';
-import { databaseHealthStore, memoryHealthStore } from '../protection/health-store';
 import type { Connection } from '@temporalio/client';
 import type { BarrageConfig } from '../config';
 import { closeDrivers, createDrivers, type DriverRegistry } from '../destinations/registry';
+import { createIngest } from '../ingest/ingest';
+import { createDisabler } from '../management/auto-disable';
+import { createGate } from '../protection/gate';
+import { databaseHealthStore, memoryHealthStore } from '../protection/health-store';
 import { destinationLookup, type Registry } from '../registry/live';
 import { startPollers } from '../roles/pollers';
 import { startReceiver, type RunningReceiver } from '../roles/receiver';
 import type { RoleHandle } from '../roles/role';
 import { startWorker } from '../roles/worker';
 import type { QueuePoller } from '../sources/poller';
-import { connectWithRetry } from '../temporal/clients';
+import { connectWithRetry, TenantClients } from '../temporal/clients';
 import { temporalConnectionOptions, type TemporalConnectionOptions } from '../temporal/connection-options';
 import { credentialsRefused } from '../temporal/auth-errors';
 import { ensureNamespace } from '../temporal/namespaces';
@@ -87,10 +89,7 @@ async function startRoles(
   }
   if (options.roles.includes('worker')) {
     const drivers = (started.drivers = await workerDrivers(options));
-    const gate = await createGate(registry.stores ? databaseHealthStore(registry.stores.database) : memoryHealthStore(), {
-      logger,
-      metrics,
-    });
+    const gate = await workerGate(options, connection, metrics);
     handles.push({ done: new Promise(() => undefined), close: () => gate.close() });
     const deps = { destinations: destinationLookup(registry), drivers, logger, metrics, gate };
     const { temporal } = shared;
@@ -106,6 +105,15 @@ async function startRoles(
     options.onPollers?.(pollers.pollers);
     handles.push(pollers);
   }
+}
+
+/** Pause, circuit breaker and auto-disable, shared through the registry's database when there is one. */
+async function workerGate(options: RunRolesOptions, connection: Connection, metrics: Metrics) {
+  const { config, registry, logger } = options;
+  const clients = new TenantClients(connection);
+  const ingest = createIngest({ clientFor: (t) => clients.for(t), taskQueue: config.temporal.taskQueue, logger, metrics });
+  const store = registry.stores ? databaseHealthStore(registry.stores.database) : memoryHealthStore();
+  return createGate(store, { logger, metrics, disable: createDisabler({ registry, ingest, logger }) });
 }
 
 async function ensureNamespaces(

@@ -492,6 +492,10 @@ export interface components {
             createdAt?: string;
             description: string;
             disabled: boolean;
+            /** @description since when it is disabled (its waiting deliveries end after disabledRetention) */
+            disabledAt?: string;
+            /** @description why Barrage disabled it: HTTP 410 Gone, or its circuit open past autoDisableAfter */
+            disabledReason?: string;
             events: string[];
             /** @description in GET /v1/destinations/{id} and pause/resume answers only */
             health?: {
@@ -539,6 +543,11 @@ export interface components {
             /** @description circuit breaker (default: on, 5 failures, 30s cool-down); replaces the tenant’s defaults.breaker whole */
             breaker?: {
                 /**
+                 * @description open (or probing) this long without closing disables the destination (API ones); 0: never
+                 * @default 24h
+                 */
+                autoDisableAfter?: string | number;
+                /**
                  * @description open this long before the first probes; doubles each time probing fails
                  * @default 30s
                  */
@@ -579,6 +588,11 @@ export interface components {
             description?: string;
             /** @description a disabled destination is not matched for new events */
             disabled?: boolean;
+            /**
+             * @description while disabled, its waiting deliveries wait this long to be enabled again, then end "cancelled"
+             * @default 7d
+             */
+            disabledRetention?: (string | number) | null;
             /**
              * @description a field of another type: null removes it when the type changes
              * @enum {string|null}
@@ -703,6 +717,11 @@ export interface components {
             /** @description circuit breaker (default: on, 5 failures, 30s cool-down); replaces the tenant’s defaults.breaker whole */
             breaker?: {
                 /**
+                 * @description open (or probing) this long without closing disables the destination (API ones); 0: never
+                 * @default 24h
+                 */
+                autoDisableAfter?: string | number;
+                /**
                  * @description open this long before the first probes; doubles each time probing fails
                  * @default 30s
                  */
@@ -743,6 +762,11 @@ export interface components {
             description?: string;
             /** @description a disabled destination is not matched for new events */
             disabled?: boolean;
+            /**
+             * @description while disabled, its waiting deliveries wait this long to be enabled again, then end "cancelled"
+             * @default 7d
+             */
+            disabledRetention?: (string | number) | null;
             /**
              * Format: uri
              * @description SQS endpoint (default: the queue URL’s origin for non-AWS hosts, else the regional endpoint)
@@ -868,6 +892,11 @@ export interface components {
             /** @description circuit breaker (default: on, 5 failures, 30s cool-down); replaces the tenant’s defaults.breaker whole */
             breaker?: {
                 /**
+                 * @description open (or probing) this long without closing disables the destination (API ones); 0: never
+                 * @default 24h
+                 */
+                autoDisableAfter?: string | number;
+                /**
                  * @description open this long before the first probes; doubles each time probing fails
                  * @default 30s
                  */
@@ -905,6 +934,11 @@ export interface components {
             description?: string;
             /** @description a disabled destination is not matched for new events */
             disabled?: boolean;
+            /**
+             * @description while disabled, its waiting deliveries wait this long to be enabled again, then end "cancelled"
+             * @default 7d
+             */
+            disabledRetention?: (string | number) | null;
             /**
              * @description a field of another type: null removes it when the type changes
              * @enum {string|null}
@@ -1034,6 +1068,11 @@ export interface components {
             /** @description circuit breaker (default: on, 5 failures, 30s cool-down); replaces the tenant’s defaults.breaker whole */
             breaker?: {
                 /**
+                 * @description open (or probing) this long without closing disables the destination (API ones); 0: never
+                 * @default 24h
+                 */
+                autoDisableAfter?: string | number;
+                /**
                  * @description open this long before the first probes; doubles each time probing fails
                  * @default 30s
                  */
@@ -1064,6 +1103,11 @@ export interface components {
             description?: string;
             /** @description a disabled destination is not matched for new events */
             disabled?: boolean;
+            /**
+             * @description while disabled, its waiting deliveries wait this long to be enabled again, then end "cancelled"
+             * @default 7d
+             */
+            disabledRetention?: string | number;
             /**
              * @description event types: exact, "prefix.*", or "*"
              * @default [
@@ -1152,6 +1196,11 @@ export interface components {
             /** @description circuit breaker (default: on, 5 failures, 30s cool-down); replaces the tenant’s defaults.breaker whole */
             breaker?: {
                 /**
+                 * @description open (or probing) this long without closing disables the destination (API ones); 0: never
+                 * @default 24h
+                 */
+                autoDisableAfter?: string | number;
+                /**
                  * @description open this long before the first probes; doubles each time probing fails
                  * @default 30s
                  */
@@ -1182,6 +1231,11 @@ export interface components {
             description?: string;
             /** @description a disabled destination is not matched for new events */
             disabled?: boolean;
+            /**
+             * @description while disabled, its waiting deliveries wait this long to be enabled again, then end "cancelled"
+             * @default 7d
+             */
+            disabledRetention?: string | number;
             /**
              * Format: uri
              * @description SQS endpoint (default: the queue URL’s origin for non-AWS hosts, else the regional endpoint)
@@ -1283,6 +1337,11 @@ export interface components {
             /** @description circuit breaker (default: on, 5 failures, 30s cool-down); replaces the tenant’s defaults.breaker whole */
             breaker?: {
                 /**
+                 * @description open (or probing) this long without closing disables the destination (API ones); 0: never
+                 * @default 24h
+                 */
+                autoDisableAfter?: string | number;
+                /**
                  * @description open this long before the first probes; doubles each time probing fails
                  * @default 30s
                  */
@@ -1320,6 +1379,11 @@ export interface components {
             description?: string;
             /** @description a disabled destination is not matched for new events */
             disabled?: boolean;
+            /**
+             * @description while disabled, its waiting deliveries wait this long to be enabled again, then end "cancelled"
+             * @default 7d
+             */
+            disabledRetention?: string | number;
             /**
              * @description event types: exact, "prefix.*", or "*"
              * @default [

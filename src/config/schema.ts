@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { destinationSchema } from './destinations';
 import {
+  apiId,
   duration,
   encryptionKey,
   id,
@@ -38,6 +39,9 @@ const tenantSchema = (env: Env) =>
         .describe('bearer keys for every tenant route: events, destinations, the tenant’s own API keys'),
       destinations: z.array(destinationSchema(env)).default([]).describe("where this tenant's events are delivered"),
       sources: z.array(sourceSchema(env)).default([]).describe('inbound callbacks: HTTP endpoints, SQS queues, Kafka topics'),
+      operatorDestination: apiId('operatorDestination')
+        .optional()
+        .describe('destination id that receives Barrage’s own events about this tenant (barrage.destination.disabled)'),
       defaults: z
         .object({
           ttl: positiveDuration('for destinations without their own ttl'),

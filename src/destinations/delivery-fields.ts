@@ -24,6 +24,10 @@ export const deliveryFields = {
     .boolean()
     .default(false)
     .describe('new events still match and queue; attempts wait (no attempt used) until it is resumed'),
+  disabledRetention: duration(
+    'while disabled, its waiting deliveries wait this long to be enabled again, then end "cancelled"',
+    366 * 86_400_000,
+  ).prefault('7d'),
   breaker: breakerSchema
     .optional()
     .describe('circuit breaker (default: on, 5 failures, 30s cool-down); replaces the tenant’s defaults.breaker whole'),

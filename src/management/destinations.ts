@@ -27,6 +27,8 @@ export function destinationView(entry: DestinationEntry) {
     description: entry.description,
     metadata: entry.metadata,
     disabled: entry.disabled,
+    ...(entry.disabledAt ? { disabledAt: entry.disabledAt } : {}),
+    ...(entry.disabledReason ? { disabledReason: entry.disabledReason } : {}),
     managedBy: entry.managedBy,
     ...(entry.createdAt ? { createdAt: entry.createdAt } : {}),
     ...(entry.updatedAt ? { updatedAt: entry.updatedAt } : {}),

@@ -19,6 +19,10 @@ export const breakerSchema = z
       .max(100)
       .default(3)
       .describe('attempts let through at once while half open; this many successes close it'),
+    autoDisableAfter: duration(
+      'open (or probing) this long without closing disables the destination (API ones); 0: never',
+      366 * 86_400_000,
+    ).prefault('24h'),
   })
   .strict();
 export type BreakerSettings = z.output<typeof breakerSchema>;
@@ -40,6 +44,8 @@ export interface Health {
   probeDeadline?: number;
   lastError?: string;
   lastErrorAt?: number;
+  /** When it last left closed: open (or probing) since then without closing. */
+  troubleSince?: number;
 }
 
 export const CLOSED: Health = { state: 'closed', since: 0, failures: 0, opens: 0, probing: 0, probeSuccesses: 0 };
@@ -109,7 +115,14 @@ function open(h: Health, opens: number, now: number, s: BreakerSettings): Health
     retryAt: now + coolDownMs(s, opens),
     probing: 0,
     probeSuccesses: 0,
+    troubleSince: h.troubleSince ?? now,
   };
+}
+
+/** Open or probing without a break for at least autoDisableAfter (0: never). */
+export function troubledTooLong(h: Health, now: number, s: BreakerSettings): boolean {
+  if (!s.enabled || s.autoDisableAfter === 0 || h.state === 'closed' || h.troubleSince === undefined) return false;
+  return now - h.troubleSince >= s.autoDisableAfter;
 }
 
 function closed(h: Health, now: number): Health {

@@ -1,32 +1,50 @@
-// The gate every holdable attempt passes: a paused destination or an open circuit holds it; the
-// attempt's result is settled into the shared health. Reads come from this process's copy of the
-// health (kept current by the store's notifications), so a healthy destination costs no database
-// round trip; only failures, probes and state changes write.
+// The gate every holdable attempt passes: a disabled or paused destination, or an open circuit,
+// holds it; the attempt's result is settled into the shared health. Reads come from this
+// process's copy of the health (kept current by the store's notifications), so a healthy
+// destination costs no database round trip; only failures, probes and state changes write.
 import type { AttemptOutcome } from '../contracts';
 import type { Logger } from '../telemetry/logger';
 import type { Metrics } from '../telemetry/metrics';
-import { admit, CLOSED, coolDownMs, settle, type BreakerSettings, type CircuitState, type Health } from './breaker';
-import type { DestinationKey, HealthRow, HealthStore } from './health-store';
+import { admit, coolDownMs, settle, troubledTooLong, type BreakerSettings, type Health } from './breaker';
+import { HealthCache, transitioned } from './health-cache';
+import type { DestinationKey, HealthStore } from './health-store';
 
-/** How often a paused destination's held attempts look again: resume takes effect within this. */
+/** A paused destination's held attempts look again after this, growing by half each time to HOLD_MAX_MS. */
 export const PAUSED_RECHECK_MS = 10_000;
+const HOLD_MAX_MS = 120_000;
 /** A full reread of the shared health, behind the notifications (one missed while reconnecting). */
 const RELOAD_EVERY_MS = 10_000;
 
 export interface GateRequest extends DestinationKey {
   paused: boolean;
+  /** Set while disabled: since when (epoch ms) and why. */
+  disabled?: { at: number; reason?: string };
+  /** How long a disabled destination's deliveries wait for it to be enabled again. */
+  disabledRetentionMs: number;
   breaker: BreakerSettings;
   /** The attempt's timeout: an unanswered probe frees its place after it. */
   timeoutMs: number;
+  /** Runs of this attempt held so far: long holds look again less often. */
+  holds: number;
 }
 
-export type HoldReason = 'paused' | 'circuit_open';
-export type GateDecision = { go: true; probe: boolean } | { go: false; reason: HoldReason; retryInMs: number };
+export type HoldReason = 'paused' | 'disabled' | 'circuit_open';
+export type GateDecision =
+  | { go: true; probe: boolean }
+  | { go: false; reason: HoldReason; retryInMs: number }
+  /** The delivery ends cancelled without an attempt: its destination stayed disabled past retention. */
+  | { go: false; reason: 'end'; error: string };
+
+export interface AttemptResult {
+  outcome: AttemptOutcome;
+  statusCode?: number;
+  error?: string;
+}
 
 export interface DestinationGate {
   admit(req: GateRequest): Promise<GateDecision>;
   /** Records an attempt's result; "cancelled" (no request made) says nothing about the destination. */
-  settle(req: GateRequest, probe: boolean, result: { outcome: AttemptOutcome; error?: string }): Promise<void>;
+  settle(req: GateRequest, probe: boolean, result: AttemptResult): Promise<void>;
   health(key: DestinationKey): Health;
   close(): Promise<void>;
 }
@@ -34,6 +52,8 @@ export interface DestinationGate {
 export interface GateOptions {
   logger: Logger;
   metrics?: Metrics;
+  /** Disables a destination (410 Gone, circuit open past autoDisableAfter); absent: never disabled. */
+  disable?: (key: DestinationKey, reason: string) => Promise<void>;
   now?: () => number;
   random?: () => number;
 }
@@ -58,13 +78,32 @@ export async function createGate(store: HealthStore, options: GateOptions): Prom
     });
     if (after) cache.put({ ...req, health: after });
     if (after && after.state !== before.state) transitioned(options, req, before.state, after);
-    return after ?? before;
   };
+  const claimProbe = async (req: GateRequest, at: number) => {
+    let claimed: ReturnType<typeof admit> | undefined;
+    await write(req, (h) => (claimed = admit(h, at, req.breaker, req.timeoutMs)).next);
+    return claimed!;
+  };
+  const longHold = (holds: number) => Math.min(HOLD_MAX_MS, PAUSED_RECHECK_MS * 1.5 ** holds) * (1 + random() / 2);
 
   return {
     async admit(req) {
-      if (req.paused) return { go: false, reason: 'paused', retryInMs: Math.round(PAUSED_RECHECK_MS * (1 + random() / 2)) };
       const at = now();
+      if (req.disabled) {
+        const ends = req.disabled.at + req.disabledRetentionMs;
+        if (at >= ends)
+          return {
+            go: false,
+            reason: 'end',
+            error: `destination disabled${req.disabled.reason ? `: ${req.disabled.reason}` : ''}`,
+          };
+        return { go: false, reason: 'disabled', retryInMs: Math.round(Math.min(ends - at, longHold(req.holds))) };
+      }
+      if (req.paused) return { go: false, reason: 'paused', retryInMs: Math.round(longHold(req.holds)) };
+      if (troubledTooLong(cache.get(req), at, req.breaker) && options.disable) {
+        await options.disable(req, `circuit open since ${new Date(cache.get(req).troubleSince!).toISOString()}`);
+        return { go: false, reason: 'disabled', retryInMs: Math.round(longHold(req.holds)) };
+      }
       let decision = admit(cache.get(req), at, req.breaker, req.timeoutMs);
       // Only a change of state (a probe taken) needs the shared row; it decides again under its lock.
       if (decision.next) decision = await claimProbe(req, at);
@@ -75,6 +114,8 @@ export async function createGate(store: HealthStore, options: GateOptions): Prom
     },
     async settle(req, probe, result) {
       if (result.outcome === 'cancelled') return;
+      // The receiver says the endpoint is gone for good: no more attempts for anyone.
+      if (result.statusCode === 410 && options.disable) await options.disable(req, 'HTTP 410 Gone');
       const outcome = { ok: result.outcome !== 'retryable', probe, error: result.error };
       // Nothing to record (a success while closed and clean) costs no write.
       if (!probe && settle(cache.get(req), outcome, now(), req.breaker) === undefined) return;
@@ -86,51 +127,4 @@ export async function createGate(store: HealthStore, options: GateOptions): Prom
       await unwatch();
     },
   };
-
-  async function claimProbe(req: GateRequest, at: number) {
-    let claimed: ReturnType<typeof admit> | undefined;
-    await write(req, (h) => {
-      claimed = admit(h, at, req.breaker, req.timeoutMs);
-      return claimed.next;
-    });
-    return claimed!;
-  }
-}
-
-/** The state's number in barrage_circuit_state: 0 closed, 1 half open, 2 open. */
-export const CIRCUIT_STATE_VALUE: Record<CircuitState, number> = { closed: 0, half_open: 1, open: 2 };
-
-/** This process's copy of every destination's health, mirrored into barrage_circuit_state. */
-class HealthCache {
-  private readonly rows = new Map<string, Health>();
-  constructor(private readonly metrics?: Metrics) {}
-
-  get(key: DestinationKey): Health {
-    return this.rows.get(cacheKey(key)) ?? CLOSED;
-  }
-
-  put(row: HealthRow): void {
-    this.rows.set(cacheKey(row), row.health);
-    this.metrics?.circuitState.set(
-      { tenant: row.tenantId, destination: row.destinationId },
-      CIRCUIT_STATE_VALUE[row.health.state],
-    );
-  }
-}
-
-const cacheKey = (key: DestinationKey) => `${key.tenantId}\u0000${key.destinationId}`;
-
-function transitioned(options: GateOptions, key: DestinationKey, from: CircuitState, to: Health): void {
-  options.metrics?.circuitTransitions.inc({ tenant: key.tenantId, destination: key.destinationId, to: to.state });
-  const fields = { tenant: key.tenantId, destination: key.destinationId, from, to: to.state, lastError: to.lastError };
-  if (to.state === 'open')
-    options.logger.warn(
-      { ...fields, retryAt: new Date(to.retryAt ?? 0).toISOString() },
-      'circuit opened: deliveries to this destination wait',
-    );
-  else
-    options.logger.info(
-      fields,
-      to.state === 'closed' ? 'circuit closed: waiting deliveries resume' : 'circuit half open: probing',
-    );
 }

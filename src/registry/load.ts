@@ -136,6 +136,8 @@ function apiEntry(row: DestinationRow, secrets: OpenedSecret[], logger: Logger):
     description: row.description,
     metadata: row.metadata,
     disabled: row.disabled,
+    ...(row.disabled && row.disabled_at ? { disabledAt: row.disabled_at.toISOString() } : {}),
+    ...(row.disabled && row.disabled_reason ? { disabledReason: row.disabled_reason } : {}),
     spec: row.spec,
     pk: row.pk,
     secrets: secretsOf(secrets),

@@ -21,6 +21,9 @@ export interface DestinationEntry {
   description: string;
   metadata: Record<string, string>;
   disabled: boolean;
+  /** Since when it is disabled, and why when Barrage disabled it (API destinations). */
+  disabledAt?: string;
+  disabledReason?: string;
   /** The settings as the API took them (PATCH merges onto these); absent for config ones. */
   spec?: Record<string, unknown>;
   pk?: string;
@@ -44,9 +47,17 @@ export interface KeyOwner {
   keyId?: string;
 }
 
-/** A found destination comes with its tenant's defaults (a breaker it does not set itself). */
+/**
+ * A found destination comes with its tenant's defaults (a breaker it does not set itself) and,
+ * when disabled, since when and why (its waiting deliveries end after disabledRetention).
+ */
 export type DestinationLookup =
-  | { kind: 'found'; destination: DestinationConfig; defaults?: TenantConfig['defaults'] }
+  | {
+      kind: 'found';
+      destination: DestinationConfig;
+      defaults?: TenantConfig['defaults'];
+      disabled?: { at: number; reason?: string };
+    }
   | { kind: 'deleted' }
   | { kind: 'missing' };
 
@@ -83,10 +94,17 @@ export class RegistrySnapshot {
     const tenant = this.byId.get(tenantId);
     const entry = tenant?.entries.get(destinationId);
     if (!entry) return tenant?.deleted.has(destinationId) ? { kind: 'deleted' } : { kind: 'missing' };
-    const defaults = tenant!.defaults;
-    if (entry.managedBy === 'config' || entry.config.type !== 'http') return { kind: 'found', destination: entry.config, defaults };
+    const found = {
+      kind: 'found' as const,
+      destination: entry.config,
+      defaults: tenant!.defaults,
+      ...(entry.disabled && entry.disabledAt
+        ? { disabled: { at: Date.parse(entry.disabledAt), reason: entry.disabledReason } }
+        : {}),
+    };
+    if (entry.managedBy === 'config' || entry.config.type !== 'http') return found;
     const signing = entry.secrets.filter((s) => s.expiresAt === undefined || Date.parse(s.expiresAt) > now).map((s) => s.secret);
-    return { kind: 'found', destination: { ...entry.config, secret: signing.length ? signing : undefined }, defaults };
+    return { ...found, destination: { ...entry.config, secret: signing.length ? signing : undefined } };
   }
 
   namespaces(): string[] {

@@ -66,6 +66,7 @@ export function createDestinationStore(db: Kysely<Tables>, box: SecretBox) {
             description: input.description,
             metadata: JSON.stringify(input.metadata),
             disabled: input.disabled,
+            disabled_at: input.disabled ? new Date() : null,
           })
           .returningAll()
           .executeTakeFirstOrThrow();
@@ -120,6 +121,9 @@ export function createDestinationStore(db: Kysely<Tables>, box: SecretBox) {
             description: fields.description,
             metadata: JSON.stringify(fields.metadata),
             disabled: fields.disabled,
+            // Kept while it stays disabled (its retention counts from then); cleared when enabled.
+            disabled_at: fields.disabled ? sql<Date>`coalesce(disabled_at, now())` : null,
+            disabled_reason: fields.disabled ? sql<string | null>`disabled_reason` : null,
             updated_at: new Date(),
           })
           .where('tenant_id', '=', tenantId)
@@ -129,6 +133,23 @@ export function createDestinationStore(db: Kysely<Tables>, box: SecretBox) {
           .executeTakeFirst();
         if (row) await bumpVersion(tx);
         return row;
+      });
+    },
+
+    /** Disables an enabled destination with a reason; false when it was not live and enabled (someone else did it). */
+    async disable(tenantId: string, id: string, reason: string): Promise<boolean> {
+      return db.transaction().execute(async (tx) => {
+        const row = await tx
+          .updateTable('destinations')
+          .set({ disabled: true, disabled_at: new Date(), disabled_reason: reason, updated_at: new Date() })
+          .where('tenant_id', '=', tenantId)
+          .where('id', '=', id)
+          .where('deleted_at', 'is', null)
+          .where('disabled', '=', false)
+          .returning('pk')
+          .executeTakeFirst();
+        if (row) await bumpVersion(tx);
+        return row !== undefined;
       });
     },
 

@@ -73,6 +73,10 @@ const migrations: Record<string, Migration> = {
         .addColumn('updated_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
         .addPrimaryKeyConstraint('destination_health_pk', ['tenant_id', 'destination_id'])
         .execute();
+      // When and why a destination was disabled: its waiting deliveries end after disabledRetention.
+      await db.schema.alterTable('destinations').addColumn('disabled_at', 'timestamptz').execute();
+      await db.schema.alterTable('destinations').addColumn('disabled_reason', 'text').execute();
+      await sql`update destinations set disabled_at = updated_at where disabled`.execute(db);
     },
   },
 };

@@ -41,6 +41,9 @@ export interface DestinationsTable {
   description: string;
   metadata: ColumnType<Record<string, string>, string, string>;
   disabled: boolean;
+  /** Set while disabled: since when, and why when Barrage disabled it (a 410, a circuit open too long). */
+  disabled_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  disabled_reason: ColumnType<string | null, string | null | undefined, string | null>;
   created_at: CreatedAt;
   updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
   deleted_at: Timestamp | null;

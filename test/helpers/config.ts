@@ -39,6 +39,7 @@ export interface TenantFixture {
   /** HTTP destinations from destination(), or queue destinations written as plain objects. */
   destinations: (DestinationFixture | Record<string, unknown>)[];
   sources?: unknown[];
+  operatorDestination?: string;
 }
 
 export interface TestConfigOptions {

@@ -161,6 +161,14 @@ export const destinationSchemaOut = () =>
       description: z.string(),
       metadata: z.record(z.string(), z.string()),
       disabled: z.boolean(),
+      disabledAt: z
+        .string()
+        .optional()
+        .describe('since when it is disabled (its waiting deliveries end after disabledRetention)'),
+      disabledReason: z
+        .string()
+        .optional()
+        .describe('why Barrage disabled it: HTTP 410 Gone, or its circuit open past autoDisableAfter'),
       paused: z.boolean().describe('attempts wait (no attempt used) until resumed; new events still match'),
       managedBy: z.enum(['config', 'api']),
       createdAt: z.string().optional(),

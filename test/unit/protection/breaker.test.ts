@@ -1,4 +1,12 @@
-import { admit, CLOSED, coolDownMs, DEFAULT_BREAKER, settle, type Health } from '../../../src/protection/breaker';
+import {
+  admit,
+  CLOSED,
+  coolDownMs,
+  DEFAULT_BREAKER,
+  settle,
+  troubledTooLong,
+  type Health,
+} from '../../../src/protection/breaker';
 
 const s = DEFAULT_BREAKER;
 const fail = { ok: false, probe: false, error: 'HTTP 503' };
@@ -10,8 +18,15 @@ function failTimes(n: number, start: Health = CLOSED, now = 1_000): Health {
   return h;
 }
 
-test('defaults: 5 failures, 30 s cool-down doubling to 10 min, 3 probes', () => {
-  expect(s).toEqual({ enabled: true, failures: 5, coolDown: 30_000, maxCoolDown: 600_000, probes: 3 });
+test('defaults: 5 failures, 30 s cool-down doubling to 10 min, 3 probes, auto-disable after 24 h', () => {
+  expect(s).toEqual({
+    enabled: true,
+    failures: 5,
+    coolDown: 30_000,
+    maxCoolDown: 600_000,
+    probes: 3,
+    autoDisableAfter: 86_400_000,
+  });
   expect([1, 2, 3, 6, 9].map((opens) => coolDownMs(s, opens))).toEqual([30_000, 60_000, 120_000, 600_000, 600_000]);
 });
 
@@ -69,4 +84,20 @@ test('disabled: never opens, always admits', () => {
   for (let i = 0; i < 10; i++) h = settle(h, fail, 1, off) ?? h;
   expect(h.state).toBe('closed');
   expect(admit({ ...h, state: 'open', retryAt: 10 }, 5, off, 1).go).toBe(true);
+});
+
+test('trouble is counted from the first open and survives re-opening; closing ends it', () => {
+  const quick = { ...s, autoDisableAfter: 60_000 };
+  const open = failTimes(5, CLOSED, 1_000);
+  expect(open.troubleSince).toBe(1_000);
+  const probing = admit(open, 31_000, quick, 10_000).next!;
+  const reopened = settle(probing, { ok: false, probe: true, error: 'x' }, 32_000, quick)!;
+  expect(reopened).toMatchObject({ state: 'open', troubleSince: 1_000 });
+  expect(troubledTooLong(reopened, 60_999, quick)).toBe(false);
+  expect(troubledTooLong(reopened, 61_000, quick)).toBe(true);
+  expect(troubledTooLong(reopened, 61_000, { ...quick, autoDisableAfter: 0 })).toBe(false);
+  const again = admit(reopened, 200_000, quick, 10_000).next!;
+  const closed = settle(again, { ok: true, probe: true }, 200_100, quick)!;
+  expect(closed.state).toBe('closed');
+  expect(closed.troubleSince).toBeUndefined();
 });
