@@ -92,16 +92,7 @@ async function attempt(deps: DeliverDeps, req: AttemptRequest): Promise<DriverRe
   if (found.kind === 'missing')
     return { outcome: 'permanent', error: `destination ${req.destinationId} is no longer configured` };
   const gate = req.mayHold ? deps.gate : undefined;
-  const gated: GateRequest | undefined = gate && {
-    tenantId: req.event.tenantId,
-    destinationId: req.destinationId,
-    paused: found.destination.paused,
-    ...(found.disabled ? { disabled: found.disabled } : {}),
-    disabledRetentionMs: found.destination.disabledRetention,
-    breaker: destinationBreaker(found.destination, found.defaults),
-    timeoutMs: req.timeoutMs,
-    holds: heldRuns(),
-  };
+  const gated = gate && gateRequest(req, found);
   // Outside `guarded`: the shared health being unreachable is our infrastructure's fault, so the
   // run fails and Temporal retries it, instead of the delivery losing an attempt.
   const pass = gated && (await gate!.admit(gated));
@@ -114,14 +105,31 @@ async function attempt(deps: DeliverDeps, req: AttemptRequest): Promise<DriverRe
   );
   if (gated && pass?.go)
     await gate!
-      .settle(gated, pass.probe, result)
+      .settle(gated, pass, result)
       .catch((err: unknown) =>
         deps.logger.warn(
           { err, tenant: req.event.tenantId, destination: req.destinationId },
-          'recording the attempt in the circuit breaker failed',
+          'recording the attempt at the gate failed',
         ),
       );
   return result;
+}
+
+/** What the gate needs to know of this attempt and its destination. */
+function gateRequest(req: AttemptRequest, found: Extract<DestinationLookup, { kind: 'found' }>): GateRequest {
+  const { destination, defaults } = found;
+  const maxInFlight = destination.maxInFlight ?? defaults?.maxInFlight;
+  return {
+    tenantId: req.event.tenantId,
+    destinationId: req.destinationId,
+    paused: destination.paused,
+    ...(found.disabled ? { disabled: found.disabled } : {}),
+    disabledRetentionMs: destination.disabledRetention,
+    breaker: destinationBreaker(destination, defaults),
+    timeoutMs: req.timeoutMs,
+    holds: heldRuns(),
+    ...(maxInFlight !== undefined ? { maxInFlight } : {}),
+  };
 }
 
 /** A bug (a throwing driver or lookup) becomes the attempt's result: the delivery fails with it. */

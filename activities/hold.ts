@@ -16,10 +16,14 @@ interface HeldRuns {
   holds: number;
 }
 
-/** Runs of this attempt held so far. */
+/** Runs of this attempt held so far (none where no activity runs: a harness calling it directly). */
 export function heldRuns(): number {
-  const details = Context.current().info.heartbeatDetails as HeldRuns | undefined;
-  return details?.holds ?? 0;
+  try {
+    const details = Context.current().info.heartbeatDetails as HeldRuns | undefined;
+    return details?.holds ?? 0;
+  } catch {
+    return 0;
+  }
 }
 
 /** Earlier runs of this attempt that neither were held nor finished: a worker died, or one timed out. */
@@ -27,7 +31,12 @@ export function lostRuns(): number {
   return Context.current().info.attempt - 1 - heldRuns();
 }
 
-const HELD_MESSAGES = { paused: 'destination paused', disabled: 'destination disabled', circuit_open: 'circuit open' };
+const HELD_MESSAGES = {
+  paused: 'destination paused',
+  disabled: 'destination disabled',
+  circuit_open: 'circuit open',
+  in_flight: 'destination at maxInFlight',
+};
 
 export function hold(
   deps: { logger: Logger; metrics?: Metrics },

@@ -7,6 +7,7 @@ import { createIngest } from '../ingest/ingest';
 import { createDisabler } from '../management/auto-disable';
 import { createGate } from '../protection/gate';
 import { databaseHealthStore, memoryHealthStore } from '../protection/health-store';
+import { databaseLeases, memoryLeases } from '../protection/in-flight';
 import { destinationLookup, type Registry } from '../registry/live';
 import { startPollers } from '../roles/pollers';
 import { startReceiver, type RunningReceiver } from '../roles/receiver';
@@ -112,8 +113,10 @@ async function workerGate(options: RunRolesOptions, connection: Connection, metr
   const { config, registry, logger } = options;
   const clients = new TenantClients(connection);
   const ingest = createIngest({ clientFor: (t) => clients.for(t), taskQueue: config.temporal.taskQueue, logger, metrics });
-  const store = registry.stores ? databaseHealthStore(registry.stores.database) : memoryHealthStore();
-  return createGate(store, { logger, metrics, disable: createDisabler({ registry, ingest, logger }) });
+  const database = registry.stores?.database;
+  const store = database ? databaseHealthStore(database) : memoryHealthStore();
+  const leases = database ? databaseLeases(database) : memoryLeases();
+  return createGate(store, { logger, metrics, leases, disable: createDisabler({ registry, ingest, logger }) });
 }
 
 async function ensureNamespaces(

@@ -622,6 +622,8 @@ export interface components {
              * @enum {string|null}
              */
             librdkafka?: null;
+            /** @description attempts in flight to it at once, across all workers; more wait (no attempt used) */
+            maxInFlight?: number | null;
             /**
              * @description a field of another type: null removes it when the type changes
              * @enum {string|null}
@@ -794,6 +796,8 @@ export interface components {
              * @enum {string|null}
              */
             librdkafka?: null;
+            /** @description attempts in flight to it at once, across all workers; more wait (no attempt used) */
+            maxInFlight?: number | null;
             /** @description FIFO queues: where MessageGroupId comes from (required for .fifo queue URLs) */
             messageGroupId?: ({
                 /** @description dotted path into a JSON body, like $.data.id */
@@ -979,6 +983,8 @@ export interface components {
             librdkafka?: {
                 [key: string]: string | number | boolean;
             } | null;
+            /** @description attempts in flight to it at once, across all workers; more wait (no attempt used) */
+            maxInFlight?: number | null;
             /**
              * @description a field of another type: null removes it when the type changes
              * @enum {string|null}
@@ -1124,6 +1130,8 @@ export interface components {
             };
             /** @description unique in the tenant; generated (dst_…) when absent */
             id?: string;
+            /** @description attempts in flight to it at once, across all workers; more wait (no attempt used) */
+            maxInFlight?: number;
             /** @description string map, stored and shown as given */
             metadata?: {
                 [key: string]: string;
@@ -1250,6 +1258,8 @@ export interface components {
             events?: string[];
             /** @description unique in the tenant; generated (dst_…) when absent */
             id?: string;
+            /** @description attempts in flight to it at once, across all workers; more wait (no attempt used) */
+            maxInFlight?: number;
             /** @description FIFO queues: where MessageGroupId comes from (required for .fifo queue URLs) */
             messageGroupId?: {
                 /** @description dotted path into a JSON body, like $.data.id */
@@ -1416,6 +1426,8 @@ export interface components {
             librdkafka?: {
                 [key: string]: string | number | boolean;
             };
+            /** @description attempts in flight to it at once, across all workers; more wait (no attempt used) */
+            maxInFlight?: number;
             /** @description string map, stored and shown as given */
             metadata?: {
                 [key: string]: string;

@@ -47,6 +47,7 @@ const tenantSchema = (env: Env) =>
           ttl: positiveDuration('for destinations without their own ttl'),
           rateLimit: rateLimitSchema.optional().describe('for destinations without their own rateLimit'),
           breaker: breakerSchema.optional().describe('for destinations without their own breaker'),
+          maxInFlight: z.number().int().min(1).max(10_000).optional().describe('for destinations without their own maxInFlight'),
         })
         .strict()
         .optional()

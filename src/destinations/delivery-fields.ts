@@ -20,6 +20,13 @@ export const deliveryFields = {
   ttl: positiveDuration(
     'a delivery not done this long after acceptance (or deliverAt) ends "expired"; an event’s own ttl may be shorter',
   ),
+  maxInFlight: z
+    .number()
+    .int()
+    .min(1)
+    .max(10_000)
+    .optional()
+    .describe('attempts in flight to it at once, across all workers; more wait (no attempt used)'),
   paused: z
     .boolean()
     .default(false)

@@ -8,10 +8,13 @@ import type { Metrics } from '../telemetry/metrics';
 import { admit, coolDownMs, settle, troubledTooLong, type BreakerSettings, type Health } from './breaker';
 import { HealthCache, transitioned } from './health-cache';
 import type { DestinationKey, HealthStore } from './health-store';
+import type { InFlightLeases } from './in-flight';
 
 /** A paused destination's held attempts look again after this, growing by half each time to HOLD_MAX_MS. */
 export const PAUSED_RECHECK_MS = 10_000;
 const HOLD_MAX_MS = 120_000;
+/** An attempt over maxInFlight looks again after 0.5–1 s: a place frees as soon as an attempt ends. */
+const IN_FLIGHT_RECHECK_MS = 500;
 /** A full reread of the shared health, behind the notifications (one missed while reconnecting). */
 const RELOAD_EVERY_MS = 10_000;
 
@@ -26,11 +29,13 @@ export interface GateRequest extends DestinationKey {
   timeoutMs: number;
   /** Runs of this attempt held so far: long holds look again less often. */
   holds: number;
+  /** Attempts in flight to it at once, across all workers (absent: no cap). */
+  maxInFlight?: number;
 }
 
-export type HoldReason = 'paused' | 'disabled' | 'circuit_open';
+export type HoldReason = 'paused' | 'disabled' | 'circuit_open' | 'in_flight';
 export type GateDecision =
-  | { go: true; probe: boolean }
+  | { go: true; probe: boolean; lease?: string }
   | { go: false; reason: HoldReason; retryInMs: number }
   /** The delivery ends cancelled without an attempt: its destination stayed disabled past retention. */
   | { go: false; reason: 'end'; error: string };
@@ -43,8 +48,8 @@ export interface AttemptResult {
 
 export interface DestinationGate {
   admit(req: GateRequest): Promise<GateDecision>;
-  /** Records an attempt's result; "cancelled" (no request made) says nothing about the destination. */
-  settle(req: GateRequest, probe: boolean, result: AttemptResult): Promise<void>;
+  /** Records an attempt's result and returns its lease; "cancelled" (no request made) says nothing about the destination. */
+  settle(req: GateRequest, pass: { probe: boolean; lease?: string }, result: AttemptResult): Promise<void>;
   health(key: DestinationKey): Health;
   close(): Promise<void>;
 }
@@ -52,6 +57,8 @@ export interface DestinationGate {
 export interface GateOptions {
   logger: Logger;
   metrics?: Metrics;
+  /** Counts attempts in flight per destination (maxInFlight); absent: no cap is kept. */
+  leases?: InFlightLeases;
   /** Disables a destination (410 Gone, circuit open past autoDisableAfter); absent: never disabled. */
   disable?: (key: DestinationKey, reason: string) => Promise<void>;
   now?: () => number;
@@ -84,6 +91,13 @@ export async function createGate(store: HealthStore, options: GateOptions): Prom
     await write(req, (h) => (claimed = admit(h, at, req.breaker, req.timeoutMs)).next);
     return claimed!;
   };
+  // The lease outlives the attempt's longest run, so only a dead worker's lease ever expires.
+  const inFlight = async (req: GateRequest, probe: boolean): Promise<GateDecision> => {
+    if (req.maxInFlight === undefined || !options.leases) return { go: true, probe };
+    const lease = await options.leases.acquire(req, req.maxInFlight, req.timeoutMs + 10_000);
+    if (lease) return { go: true, probe, lease };
+    return { go: false, reason: 'in_flight', retryInMs: Math.round(IN_FLIGHT_RECHECK_MS * (1 + random())) };
+  };
   const longHold = (holds: number) => Math.min(HOLD_MAX_MS, PAUSED_RECHECK_MS * 1.5 ** holds) * (1 + random() / 2);
 
   return {
@@ -107,12 +121,13 @@ export async function createGate(store: HealthStore, options: GateOptions): Prom
       let decision = admit(cache.get(req), at, req.breaker, req.timeoutMs);
       // Only a change of state (a probe taken) needs the shared row; it decides again under its lock.
       if (decision.next) decision = await claimProbe(req, at);
-      if (decision.go) return { go: true, probe: decision.probe };
+      if (decision.go) return inFlight(req, decision.probe);
       // Spread over up to one cool-down, so the deliveries waiting do not all come back at once.
       const spread = Math.min(coolDownMs(req.breaker, cache.get(req).opens || 1), 30_000);
       return { go: false, reason: 'circuit_open', retryInMs: Math.round(decision.retryInMs + random() * spread) };
     },
-    async settle(req, probe, result) {
+    async settle(req, { probe, lease }, result) {
+      if (lease) await options.leases?.release(lease);
       if (result.outcome === 'cancelled') return;
       // The receiver says the endpoint is gone for good: no more attempts for anyone.
       if (result.statusCode === 410 && options.disable) await options.disable(req, 'HTTP 410 Gone');

@@ -77,6 +77,15 @@ const migrations: Record<string, Migration> = {
       await db.schema.alterTable('destinations').addColumn('disabled_at', 'timestamptz').execute();
       await db.schema.alterTable('destinations').addColumn('disabled_reason', 'text').execute();
       await sql`update destinations set disabled_at = updated_at where disabled`.execute(db);
+      // One row per attempt in flight to a destination with maxInFlight; expires if its worker dies.
+      await db.schema
+        .createTable('destination_leases')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('tenant_id', 'text', (c) => c.notNull())
+        .addColumn('destination_id', 'text', (c) => c.notNull())
+        .addColumn('expires_at', 'timestamptz', (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex('destination_leases_key').on('destination_leases').columns(['tenant_id', 'destination_id']).execute();
     },
   },
 };

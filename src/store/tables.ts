@@ -67,6 +67,14 @@ export interface DestinationHealthTable {
   updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
 }
 
+/** An attempt in flight to a destination that has maxInFlight (src/protection/in-flight.ts). */
+export interface DestinationLeasesTable {
+  id: string;
+  tenant_id: string;
+  destination_id: string;
+  expires_at: ColumnType<Date, Date | string, Date | string>;
+}
+
 export interface Tables {
   tenants: TenantsTable;
   api_keys: ApiKeysTable;
@@ -74,6 +82,7 @@ export interface Tables {
   destinations: DestinationsTable;
   destination_secrets: DestinationSecretsTable;
   destination_health: DestinationHealthTable;
+  destination_leases: DestinationLeasesTable;
 }
 
 export type Tenant = Selectable<TenantsTable>;
