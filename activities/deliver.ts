@@ -123,7 +123,8 @@ function gateRequest(req: AttemptRequest, found: Extract<DestinationLookup, { ki
     tenantId: req.event.tenantId,
     destinationId: req.destinationId,
     paused: destination.paused,
-    ...(found.disabled ? { disabled: found.disabled } : {}),
+    // A disabled dead-letter target still takes dead letters: it is an operator's sink.
+    ...(found.disabled && !req.deadLetter ? { disabled: found.disabled } : {}),
     disabledRetentionMs: destination.disabledRetention,
     breaker: destinationBreaker(destination, defaults),
     timeoutMs: req.timeoutMs,

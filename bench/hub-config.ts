@@ -46,6 +46,9 @@ export function hubConfig(o: HubConfigOptions, fanouts: number[]) {
             secret: SECRET,
             retry: { initialInterval: '100ms', backoffCoefficient: 1, maximumAttempts: 30, jitter: 0 },
           },
+          // Scenario 14: a rate-limited destination, and a paused one whose deliveries are held.
+          { id: 'limited', url: `${o.sinkUrl}/limited`, events: ['limited.*'], secret: SECRET, rateLimit: { perSecond: 20 } },
+          { id: 'paused', url: `${o.sinkUrl}/paused`, events: ['paused.*'], secret: SECRET, paused: true },
           ...fanDestinations(o, fanouts),
         ].filter((d) => d.events.length > 0),
       },

@@ -7,6 +7,7 @@ import { figure, fmt, fmtFigure, type Figure } from './stats';
 import { barChart } from './chart';
 import type { StageProfile } from './stages';
 import type { RegistryResults } from './registry';
+import type { HeldCost, RateLimitRun } from './protection';
 import type { TracingResults } from './tracing';
 import type { ClusterResults } from './cluster';
 import { clusterRows } from './cluster-report';
@@ -41,6 +42,8 @@ export interface RunResults {
   registry?: RegistryResults;
   /** Scenario 12: end to end with every span exported to Jaeger against tracing off. */
   tracing?: TracingResults;
+  /** Scenario 14: the rate limiter's accuracy per run, and a held delivery's cost while it waits. */
+  protection?: { rateLimit: RateLimitRun[]; held: HeldCost };
   /** Scenario 13 (--cluster): floor and end to end on temporal-server + PostgreSQL. */
   cluster?: ClusterResults;
 }

@@ -15,7 +15,9 @@ import { hubConfig, NAMESPACE } from './hub-config';
 import { cpuShare, FLOOR_WORKER, peakRssMiB, receiverUrl, startNode, startRole, writeConfig, type Proc } from './processes';
 import { writeReport, type RunResults } from './report';
 import * as s from './scenarios';
-import { startBenchSink } from './sink';
+import { startBenchSink, type BenchSink } from './sink';
+import { heldDeliveryCost, LIMITED_PER_SECOND, rateLimitAccuracy, type RateLimitRun } from './protection';
+import type { Pool } from 'undici';
 import { stageProfile } from './stages';
 import { freePort } from '../src/net/free-port';
 import { startElasticMq, startKafka, type RunningBroker } from '../src/devtools/brokers';
@@ -177,6 +179,7 @@ async function main(): Promise<void> {
       progress(`fan-out to ${n}: ${results.fanout[n].map((v) => v.toFixed(0)).join(', ')} ms`);
     }
     for (const d of [1, 3, 10]) results.cost.push(await s.costPerCallback(pools.hub, sink, client, d));
+    results.protection = await protectionScenario(pools.hub, sink, client, opts.runs);
     // Started only now: two idle JVMs would take CPU from scenarios 1–9 on a 2-core machine.
     const [kafkaPort, controllerPort, sqsPort] = await Promise.all([freePort(), freePort(), freePort()]);
     progress('starting Kafka and ElasticMQ for scenario 10');
@@ -238,6 +241,23 @@ async function main(): Promise<void> {
     await sink.close();
     await server.stop();
   }
+}
+
+/** Scenario 14: the rate limiter's accuracy (each run), then one held delivery watched for 30 s. */
+async function protectionScenario(pool: Pool, sink: BenchSink, client: Client, runs: number) {
+  const rateLimit: RateLimitRun[] = [];
+  for (let run = 1; run <= runs; run++) {
+    rateLimit.push(await rateLimitAccuracy(pool, sink, 200, `r${run}`));
+    const r = rateLimit[rateLimit.length - 1];
+    progress(
+      `run ${run}/${runs}: 200 at ${LIMITED_PER_SECOND}/s took ${r.seconds.toFixed(1)} s, observed ÷ configured ${r.observedToConfigured.toFixed(2)}, busiest second ${r.busiestSecond}`,
+    );
+  }
+  const held = await heldDeliveryCost(pool, client, 30);
+  progress(
+    `held delivery (paused destination), ${held.waitedSeconds} s: ${held.historyEventsAdded} history events added (${held.historyEventsAtStart} before), ${held.looksPerMinute.toFixed(1)} looks/min`,
+  );
+  return { rateLimit, held };
 }
 
 main().catch((err) => {

@@ -83,6 +83,7 @@ export async function deliveryWorkflow(input: DeliveryInput): Promise<DeliverySt
         attempt,
         timeoutMs: plan.timeoutMs,
         ...(holdable ? { mayHold: true as const } : {}),
+        ...(holdable && input.deadLetterOf !== undefined ? { deadLetter: true as const } : {}),
       });
       state.attempts.push(record);
       if (record.outcome === 'delivered') return setStatus(state, 'delivered', input);

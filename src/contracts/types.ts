@@ -184,6 +184,8 @@ export interface AttemptRequest {
    * it as a retryable "held" error Temporal retries later; no attempt of the delivery is used.
    */
   mayHold?: true;
+  /** A dead letter (revision 3): its target takes it even while disabled, as an operator's sink. */
+  deadLetter?: true;
 }
 
 /** A delivery's status: the API's value and the BarrageStatus search attribute's. */

@@ -38,9 +38,9 @@ export interface Health {
   opens: number;
   /** Open: when probing may begin. */
   retryAt?: number;
-  /** Half open: probes out now, the successes so far, and when an unanswered probe counts as lost. */
+  /** Half open: probes out now, the probes failed so far, and when an unanswered probe counts as lost. */
   probing: number;
-  probeSuccesses: number;
+  probeFailures: number;
   probeDeadline?: number;
   lastError?: string;
   lastErrorAt?: number;
@@ -48,7 +48,7 @@ export interface Health {
   troubleSince?: number;
 }
 
-export const CLOSED: Health = { state: 'closed', since: 0, failures: 0, opens: 0, probing: 0, probeSuccesses: 0 };
+export const CLOSED: Health = { state: 'closed', since: 0, failures: 0, opens: 0, probing: 0, probeFailures: 0 };
 
 export type Admission = { go: true; probe: boolean; next?: Health } | { go: false; retryInMs: number; next?: Health };
 
@@ -63,7 +63,7 @@ export function admit(h: Health, now: number, s: BreakerSettings, timeoutMs: num
     return {
       go: true,
       probe: true,
-      next: probeOut({ ...h, state: 'half_open', since: now, probing: 0, probeSuccesses: 0 }, now, timeoutMs),
+      next: probeOut({ ...h, state: 'half_open', since: now, probing: 0, probeFailures: 0 }, now, timeoutMs),
     };
   }
   // A probe whose worker died never reports back: past its deadline its place is free again.
@@ -86,22 +86,22 @@ export function settle(
   now: number,
   s: BreakerSettings,
 ): Health | undefined {
-  if (result.ok) return settleSuccess(h, result.probe, now, s);
+  if (result.ok) {
+    // One good answer while probing means it is back: a destination that fails now and then
+    // (not down) would otherwise rarely get all its probes through and stay shut for minutes.
+    if (h.state === 'half_open') return closed(h, now);
+    return h.state === 'closed' && h.failures > 0 ? { ...h, failures: 0 } : undefined;
+  }
   const failed = { ...h, lastError: result.error, lastErrorAt: now };
   if (h.state === 'closed') {
     const failures = h.failures + 1;
     return s.enabled && failures >= s.failures ? open(failed, h.opens + 1, now, s) : { ...failed, failures };
   }
-  if (h.state === 'half_open' && result.probe) return open(failed, h.opens + 1, now, s);
-  return undefined;
-}
-
-function settleSuccess(h: Health, probe: boolean, now: number, s: BreakerSettings): Health | undefined {
-  if (h.state === 'closed') return h.failures > 0 ? { ...h, failures: 0 } : undefined;
-  if (h.state !== 'half_open' || !probe) return undefined;
-  const next = { ...h, probing: Math.max(0, h.probing - 1), probeSuccesses: h.probeSuccesses + 1 };
-  // Closed once every probe out has come back well, or enough have.
-  return next.probing === 0 || next.probeSuccesses >= s.probes ? closed(h, now) : next;
+  if (h.state !== 'half_open' || !result.probe) return undefined;
+  // Every probe failed: open again, for longer. Fewer: the others (or the next ones) decide.
+  const probeFailures = h.probeFailures + 1;
+  if (probeFailures >= s.probes) return open(failed, h.opens + 1, now, s);
+  return { ...failed, probing: Math.max(0, h.probing - 1), probeFailures };
 }
 
 function open(h: Health, opens: number, now: number, s: BreakerSettings): Health {
@@ -114,7 +114,7 @@ function open(h: Health, opens: number, now: number, s: BreakerSettings): Health
     opens,
     retryAt: now + coolDownMs(s, opens),
     probing: 0,
-    probeSuccesses: 0,
+    probeFailures: 0,
     troubleSince: h.troubleSince ?? now,
   };
 }

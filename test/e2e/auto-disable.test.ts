@@ -5,13 +5,12 @@
 // disabledRetention, or is delivered if the destination is enabled again first.
 import { testConfig, uniqueName } from '../helpers/config';
 import { testTemporalAddress } from '../helpers/env';
-import { api, startHub, type TestHub } from '../helpers/hub';
-import { openTestRegistry, type TestRegistry } from '../helpers/registry';
+import { api } from '../helpers/hub';
+import { startDatabaseHub, type DatabaseHub } from '../helpers/registry';
 import { eventually, startTestSink, type TestSink } from '../helpers/sink';
 
 const KEY = 'key-auto-disable';
-let hub: TestHub;
-let reg: TestRegistry;
+let hub: DatabaseHub;
 let ops: TestSink;
 const sinks: TestSink[] = [];
 
@@ -31,13 +30,11 @@ beforeAll(async () => {
     ],
     raw: { security: { allowPrivateDestinations: true } },
   });
-  reg = await openTestRegistry(config);
-  hub = await startHub(config, ['receiver', 'worker'], undefined, { registry: reg.registry });
+  hub = await startDatabaseHub(config);
 }, 60_000);
 
 afterAll(async () => {
   await hub?.stop();
-  await reg?.close();
   for (const sink of [ops, ...sinks]) await sink?.close();
 });
 

@@ -3,13 +3,12 @@
 // on resume every one is delivered at its first attempt with no other call.
 import { testConfig, uniqueName } from '../helpers/config';
 import { testTemporalAddress } from '../helpers/env';
-import { api, startHub, type TestHub } from '../helpers/hub';
-import { openTestRegistry, type TestRegistry } from '../helpers/registry';
+import { api } from '../helpers/hub';
+import { startDatabaseHub, type DatabaseHub } from '../helpers/registry';
 import { eventually, startTestSink, type TestSink } from '../helpers/sink';
 
 const KEY = 'key-pause';
-let hub: TestHub;
-let reg: TestRegistry;
+let hub: DatabaseHub;
 let sink: TestSink;
 
 beforeAll(async () => {
@@ -27,13 +26,11 @@ beforeAll(async () => {
     ],
     raw: { security: { allowPrivateDestinations: true } },
   });
-  reg = await openTestRegistry(config);
-  hub = await startHub(config, ['receiver', 'worker'], undefined, { registry: reg.registry });
+  hub = await startDatabaseHub(config);
 }, 60_000);
 
 afterAll(async () => {
   await hub?.stop();
-  await reg?.close();
   await sink?.close();
 });
 

@@ -4,15 +4,14 @@
 import { rateLimitedTaskQueue } from '../../src/contracts';
 import { testConfig, uniqueName } from '../helpers/config';
 import { testTemporalAddress } from '../helpers/env';
-import { api, startHub, temporalClient, type TestHub } from '../helpers/hub';
-import { openTestRegistry, type TestRegistry } from '../helpers/registry';
+import { api, temporalClient } from '../helpers/hub';
+import { startDatabaseHub, type DatabaseHub } from '../helpers/registry';
 import { eventually, startTestSink, type TestSink } from '../helpers/sink';
 
 const KEY = 'key-rate-changes';
 const NAMESPACE = 'barrage-rate-changes';
 const taskQueue = uniqueName('rate-changes');
-let hub: TestHub;
-let reg: TestRegistry;
+let hub: DatabaseHub;
 let sink: TestSink;
 
 beforeAll(async () => {
@@ -23,13 +22,11 @@ beforeAll(async () => {
     tenants: [{ id: 'rates', namespace: NAMESPACE, apiKeys: [KEY], destinations: [] }],
     raw: { security: { allowPrivateDestinations: true } },
   });
-  reg = await openTestRegistry(config);
-  hub = await startHub(config, ['receiver', 'worker'], undefined, { registry: reg.registry });
+  hub = await startDatabaseHub(config);
 }, 60_000);
 
 afterAll(async () => {
   await hub?.stop();
-  await reg?.close();
   await sink?.close();
 });
 

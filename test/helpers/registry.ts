@@ -5,6 +5,8 @@ import { createStores, type Stores } from '../../src/registry/stores';
 import { openDatabase } from '../../src/store/database';
 import { createSecretBox, newEncryptionKey } from '../../src/store/secret-box';
 import { createLogger } from '../../src/telemetry/logger';
+import type { Role } from '../../src/cli/role-names';
+import { startHub, type TestHub } from './hub';
 import { createTestDatabase } from './postgres';
 
 export interface TestRegistry {
@@ -32,6 +34,36 @@ export async function openTestRegistry(
     async close() {
       await registry.close();
       await database.close();
+    },
+  };
+}
+
+/** Roles in this process on a fresh registry database (PostgreSQL), as `barrage dev` runs them. */
+export interface DatabaseHub extends TestHub {
+  reg: TestRegistry;
+}
+
+export async function startDatabaseHub(
+  config: BarrageConfig,
+  roles: Role[] = ['receiver', 'worker'],
+  shared?: { url: string; encryptionKey: string },
+): Promise<DatabaseHub> {
+  const reg = await openTestRegistry(config, shared);
+  const hub = await startHub(config, roles, undefined, { registry: reg.registry }).catch(async (err: unknown) => {
+    await reg.close();
+    throw err;
+  });
+  return {
+    reg,
+    get url() {
+      return hub.url;
+    },
+    get pollers() {
+      return hub.pollers;
+    },
+    async stop() {
+      await hub.stop();
+      await reg.close();
     },
   };
 }

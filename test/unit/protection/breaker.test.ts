@@ -54,20 +54,24 @@ test('open: attempts wait until the cool-down ends, then up to 3 probes go and t
   expect(admit(h, 31_500, s, 10_000)).toMatchObject({ go: false });
 });
 
-test('probes: all back well closes it; one failing re-opens it with a doubled cool-down', () => {
+test('probes: one back well closes it; all of them failing re-opens it with a doubled cool-down', () => {
   const open = failTimes(5);
   let h = admit(open, 31_000, s, 10_000).next!;
   h = admit(h, 31_000, s, 10_000).next!;
-  const oneBack = settle(h, { ok: true, probe: true }, 32_000, s)!;
-  expect(oneBack).toMatchObject({ state: 'half_open', probing: 1, probeSuccesses: 1 });
-  expect(settle(oneBack, { ok: true, probe: true }, 32_100, s)).toMatchObject({
+  expect(settle(h, { ok: true, probe: true }, 32_100, s)).toMatchObject({
     state: 'closed',
     failures: 0,
     opens: 0,
     since: 32_100,
   });
-  const reopened = settle(oneBack, { ok: false, probe: true, error: 'timeout' }, 33_000, s)!;
-  expect(reopened).toMatchObject({ state: 'open', opens: 2, retryAt: 33_000 + 60_000, probing: 0 });
+  const oneFailed = settle(h, { ok: false, probe: true, error: 'timeout' }, 32_000, s)!;
+  expect(oneFailed).toMatchObject({ state: 'half_open', probing: 1, probeFailures: 1 });
+  // Its place is free again: another probe may go.
+  const third = admit(oneFailed, 32_000, s, 10_000).next!;
+  let h2 = settle(third, { ok: false, probe: true, error: 'timeout' }, 33_000, s)!;
+  expect(h2.state).toBe('half_open');
+  h2 = settle(h2, { ok: false, probe: true, error: 'timeout' }, 33_000, s)!;
+  expect(h2).toMatchObject({ state: 'open', opens: 2, retryAt: 33_000 + 60_000, probing: 0, probeFailures: 0 });
 });
 
 test('a probe that never answers frees its place after its deadline', () => {
@@ -91,7 +95,8 @@ test('trouble is counted from the first open and survives re-opening; closing en
   const open = failTimes(5, CLOSED, 1_000);
   expect(open.troubleSince).toBe(1_000);
   const probing = admit(open, 31_000, quick, 10_000).next!;
-  const reopened = settle(probing, { ok: false, probe: true, error: 'x' }, 32_000, quick)!;
+  let reopened = probing;
+  for (let i = 0; i < quick.probes; i++) reopened = settle(reopened, { ok: false, probe: true, error: 'x' }, 32_000, quick)!;
   expect(reopened).toMatchObject({ state: 'open', troubleSince: 1_000 });
   expect(troubledTooLong(reopened, 60_999, quick)).toBe(false);
   expect(troubledTooLong(reopened, 61_000, quick)).toBe(true);
