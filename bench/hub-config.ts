@@ -45,6 +45,9 @@ export function hubConfig(o: HubConfigOptions, fanouts: number[]) {
             events: ['retry.*'],
             secret: SECRET,
             retry: { initialInterval: '100ms', backoffCoefficient: 1, maximumAttempts: 30, jitter: 0 },
+            // Scenario 6 measures retrying itself: a sink failing half its requests would open
+            // the circuit breaker (5 in a row) and hold the deliveries for its cool-down.
+            breaker: { enabled: false },
           },
           // Scenario 14: a rate-limited destination, and a paused one whose deliveries are held.
           { id: 'limited', url: `${o.sinkUrl}/limited`, events: ['limited.*'], secret: SECRET, rateLimit: { perSecond: 20 } },

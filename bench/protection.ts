@@ -30,7 +30,10 @@ export interface HeldCost {
 export async function rateLimitAccuracy(pool: Pool, sink: BenchSink, events: number, tag: string): Promise<RateLimitRun> {
   const ids: string[] = [];
   for (let sent = 0; sent < events; sent += 100) {
-    const batch = Array.from({ length: Math.min(100, events - sent) }, (_, n) => ({ type: 'limited.item', data: { n: sent + n, tag } }));
+    const batch = Array.from({ length: Math.min(100, events - sent) }, (_, n) => ({
+      type: 'limited.item',
+      data: { n: sent + n, tag },
+    }));
     const res = await pool.request({
       path: '/v1/events/batch',
       method: 'POST',
@@ -65,10 +68,15 @@ function busiest(sorted: number[]): number {
 export async function heldDeliveryCost(pool: Pool, client: Client, waitSeconds: number): Promise<HeldCost> {
   const eventId = await postEvent(pool, 'paused.item');
   const handle = client.workflow.getHandle(deliveryWorkflowId(eventId, 'paused'));
+  // The callback starts its deliveries after it was accepted: until then there is nothing to read.
   const look = async () => {
-    const [history, description] = await Promise.all([handle.fetchHistory(), handle.describe()]);
-    const runs = description.raw.pendingActivities?.[0]?.attempt ?? 0;
-    return { events: history.events?.length ?? 0, runs };
+    try {
+      const [history, description] = await Promise.all([handle.fetchHistory(), handle.describe()]);
+      const runs = description.raw.pendingActivities?.[0]?.attempt ?? 0;
+      return { events: history.events?.length ?? 0, runs };
+    } catch {
+      return { events: 0, runs: 0 };
+    }
   };
   // The first hold has happened once the attempt is on its second run.
   const deadline = Date.now() + 30_000;

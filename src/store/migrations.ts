@@ -85,7 +85,11 @@ const migrations: Record<string, Migration> = {
         .addColumn('destination_id', 'text', (c) => c.notNull())
         .addColumn('expires_at', 'timestamptz', (c) => c.notNull())
         .execute();
-      await db.schema.createIndex('destination_leases_key').on('destination_leases').columns(['tenant_id', 'destination_id']).execute();
+      await db.schema
+        .createIndex('destination_leases_key')
+        .on('destination_leases')
+        .columns(['tenant_id', 'destination_id'])
+        .execute();
     },
   },
 };

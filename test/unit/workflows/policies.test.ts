@@ -6,3 +6,10 @@ test("the attempt activity's own retries are bounded, so a fault cannot retry fo
   expect(ATTEMPT_ACTIVITY_MAX_RUNS).toBeGreaterThan(1);
   expect(options.startToCloseTimeout).toBe(15_000);
 });
+
+test('a holdable attempt (revision 3) sets no maximum: held runs are retries too, and the activity bounds its lost runs', () => {
+  const options = attemptActivityOptions(10_000, undefined, undefined, true);
+  expect(options.retry).not.toHaveProperty('maximumAttempts');
+  expect(options.retry).toMatchObject({ initialInterval: '1s', maximumInterval: '30s' });
+  expect(options.startToCloseTimeout).toBe(15_000);
+});
