@@ -94,6 +94,8 @@ test('`npm start` accepts the README example and the example sink prints the ver
   expect(walk.code).toBe(0);
   expect(walk.output).toMatch(/"managedBy":"api"/);
   expect(walk.output).toMatch(/"id":"inv-1-paid"/);
+  expect(walk.output).toMatch(/"paused":true/);
+  expect(walk.output).toMatch(/"health":\{"state":"closed"/);
   expect(walk.output).toMatch(/^204$/m);
   expect(walk.output).toMatch(/"namespaceKept":true/);
   await dev.waitForOutput(/\[listen\] .* invoice\.paid id=inv-1-paid attempt=1 signature OK/, 20_000);
