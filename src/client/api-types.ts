@@ -568,7 +568,7 @@ export interface components {
                  */
                 maxCoolDown?: string | number;
                 /**
-                 * @description attempts let through at once while half open; this many successes close it
+                 * @description attempts let through at once while half open: the first back well closes it, this many failed open it again
                  * @default 3
                  */
                 probes?: number;
@@ -744,7 +744,7 @@ export interface components {
                  */
                 maxCoolDown?: string | number;
                 /**
-                 * @description attempts let through at once while half open; this many successes close it
+                 * @description attempts let through at once while half open: the first back well closes it, this many failed open it again
                  * @default 3
                  */
                 probes?: number;
@@ -921,7 +921,7 @@ export interface components {
                  */
                 maxCoolDown?: string | number;
                 /**
-                 * @description attempts let through at once while half open; this many successes close it
+                 * @description attempts let through at once while half open: the first back well closes it, this many failed open it again
                  * @default 3
                  */
                 probes?: number;
@@ -1099,7 +1099,7 @@ export interface components {
                  */
                 maxCoolDown?: string | number;
                 /**
-                 * @description attempts let through at once while half open; this many successes close it
+                 * @description attempts let through at once while half open: the first back well closes it, this many failed open it again
                  * @default 3
                  */
                 probes?: number;
@@ -1229,7 +1229,7 @@ export interface components {
                  */
                 maxCoolDown?: string | number;
                 /**
-                 * @description attempts let through at once while half open; this many successes close it
+                 * @description attempts let through at once while half open: the first back well closes it, this many failed open it again
                  * @default 3
                  */
                 probes?: number;
@@ -1372,7 +1372,7 @@ export interface components {
                  */
                 maxCoolDown?: string | number;
                 /**
-                 * @description attempts let through at once while half open; this many successes close it
+                 * @description attempts let through at once while half open: the first back well closes it, this many failed open it again
                  * @default 3
                  */
                 probes?: number;

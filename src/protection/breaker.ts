@@ -18,7 +18,7 @@ export const breakerSchema = z
       .min(1)
       .max(100)
       .default(3)
-      .describe('attempts let through at once while half open; this many successes close it'),
+      .describe('attempts let through at once while half open: the first back well closes it, this many failed open it again'),
     autoDisableAfter: duration(
       'open (or probing) this long without closing disables the destination (API ones); 0: never',
       366 * 86_400_000,
