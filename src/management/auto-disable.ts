@@ -19,12 +19,14 @@ export interface DisablerDeps {
   now?: () => number;
 }
 
-export function createDisabler(deps: DisablerDeps): (key: DestinationKey, reason: string) => Promise<void> {
+/** Resolves true once the destination is disabled (by this call or before), false when it cannot be. */
+export function createDisabler(deps: DisablerDeps): (key: DestinationKey, reason: string) => Promise<boolean> {
   const told = new Set<string>();
   return async (key, reason) => {
     const tenant = deps.registry.current().tenant(key.tenantId);
     const entry = tenant?.entries.get(key.destinationId);
-    if (!tenant || !entry || entry.disabled) return;
+    if (!tenant || !entry) return false;
+    if (entry.disabled) return true;
     const stores = deps.registry.stores;
     if (entry.managedBy === 'config' || !stores) {
       // The config file is the truth for these: say it once per process instead of changing it.
@@ -35,14 +37,16 @@ export function createDisabler(deps: DisablerDeps): (key: DestinationKey, reason
           'destination should be disabled, but it is defined in the config file: change it there',
         );
       told.add(id);
-      return;
+      return false;
     }
-    if (!(await stores.destinations.disable(key.tenantId, key.destinationId, reason))) return;
+    // False: another process disabled it first, and announces it.
+    if (!(await stores.destinations.disable(key.tenantId, key.destinationId, reason))) return true;
     await deps.registry.refresh();
     deps.logger.warn({ tenant: key.tenantId, destination: key.destinationId, reason }, 'destination disabled');
     await announce(deps, tenant, entry, reason).catch((err: unknown) =>
       deps.logger.error({ err, ...key }, `sending ${DISABLED_EVENT_TYPE} failed`),
     );
+    return true;
   };
 }
 

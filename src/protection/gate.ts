@@ -59,8 +59,11 @@ export interface GateOptions {
   metrics?: Metrics;
   /** Counts attempts in flight per destination (maxInFlight); absent: no cap is kept. */
   leases?: InFlightLeases;
-  /** Disables a destination (410 Gone, circuit open past autoDisableAfter); absent: never disabled. */
-  disable?: (key: DestinationKey, reason: string) => Promise<void>;
+  /**
+   * Disables a destination (410 Gone, circuit open past autoDisableAfter); false when it cannot
+   * (a config-file destination), and the breaker then goes on probing. Absent: never disabled.
+   */
+  disable?: (key: DestinationKey, reason: string) => Promise<boolean>;
   now?: () => number;
   random?: () => number;
 }
@@ -115,8 +118,9 @@ export async function createGate(store: HealthStore, options: GateOptions): Prom
       }
       if (req.paused) return { go: false, reason: 'paused', retryInMs: Math.round(longHold(req.holds)) };
       if (troubledTooLong(cache.get(req), at, req.breaker) && options.disable) {
-        await options.disable(req, `circuit open since ${new Date(cache.get(req).troubleSince!).toISOString()}`);
-        return { go: false, reason: 'disabled', retryInMs: Math.round(longHold(req.holds)) };
+        const reason = `circuit open since ${new Date(cache.get(req).troubleSince!).toISOString()}`;
+        if (await options.disable(req, reason))
+          return { go: false, reason: 'disabled', retryInMs: Math.round(longHold(req.holds)) };
       }
       let decision = admit(cache.get(req), at, req.breaker, req.timeoutMs);
       // Only a change of state (a probe taken) needs the shared row; it decides again under its lock.
