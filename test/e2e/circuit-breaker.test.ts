@@ -96,8 +96,12 @@ async function floodAndOpen(id: string): Promise<{ ids: string[]; openedAt: numb
   return { ids: res.body.results.map((r: { id: string }) => r.id), openedAt: Date.parse(opened.since) };
 }
 
-/** Every event delivered; each used exactly the attempts it failed plus the one that went through. */
-async function expectAllDeliveredHonestly(id: string, ids: string[]): Promise<void> {
+/**
+ * Every event delivered; each used the attempts it failed plus the one that went through — or
+ * fewer, where a killed worker's request reached the sink but its attempt was never recorded (the
+ * run is lost and made again by the other worker under the same attempt number).
+ */
+async function expectAllDeliveredHonestly(id: string, ids: string[], workerKilled = false): Promise<void> {
   const sink = sinks[id];
   await eventually(
     async () => (new Set(sink.received.filter((r) => r.status === 200).map(eventOf)).size >= EVENTS ? true : undefined),
@@ -115,7 +119,9 @@ async function expectAllDeliveredHonestly(id: string, ids: string[]): Promise<vo
       30_000,
       `event ${eventId} delivered`,
     );
-    expect(status.destinations[0].attempts).toBe((failuresSeen.get(eventId) ?? 0) + 1);
+    const honest = (failuresSeen.get(eventId) ?? 0) + 1;
+    if (workerKilled) expect(status.destinations[0].attempts).toBeLessThanOrEqual(honest);
+    else expect(status.destinations[0].attempts).toBe(honest);
   }
   expect((await health(id)).state).toBe('closed');
 }
@@ -151,7 +157,7 @@ test('a worker killed while the circuit is open: the other holds on, all deliver
   await workers[0].exited;
   workers[0] = start('worker');
   await workers[0].waitForOutput(/"msg":"worker running"/);
-  await expectAllDeliveredHonestly('killed', ids);
+  await expectAllDeliveredHonestly('killed', ids, true);
   const probes = probesDuringOutage('killed', openedAt);
   console.log(`[breaker] worker killed while open: ${probes} requests while open (ceiling ${probeCeiling('killed', openedAt)})`);
   expect(probes).toBeLessThanOrEqual(probeCeiling('killed', openedAt));
