@@ -9,6 +9,9 @@ class SummaryReporter {
     // The same totals in jest's own words, for readers that only know those.
     const parts = [failed && `${failed} failed`, skipped && `${skipped} skipped`, `${results.numPassedTests} passed`];
     process.stdout.write(`Tests: ${parts.filter(Boolean).join(', ')}, ${results.numTotalTests} total\n`);
+    // jest prints its own summary after every custom reporter, so CI repeats this line last.
+    const file = process.env.BARRAGE_TEST_SUMMARY;
+    if (file) require('node:fs').writeFileSync(file, `jest: ${results.numPassedTests} passed, ${failed} failed${tail}\n`);
   }
 }
 module.exports = SummaryReporter;
