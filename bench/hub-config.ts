@@ -32,6 +32,8 @@ export function hubConfig(o: HubConfigOptions, fanouts: number[]) {
     temporal: { address: o.address, taskQueue: o.taskQueue, manageNamespaces: true },
     security: { allowPrivateDestinations: true },
     log: { level: 'info' },
+    // BENCH_FIXED_WORKFLOW_TASKS=1: the fixed slots of before issue 17's fairness work, for before/after runs.
+    ...(process.env.BENCH_FIXED_WORKFLOW_TASKS ? { worker: { adaptiveWorkflowTasks: false } } : {}),
     tenants: [
       {
         id: 'bench',

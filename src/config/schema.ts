@@ -134,7 +134,13 @@ export const configSchema = (env: Env) =>
             .min(2)
             .max(1000)
             .default(100)
-            .describe('workflow tasks processed at once per namespace'),
+            .describe('workflow tasks processed at once per namespace (the ceiling when adaptiveWorkflowTasks is on)'),
+          adaptiveWorkflowTasks: z
+            .boolean()
+            .default(true)
+            .describe(
+              "while other namespaces have work too, learn each one's workflow-task limit from Temporal's round trips (2 up to maxConcurrentWorkflowTasks), so one tenant's burst does not queue ahead of the others at the server",
+            ),
           maxCachedWorkflows: z
             .number()
             .int()

@@ -2,7 +2,7 @@
 // registry: a tenant created at runtime is served within a second or two of the change, a deleted
 // one stops being served, and nothing restarts.
 import type { NativeConnection } from '@temporalio/worker';
-import { Worker } from '@temporalio/worker';
+import { Worker, type WorkerOptions } from '@temporalio/worker';
 import type { Context as ActivityContext } from '@temporalio/activity';
 import {
   OpenTelemetryActivityInboundInterceptor,
@@ -16,6 +16,8 @@ import type { WorkerRoleOptions } from './worker';
 import { workerSinks } from './worker-sinks';
 import { configureRateLimitedQueue, rateLimitsOf } from './rate-limited-queue';
 import { rateLimitedTaskQueue } from '../contracts';
+import { adaptiveWorkflowSlots, BusyNamespaces } from './adaptive-slots';
+import { VEGAS_DEFAULTS } from '../base/vegas-limit';
 
 const RESYNC_AFTER_FAILURE_MS = 2_000;
 const MAX_RESYNC_MS = 60_000;
@@ -48,6 +50,8 @@ interface Served extends Running {
 
 export class WorkerSet {
   private readonly running = new Map<string, Served>();
+  /** Which namespaces had workflow tasks lately: fairness between them applies only then. */
+  private readonly busy = new BusyNamespaces();
   private readonly activities;
   private syncing: Promise<void> = Promise.resolve();
   private failures = 0;
@@ -133,8 +137,7 @@ export class WorkerSet {
       taskQueue: config.temporal.taskQueue,
       ...source,
       activities: this.activities,
-      maxConcurrentActivityTaskExecutions: config.worker.maxConcurrentActivities,
-      maxConcurrentWorkflowTaskExecutions: config.worker.maxConcurrentWorkflowTasks,
+      ...this.slotOptions(namespace),
       maxCachedWorkflows: config.worker.maxCachedWorkflows,
       ...traced(exporting && 'workflowsPath' in source),
       sinks: workerSinks(this.options.activityDeps.metrics),
@@ -142,6 +145,35 @@ export class WorkerSet {
     this.running.set(namespace, this.runWorker(worker));
     this.options.logger.info({ namespace }, 'worker serving namespace');
     await this.followRateLimits(namespace);
+  }
+
+  /** Fixed slots, or a tuner whose workflow-task slots follow the namespace's round trips (adaptive-slots.ts). */
+  private slotOptions(namespace: string): Partial<WorkerOptions> {
+    const { worker } = this.options.config;
+    if (!worker.adaptiveWorkflowTasks) {
+      return {
+        maxConcurrentActivityTaskExecutions: worker.maxConcurrentActivities,
+        maxConcurrentWorkflowTaskExecutions: worker.maxConcurrentWorkflowTasks,
+      };
+    }
+    const gauge = this.options.activityDeps.metrics?.workflowTaskLimit.labels({ namespace });
+    const max = worker.maxConcurrentWorkflowTasks;
+    const workflowTaskSlotSupplier = adaptiveWorkflowSlots({
+      namespace,
+      busy: this.busy,
+      vegas: { ...VEGAS_DEFAULTS, max, initial: Math.min(VEGAS_DEFAULTS.initial, max) },
+      onLimit: (n) => gauge?.set(n),
+    });
+    const fixed = (numSlots: number) => ({ type: 'fixed-size' as const, numSlots });
+    return {
+      tuner: {
+        workflowTaskSlotSupplier,
+        activityTaskSlotSupplier: fixed(worker.maxConcurrentActivities),
+        // Barrage runs no local activities or Nexus operations; the SDK wants a supplier for each.
+        localActivityTaskSlotSupplier: fixed(1),
+        nexusTaskSlotSupplier: fixed(1),
+      },
+    };
   }
 
   /** A worker that dies on its own (not stopped here) takes the role down, as before. */

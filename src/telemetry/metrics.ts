@@ -74,6 +74,12 @@ export function createMetrics() {
       labelNames: ['tenant', 'destination', 'reason'] as const,
       registers,
     }),
+    workflowTaskLimit: new Gauge({
+      name: 'barrage_workflow_task_limit',
+      help: "workflow tasks a namespace may have in flight in this process, as learned from Temporal's round trips (worker.adaptiveWorkflowTasks)",
+      labelNames: ['namespace'] as const,
+      registers,
+    }),
     deliveryLatency: new Histogram({
       name: 'barrage_delivery_latency_seconds',
       help: 'from the callback accepted to the destination having it (delivered deliveries)',
