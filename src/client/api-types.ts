@@ -361,7 +361,8 @@ export interface paths {
         delete: operations["deleteTenant"];
         options?: never;
         head?: never;
-        patch?: never;
+        /** Change a tenant's defaults for its destinations, or its operator destination */
+        patch: operations["updateTenant"];
         trace?: never;
     };
     "/v1/tenants/{id}/api-keys": {
@@ -1635,12 +1636,18 @@ export interface components {
         };
         Tenant: {
             createdAt?: string;
+            /** @description what its destinations have when they set nothing (durations in milliseconds) */
+            defaults?: {
+                [key: string]: unknown;
+            };
             /** @description how many destinations it has */
             destinations: number;
             id: string;
             /** @enum {string} */
             managedBy: "config" | "api";
             namespace: string;
+            /** @description where Barrage’s own events about this tenant go */
+            operatorDestination?: string;
         };
         TenantDeleted: {
             /** @enum {boolean} */
@@ -1655,7 +1662,102 @@ export interface components {
             nextCursor?: string;
             tenants: components["schemas"]["Tenant"][];
         };
+        /** @description settings to change; a field left out stays as it is */
+        TenantPatch: {
+            /** @description replaces the defaults as a whole (ttl, rateLimit, breaker, maxInFlight); null removes them */
+            defaults?: {
+                /** @description for destinations without their own breaker */
+                breaker?: {
+                    /**
+                     * @description open (or probing) this long without closing disables the destination (API ones); 0: never
+                     * @default 24h
+                     */
+                    autoDisableAfter?: string | number;
+                    /**
+                     * @description open this long before the first probes; doubles each time probing fails
+                     * @default 30s
+                     */
+                    coolDown?: string | number;
+                    /**
+                     * @description false: attempts always go, however many fail
+                     * @default true
+                     */
+                    enabled?: boolean;
+                    /**
+                     * @description consecutive failed attempts that open it
+                     * @default 5
+                     */
+                    failures?: number;
+                    /**
+                     * @description the longest the cool-down grows to
+                     * @default 10m
+                     */
+                    maxCoolDown?: string | number;
+                    /**
+                     * @description attempts let through at once while half open: the first back well closes it, this many failed open it again
+                     * @default 3
+                     */
+                    probes?: number;
+                };
+                /** @description for destinations without their own maxInFlight */
+                maxInFlight?: number;
+                /** @description for destinations without their own rateLimit */
+                rateLimit?: {
+                    /** @description attempts per second, across all workers */
+                    perSecond: number;
+                };
+                /** @description for destinations without their own ttl */
+                ttl?: string | number;
+            } | null;
+            /** @description a destination of this tenant that receives Barrage’s own events about it (barrage.destination.disabled); null removes it */
+            operatorDestination?: string | null;
+        };
         TenantRequest: {
+            /** @description what its destinations have when they set nothing: ttl, rateLimit, breaker, maxInFlight */
+            defaults?: {
+                /** @description for destinations without their own breaker */
+                breaker?: {
+                    /**
+                     * @description open (or probing) this long without closing disables the destination (API ones); 0: never
+                     * @default 24h
+                     */
+                    autoDisableAfter?: string | number;
+                    /**
+                     * @description open this long before the first probes; doubles each time probing fails
+                     * @default 30s
+                     */
+                    coolDown?: string | number;
+                    /**
+                     * @description false: attempts always go, however many fail
+                     * @default true
+                     */
+                    enabled?: boolean;
+                    /**
+                     * @description consecutive failed attempts that open it
+                     * @default 5
+                     */
+                    failures?: number;
+                    /**
+                     * @description the longest the cool-down grows to
+                     * @default 10m
+                     */
+                    maxCoolDown?: string | number;
+                    /**
+                     * @description attempts let through at once while half open: the first back well closes it, this many failed open it again
+                     * @default 3
+                     */
+                    probes?: number;
+                };
+                /** @description for destinations without their own maxInFlight */
+                maxInFlight?: number;
+                /** @description for destinations without their own rateLimit */
+                rateLimit?: {
+                    /** @description attempts per second, across all workers */
+                    perSecond: number;
+                };
+                /** @description for destinations without their own ttl */
+                ttl?: string | number;
+            };
             /** @description lowercase letters, digits, - and _ (max 63): it is also the default namespace */
             id: string;
             /** @description Temporal namespace (default: the tenant id) */
@@ -4286,6 +4388,132 @@ export interface operations {
             };
             /** @description defined in the config file */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description an Expect header other than 100-continue */
+            417: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description request line and headers over 16 KiB */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no database: set database.url */
+            501: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    updateTenant: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description the tenant id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TenantPatch"];
+            };
+        };
+        responses: {
+            /** @description the tenant as changed */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Tenant"];
+                };
+            };
+            /** @description operatorDestination names no destination of the tenant; or malformed percent-encoding in the path; or invalid JSON, nesting over 64 levels, a body that does not match the schema or its Content-Encoding */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description missing, unknown or revoked key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the wrong kind of key (a tenant key on an admin route, or the reverse) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description unknown tenant (or, for a tenant key, another tenant) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description request not received within server.headersTimeout / requestTimeout */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description defined in the config file */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description body (declared or decompressed) over server.maxBodyBytes */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description not Content-Type: application/json, or an unsupported charset or Content-Encoding (gzip, deflate, br) */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -28,6 +28,24 @@ const temporalTlsSchema = z
   .strict()
   .refine((t) => !t.certFile === !t.keyFile, { message: 'certFile and keyFile go together', path: ['certFile'] });
 
+/** A tenant's defaults for its destinations; tenants made through the API take the same. */
+export const tenantDefaultsSchema = z
+  .object({
+    ttl: positiveDuration('for destinations without their own ttl'),
+    rateLimit: rateLimitSchema.optional().describe('for destinations without their own rateLimit'),
+    breaker: breakerSchema.optional().describe('for destinations without their own breaker'),
+    maxInFlight: z.number().int().min(1).max(10_000).optional().describe('for destinations without their own maxInFlight'),
+  })
+  .strict();
+
+/** What a tenant made through the API keeps besides its id and namespace (the tenants.settings column). */
+export const tenantSettingsSchema = z
+  .object({
+    defaults: tenantDefaultsSchema.optional(),
+    operatorDestination: apiId('operatorDestination').optional(),
+  })
+  .strict();
+
 const tenantSchema = (env: Env) =>
   z
     .object({
@@ -42,16 +60,7 @@ const tenantSchema = (env: Env) =>
       operatorDestination: apiId('operatorDestination')
         .optional()
         .describe('destination id that receives Barrage’s own events about this tenant (barrage.destination.disabled)'),
-      defaults: z
-        .object({
-          ttl: positiveDuration('for destinations without their own ttl'),
-          rateLimit: rateLimitSchema.optional().describe('for destinations without their own rateLimit'),
-          breaker: breakerSchema.optional().describe('for destinations without their own breaker'),
-          maxInFlight: z.number().int().min(1).max(10_000).optional().describe('for destinations without their own maxInFlight'),
-        })
-        .strict()
-        .optional()
-        .describe('what this tenant’s destinations have when they set nothing'),
+      defaults: tenantDefaultsSchema.optional().describe('what this tenant’s destinations have when they set nothing'),
     })
     .strict()
     .transform((t) => ({ ...t, namespace: t.namespace ?? t.id }));

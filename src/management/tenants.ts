@@ -24,10 +24,44 @@ export function tenantView(t: LiveTenant) {
     managedBy: t.managedBy,
     ...(t.createdAt ? { createdAt: t.createdAt } : {}),
     destinations: t.entries.size,
+    ...(t.defaults ? { defaults: t.defaults } : {}),
+    ...(t.operatorDestination ? { operatorDestination: t.operatorDestination } : {}),
   };
 }
 
-export async function createTenant(deps: TenantDeps, input: { id: string; namespace?: string }): Promise<LiveTenant> {
+export interface TenantPatch {
+  defaults?: Record<string, unknown> | null;
+  operatorDestination?: string | null;
+}
+
+/**
+ * Changes an API tenant's settings: each field given replaces the stored one, null removes it.
+ * operatorDestination must name one of the tenant's destinations now (its events would go nowhere).
+ */
+export async function updateTenant(deps: TenantDeps, id: string, patch: TenantPatch): Promise<LiveTenant> {
+  const tenant = deps.registry.current().tenant(id);
+  if (!tenant) throw notFound('tenant');
+  if (tenant.managedBy === 'config') throw existingTenant(tenant);
+  const operator = patch.operatorDestination;
+  if (operator && !tenant.entries.has(operator)) {
+    throw new ApiError(400, 'invalid_request', `operatorDestination: tenant ${id} has no destination ${operator}`, [
+      { path: 'operatorDestination', message: `no destination ${operator}: create it first` },
+    ]);
+  }
+  const row = await deps.stores.tenants.get(id);
+  const settings: Record<string, unknown> = { ...(row?.settings ?? {}) };
+  for (const [key, value] of Object.entries(patch)) {
+    if (value === null) delete settings[key];
+    else if (value !== undefined) settings[key] = value;
+  }
+  if (!(await deps.stores.tenants.updateSettings(id, settings))) throw notFound('tenant');
+  return (await deps.registry.refresh()).tenant(id)!;
+}
+
+export async function createTenant(
+  deps: TenantDeps,
+  input: { id: string; namespace?: string; defaults?: Record<string, unknown> },
+): Promise<LiveTenant> {
   const { config, registry, stores } = deps;
   const namespace = input.namespace ?? input.id;
   const snapshot = registry.current();
@@ -39,7 +73,11 @@ export async function createTenant(deps: TenantDeps, input: { id: string; namesp
     throw new ApiError(409, 'limit_reached', `limits.maxTenants (${config.limits.maxTenants}) reached`);
   await prepareNamespace(deps, namespace);
   try {
-    await stores.tenants.create({ id: input.id, namespace, managed_by: 'api' }, config.limits.maxTenants - config.tenants.length);
+    const settings = input.defaults ? JSON.stringify({ defaults: input.defaults }) : null;
+    await stores.tenants.create(
+      { id: input.id, namespace, managed_by: 'api', settings },
+      config.limits.maxTenants - config.tenants.length,
+    );
   } catch (err) {
     if (err instanceof LimitReachedError)
       throw new ApiError(409, 'limit_reached', `limits.maxTenants (${config.limits.maxTenants}) reached`);

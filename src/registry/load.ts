@@ -1,5 +1,11 @@
 // Builds a snapshot: the config file's tenants as they are, then the database's rows on top.
-import { destinationSchema, type BarrageConfig, type DestinationConfig, type TenantConfig } from '../config';
+import {
+  destinationSchema,
+  tenantSettingsSchema,
+  type BarrageConfig,
+  type DestinationConfig,
+  type TenantConfig,
+} from '../config';
 import type { Logger } from '../telemetry/logger';
 import type { OpenedSecret } from '../store/destinations';
 import type { Stores } from './stores';
@@ -58,6 +64,7 @@ export async function loadSnapshot(
     if (tenants.has(row.id)) continue;
     tenants.set(row.id, {
       ...{ id: row.id, namespace: row.namespace, apiKeys: [], destinations: [], sources: [] },
+      ...storedSettings(row, logger),
       managedBy: 'api',
       createdAt: row.created_at.toISOString(),
       entries: new Map(),
@@ -105,6 +112,15 @@ function configTenant(t: TenantConfig): LiveTenant {
     ]),
   );
   return { ...t, destinations: [...t.destinations], managedBy: 'config', entries, deleted: new Set() };
+}
+
+/** A tenant's stored settings; ones a newer version wrote in a shape this one refuses are left out, loudly. */
+function storedSettings(row: { id: string; settings: Record<string, unknown> | null }, logger: Logger) {
+  if (!row.settings) return {};
+  const parsed = tenantSettingsSchema.safeParse(row.settings);
+  if (parsed.success) return parsed.data;
+  logger.error({ tenant: row.id, issues: parsed.error.issues }, 'stored tenant settings do not parse: left out');
+  return {};
 }
 
 /** Parses a stored destination; one a newer version wrote in a shape this one refuses is skipped, loudly. */

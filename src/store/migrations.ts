@@ -92,6 +92,12 @@ const migrations: Record<string, Migration> = {
         .execute();
     },
   },
+  '0004_tenant_settings': {
+    async up(db: Kysely<unknown>) {
+      // defaults and operatorDestination of tenants made through the API (config-file ones have the file).
+      await db.schema.alterTable('tenants').addColumn('settings', 'jsonb').execute();
+    },
+  },
 };
 
 export const MIGRATIONS = Object.keys(migrations);

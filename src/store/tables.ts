@@ -9,6 +9,8 @@ export interface TenantsTable {
   namespace: string;
   /** "api" (managed through the API) or "config" (loaded from the config file, read-only). */
   managed_by: string;
+  /** `{ defaults?, operatorDestination? }` as the API took them (JSON); null when never set. */
+  settings: ColumnType<Record<string, unknown> | null, string | null | undefined, string | null>;
   created_at: CreatedAt;
   deleted_at: Timestamp | null;
 }

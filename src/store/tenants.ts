@@ -12,7 +12,7 @@ export class TenantExistsError extends ConflictError {}
 export function createTenantStore(db: Kysely<Tables>) {
   return {
     /** `room` is how many API tenants there may be (limits.maxTenants less the config's tenants). */
-    async create(tenant: Pick<NewTenant, 'id' | 'namespace' | 'managed_by'>, room = Infinity): Promise<Tenant> {
+    async create(tenant: Pick<NewTenant, 'id' | 'namespace' | 'managed_by' | 'settings'>, room = Infinity): Promise<Tenant> {
       return db.transaction().execute(async (tx) => {
         await sql`select pg_advisory_xact_lock(hashtext('barrage.tenants'))`.execute(tx);
         const count = await tx
@@ -47,6 +47,21 @@ export function createTenantStore(db: Kysely<Tables>) {
       let query = db.selectFrom('tenants').selectAll().where('deleted_at', 'is', null);
       if (options.after !== undefined) query = query.where('id', '>', options.after);
       return query.orderBy('id').limit(options.limit).execute();
+    },
+
+    /** Replaces a live tenant's settings (JSON); false when there is no such tenant. */
+    async updateSettings(id: string, settings: Record<string, unknown>): Promise<boolean> {
+      return db.transaction().execute(async (tx) => {
+        const row = await tx
+          .updateTable('tenants')
+          .set({ settings: JSON.stringify(settings) })
+          .where('id', '=', id)
+          .where('deleted_at', 'is', null)
+          .returning('id')
+          .executeTakeFirst();
+        if (row) await bumpVersion(tx);
+        return row !== undefined;
+      });
     },
 
     /** False when there was no such live tenant. Its keys stop working with it. */

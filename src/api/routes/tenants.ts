@@ -1,7 +1,7 @@
 // Admin routes: tenants (each a Temporal namespace) and their API keys.
 import { notFound } from '../../base/api-error';
 import { createKey, listKeys, revokeKey } from '../../management/api-keys';
-import { createTenant, deleteTenant, tenantView } from '../../management/tenants';
+import { createTenant, deleteTenant, tenantView, updateTenant } from '../../management/tenants';
 import { managementDeps, page, tenantFor } from '../management-context';
 import { route } from '../route';
 import { configDefined } from './answers';
@@ -66,6 +66,27 @@ export const tenantRoutes = [
     handle({ ctx, params }) {
       const tenant = ctx.registry.current().tenant(params.id);
       if (!tenant) throw notFound('tenant');
+      return { status: 200, body: tenantView(tenant) };
+    },
+  }),
+  route({
+    method: 'patch',
+    path: '/v1/tenants/{id}',
+    operationId: 'updateTenant',
+    summary: "Change a tenant's defaults for its destinations, or its operator destination",
+    auth: 'admin',
+    database: true,
+    params: tenantParams,
+    body: { kind: 'json', schema: 'TenantPatch', required: true },
+    answers: {
+      200: { description: 'the tenant as changed', body: 'Tenant' },
+      400: { description: 'operatorDestination names no destination of the tenant', codes: ['invalid_request'] },
+      404: unknownTenant,
+      409: configDefined,
+    },
+    async handle({ ctx, params, body }) {
+      const tenant = await updateTenant(managementDeps(ctx), params.id, body);
+      ctx.logger.info({ tenant: tenant.id, changed: Object.keys(body) }, 'tenant updated');
       return { status: 200, body: tenantView(tenant) };
     },
   }),

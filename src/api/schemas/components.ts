@@ -28,6 +28,7 @@ import {
   secretsSchema,
   tenantDeletedSchema,
   tenantRequestSchema,
+  tenantPatchSchema,
   tenantSchema,
   testSentSchema,
 } from './management';
@@ -62,6 +63,7 @@ export function components() {
       BatchRequest: batchRequestSchema,
       RetryRequest: retryRequestSchema,
       TenantRequest: tenantRequestSchema,
+      TenantPatch: tenantPatchSchema,
       ApiKeyRequest: apiKeyRequestSchema,
       DestinationRequest: destinationRequestSchema(),
       DestinationPatch: destinationPatchSchema(),

@@ -2,9 +2,10 @@
 // from their registry, so a new destination type is accepted and documented without an edit here.
 import { z } from 'zod';
 import { CIRCUIT_STATES } from '../../protection/breaker';
-import { duration, id } from '../../base/fields';
+import { apiId, duration, id } from '../../base/fields';
 import { orList } from '../../base/plugin-union';
 import { DESTINATION_PLUGINS, destinationTypes } from '../../destinations/registry';
+import { tenantDefaultsSchema } from '../../config/schema';
 import { apiSecret, destinationApiFields, destinationSecretField } from '../../management/destination-fields';
 
 export const MAX_PAGE = 500;
@@ -37,8 +38,27 @@ export const tenantRequestSchema = z
       .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,199}$/, 'a Temporal namespace name: letters, digits, . _ - (max 200)')
       .optional()
       .describe('Temporal namespace (default: the tenant id)'),
+    defaults: tenantDefaultsSchema
+      .optional()
+      .describe('what its destinations have when they set nothing: ttl, rateLimit, breaker, maxInFlight'),
   })
   .strict();
+
+export const tenantPatchSchema = z
+  .object({
+    defaults: tenantDefaultsSchema
+      .nullable()
+      .optional()
+      .describe('replaces the defaults as a whole (ttl, rateLimit, breaker, maxInFlight); null removes them'),
+    operatorDestination: apiId('operatorDestination')
+      .nullable()
+      .optional()
+      .describe(
+        'a destination of this tenant that receives Barrage’s own events about it (barrage.destination.disabled); null removes it',
+      ),
+  })
+  .strict()
+  .describe('settings to change; a field left out stays as it is');
 
 export const tenantSchema = z.object({
   id: z.string(),
@@ -46,6 +66,11 @@ export const tenantSchema = z.object({
   managedBy: z.enum(['config', 'api']),
   createdAt: z.string().optional(),
   destinations: z.number().int().describe('how many destinations it has'),
+  defaults: z
+    .record(z.string(), z.unknown())
+    .optional()
+    .describe('what its destinations have when they set nothing (durations in milliseconds)'),
+  operatorDestination: z.string().optional().describe('where Barrage’s own events about this tenant go'),
 });
 
 export const tenantDeletedSchema = z.object({

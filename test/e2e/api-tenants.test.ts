@@ -1,0 +1,102 @@
+// Settings of tenants made through the API: `defaults` for their destinations (here ttl, so a
+// delivery to an endpoint that always fails ends "expired") and `operatorDestination`, which
+// receives `barrage.destination.disabled` when a 410 Gone disables one of its destinations.
+// Config-file tenants have both in the file; these have them in the registry database.
+import { testConfig, uniqueName } from '../helpers/config';
+import { testTemporalAddress } from '../helpers/env';
+import { api } from '../helpers/hub';
+import { startDatabaseHub, type DatabaseHub } from '../helpers/registry';
+import { eventually, startTestSink, type TestSink } from '../helpers/sink';
+
+const ADMIN = 'test-admin-key-tenants';
+const tenantId = uniqueName('tset').replace(/-/g, '_').toLowerCase();
+let hub: DatabaseHub;
+let key = '';
+const sinks: TestSink[] = [];
+
+beforeAll(async () => {
+  const config = testConfig({
+    address: testTemporalAddress(),
+    taskQueue: uniqueName('tenant-settings'),
+    tenants: [{ id: 'filed', namespace: 'barrage-e2e', apiKeys: ['key-filed'], destinations: [] }],
+    raw: { security: { allowPrivateDestinations: true, adminApiKeys: [ADMIN] } },
+  });
+  hub = await startDatabaseHub(config);
+}, 60_000);
+
+afterAll(async () => {
+  await hub?.stop();
+  for (const sink of sinks) await sink.close();
+});
+
+const admin = (path: string, body?: unknown, method?: string) => api(`${hub.url}${path}`, { key: ADMIN, body, method });
+const call = (path: string, body?: unknown, method?: string) => api(`${hub.url}${path}`, { key, body, method });
+
+async function destinationTo(id: string, status: number) {
+  const sink = await startTestSink(() => ({ status }));
+  sinks.push(sink);
+  const retry = { initialInterval: '500ms', backoffCoefficient: 1, maximumAttempts: 50, jitter: 0 };
+  const res = await call('/v1/destinations', { id, url: sink.url, events: [`${id}.*`, 'barrage.*'], retry });
+  expect(res.status).toBe(201);
+  return sink;
+}
+
+test('invalid defaults are refused with their path, and no tenant is made', async () => {
+  const res = await admin('/v1/tenants', { id: `${tenantId}_bad`, defaults: { rateLimit: { perSecond: 0 } } });
+  expect(res.status).toBe(400);
+  expect(res.body.error.code).toBe('invalid_request');
+  expect(JSON.stringify(res.body.error.details)).toContain('defaults.rateLimit.perSecond');
+  expect((await admin(`/v1/tenants/${tenantId}_bad`)).status).toBe(404);
+});
+
+test('a tenant made with defaults shows them, and its destinations take them (ttl: expired)', async () => {
+  const created = await admin('/v1/tenants', { id: tenantId, defaults: { ttl: '3s' } });
+  expect(created.status).toBe(201);
+  expect(created.body).toMatchObject({ id: tenantId, managedBy: 'api', defaults: { ttl: 3000 } });
+  key = (await admin(`/v1/tenants/${tenantId}/api-keys`, {})).body.key;
+  await destinationTo('down', 500);
+  const event = await call('/v1/events', { type: 'down.noticed', data: {} });
+  expect(event.status).toBe(202);
+  const delivery = await eventually(
+    async () => {
+      const d = (await call(`/v1/events/${event.body.id}`)).body.destinations?.[0];
+      return d?.status === 'expired' ? d : undefined;
+    },
+    30_000,
+    'expired by the tenant default ttl',
+  );
+  expect(delivery.attempts).toBeGreaterThan(1);
+}, 60_000);
+
+test('operatorDestination must name a destination of the tenant; set, it hears of a 410 disabling another', async () => {
+  const ops = await destinationTo('ops', 200);
+  const missing = await admin(`/v1/tenants/${tenantId}`, { operatorDestination: 'nowhere' }, 'PATCH');
+  expect(missing.status).toBe(400);
+  expect(missing.body.error.details[0].path).toBe('operatorDestination');
+  const set = await admin(`/v1/tenants/${tenantId}`, { operatorDestination: 'ops' }, 'PATCH');
+  expect(set.status).toBe(200);
+  // A field left out stays; the defaults are still there.
+  expect(set.body).toMatchObject({ operatorDestination: 'ops', defaults: { ttl: 3000 } });
+  await destinationTo('gone', 410);
+  expect((await call('/v1/events', { type: 'gone.away', data: {} })).status).toBe(202);
+  const note = await eventually(
+    async () =>
+      ops.received
+        .map((r) => JSON.parse(r.body.toString()))
+        .find((e) => e.type === 'barrage.destination.disabled' && e.data.destination.id === 'gone'),
+    30_000,
+    'operator event',
+  );
+  expect(note.data).toMatchObject({ reason: 'HTTP 410 Gone', destination: { id: 'gone' } });
+}, 60_000);
+
+test('null removes a setting; a config-file tenant is changed in its file, not here', async () => {
+  const cleared = await admin(`/v1/tenants/${tenantId}`, { defaults: null, operatorDestination: null }, 'PATCH');
+  expect(cleared.status).toBe(200);
+  expect(cleared.body.defaults).toBeUndefined();
+  expect(cleared.body.operatorDestination).toBeUndefined();
+  const filed = await admin('/v1/tenants/filed', { defaults: { maxInFlight: 3 } }, 'PATCH');
+  expect(filed.status).toBe(409);
+  expect(filed.body.error.code).toBe('managed_by_config');
+  expect((await admin('/v1/tenants/nobody', { defaults: null }, 'PATCH')).status).toBe(404);
+});
