@@ -119,6 +119,7 @@ async function attempt(deps: DeliverDeps, req: AttemptRequest): Promise<DriverRe
 function gateRequest(req: AttemptRequest, found: Extract<DestinationLookup, { kind: 'found' }>): GateRequest {
   const { destination, defaults } = found;
   const maxInFlight = destination.maxInFlight ?? defaults?.maxInFlight;
+  const rate = destination.rateLimit ?? defaults?.rateLimit;
   return {
     tenantId: req.event.tenantId,
     destinationId: req.destinationId,
@@ -130,6 +131,7 @@ function gateRequest(req: AttemptRequest, found: Extract<DestinationLookup, { ki
     timeoutMs: req.timeoutMs,
     holds: heldRuns(),
     ...(maxInFlight !== undefined ? { maxInFlight } : {}),
+    ...(rate?.burst !== undefined ? { rateLimit: { perSecond: rate.perSecond, burst: rate.burst } } : {}),
   };
 }
 

@@ -36,6 +36,7 @@ const HELD_MESSAGES = {
   disabled: 'destination disabled',
   circuit_open: 'circuit open',
   in_flight: 'destination at maxInFlight',
+  rate_limited: 'destination at its rateLimit burst',
 };
 
 export function hold(

@@ -8,6 +8,7 @@ import { createDisabler } from '../management/auto-disable';
 import { createGate } from '../protection/gate';
 import { databaseHealthStore, memoryHealthStore } from '../protection/health-store';
 import { databaseLeases, memoryLeases } from '../protection/in-flight';
+import { databaseTokens, memoryTokens } from '../protection/tokens';
 import { destinationLookup, type Registry } from '../registry/live';
 import { startPollers } from '../roles/pollers';
 import { startReceiver, type RunningReceiver } from '../roles/receiver';
@@ -116,7 +117,8 @@ async function workerGate(options: RunRolesOptions, connection: Connection, metr
   const database = registry.stores?.database;
   const store = database ? databaseHealthStore(database) : memoryHealthStore();
   const leases = database ? databaseLeases(database) : memoryLeases();
-  return createGate(store, { logger, metrics, leases, disable: createDisabler({ registry, ingest, logger }) });
+  const tokens = database ? databaseTokens(database) : memoryTokens();
+  return createGate(store, { logger, metrics, leases, tokens, disable: createDisabler({ registry, ingest, logger }) });
 }
 
 async function ensureNamespaces(

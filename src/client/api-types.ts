@@ -644,8 +644,10 @@ export interface components {
              * @enum {string|null}
              */
             queueUrl?: null;
-            /** @description attempts beyond it wait in Temporal (no attempt used); up to one second’s worth may go at once */
+            /** @description attempts beyond it wait in Temporal (no attempt used); up to one second’s worth, or burst, may go at once */
             rateLimit?: {
+                /** @description attempts that may go at once after a quiet spell, across all workers (default: one second’s worth); at most perSecond + burst in any second */
+                burst?: number;
                 /** @description attempts per second, across all workers */
                 perSecond: number;
             } | null;
@@ -824,8 +826,10 @@ export interface components {
              * @description the queue URL
              */
             queueUrl?: string;
-            /** @description attempts beyond it wait in Temporal (no attempt used); up to one second’s worth may go at once */
+            /** @description attempts beyond it wait in Temporal (no attempt used); up to one second’s worth, or burst, may go at once */
             rateLimit?: {
+                /** @description attempts that may go at once after a quiet spell, across all workers (default: one second’s worth); at most perSecond + burst in any second */
+                burst?: number;
                 /** @description attempts per second, across all workers */
                 perSecond: number;
             } | null;
@@ -1005,8 +1009,10 @@ export interface components {
              * @enum {string|null}
              */
             queueUrl?: null;
-            /** @description attempts beyond it wait in Temporal (no attempt used); up to one second’s worth may go at once */
+            /** @description attempts beyond it wait in Temporal (no attempt used); up to one second’s worth, or burst, may go at once */
             rateLimit?: {
+                /** @description attempts that may go at once after a quiet spell, across all workers (default: one second’s worth); at most perSecond + burst in any second */
+                burst?: number;
                 /** @description attempts per second, across all workers */
                 perSecond: number;
             } | null;
@@ -1142,8 +1148,10 @@ export interface components {
              * @default false
              */
             paused?: boolean;
-            /** @description attempts beyond it wait in Temporal (no attempt used); up to one second’s worth may go at once */
+            /** @description attempts beyond it wait in Temporal (no attempt used); up to one second’s worth, or burst, may go at once */
             rateLimit?: {
+                /** @description attempts that may go at once after a quiet spell, across all workers (default: one second’s worth); at most perSecond + burst in any second */
+                burst?: number;
                 /** @description attempts per second, across all workers */
                 perSecond: number;
             };
@@ -1286,8 +1294,10 @@ export interface components {
              * @description the queue URL
              */
             queueUrl: string;
-            /** @description attempts beyond it wait in Temporal (no attempt used); up to one second’s worth may go at once */
+            /** @description attempts beyond it wait in Temporal (no attempt used); up to one second’s worth, or burst, may go at once */
             rateLimit?: {
+                /** @description attempts that may go at once after a quiet spell, across all workers (default: one second’s worth); at most perSecond + burst in any second */
+                burst?: number;
                 /** @description attempts per second, across all workers */
                 perSecond: number;
             };
@@ -1438,8 +1448,10 @@ export interface components {
              * @default false
              */
             paused?: boolean;
-            /** @description attempts beyond it wait in Temporal (no attempt used); up to one second’s worth may go at once */
+            /** @description attempts beyond it wait in Temporal (no attempt used); up to one second’s worth, or burst, may go at once */
             rateLimit?: {
+                /** @description attempts that may go at once after a quiet spell, across all workers (default: one second’s worth); at most perSecond + burst in any second */
+                burst?: number;
                 /** @description attempts per second, across all workers */
                 perSecond: number;
             };
@@ -1703,6 +1715,8 @@ export interface components {
                 maxInFlight?: number;
                 /** @description for destinations without their own rateLimit */
                 rateLimit?: {
+                    /** @description attempts that may go at once after a quiet spell, across all workers (default: one second’s worth); at most perSecond + burst in any second */
+                    burst?: number;
                     /** @description attempts per second, across all workers */
                     perSecond: number;
                 };
@@ -1752,6 +1766,8 @@ export interface components {
                 maxInFlight?: number;
                 /** @description for destinations without their own rateLimit */
                 rateLimit?: {
+                    /** @description attempts that may go at once after a quiet spell, across all workers (default: one second’s worth); at most perSecond + burst in any second */
+                    burst?: number;
                     /** @description attempts per second, across all workers */
                     perSecond: number;
                 };

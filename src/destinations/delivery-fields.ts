@@ -5,7 +5,18 @@ import { apiId, duration, positiveDuration, retrySchema } from '../base/fields';
 import { breakerSchema } from '../protection/breaker';
 
 export const rateLimitSchema = z
-  .object({ perSecond: z.number().positive().max(10_000).describe('attempts per second, across all workers') })
+  .object({
+    perSecond: z.number().positive().max(10_000).describe('attempts per second, across all workers'),
+    burst: z
+      .number()
+      .int()
+      .min(1)
+      .max(10_000)
+      .optional()
+      .describe(
+        'attempts that may go at once after a quiet spell, across all workers (default: one second’s worth); at most perSecond + burst in any second',
+      ),
+  })
   .strict();
 
 export const deliveryFields = {
@@ -16,7 +27,7 @@ export const deliveryFields = {
   deadLetter: apiId('deadLetter').optional().describe('destination id that receives events this one failed'),
   rateLimit: rateLimitSchema
     .optional()
-    .describe('attempts beyond it wait in Temporal (no attempt used); up to one second’s worth may go at once'),
+    .describe('attempts beyond it wait in Temporal (no attempt used); up to one second’s worth, or burst, may go at once'),
   ttl: positiveDuration(
     'a delivery not done this long after acceptance (or deliverAt) ends "expired"; an event’s own ttl may be shorter',
   ),

@@ -9,6 +9,7 @@ import { admit, coolDownMs, settle, troubledTooLong, type BreakerSettings, type 
 import { HealthCache, transitioned } from './health-cache';
 import type { DestinationKey, HealthStore } from './health-store';
 import type { InFlightLeases } from './in-flight';
+import type { TokenBuckets } from './tokens';
 
 /** A paused destination's held attempts look again after this, growing by half each time to HOLD_MAX_MS. */
 export const PAUSED_RECHECK_MS = 10_000;
@@ -31,9 +32,11 @@ export interface GateRequest extends DestinationKey {
   holds: number;
   /** Attempts in flight to it at once, across all workers (absent: no cap). */
   maxInFlight?: number;
+  /** Set when its rateLimit has a burst: the shared bucket's size and refill. */
+  rateLimit?: { perSecond: number; burst: number };
 }
 
-export type HoldReason = 'paused' | 'disabled' | 'circuit_open' | 'in_flight';
+export type HoldReason = 'paused' | 'disabled' | 'circuit_open' | 'in_flight' | 'rate_limited';
 export type GateDecision =
   | { go: true; probe: boolean; lease?: string }
   | { go: false; reason: HoldReason; retryInMs: number }
@@ -59,6 +62,8 @@ export interface GateOptions {
   metrics?: Metrics;
   /** Counts attempts in flight per destination (maxInFlight); absent: no cap is kept. */
   leases?: InFlightLeases;
+  /** rateLimit.burst's buckets; absent: Temporal's own one-second bucket only. */
+  tokens?: TokenBuckets;
   /**
    * Disables a destination (410 Gone, circuit open past autoDisableAfter); false when it cannot
    * (a config-file destination), and the breaker then goes on probing. Absent: never disabled.
@@ -101,6 +106,14 @@ export async function createGate(store: HealthStore, options: GateOptions): Prom
     if (lease) return { go: true, probe, lease };
     return { go: false, reason: 'in_flight', retryInMs: Math.round(IN_FLIGHT_RECHECK_MS * (1 + random())) };
   };
+  // A bucket emptied by a burst refills one token every 1/perSecond s: look again about then.
+  const limits = async (req: GateRequest, probe: boolean): Promise<GateDecision> => {
+    const passed = await inFlight(req, probe);
+    if (!passed.go || !req.rateLimit || !options.tokens) return passed;
+    if (await options.tokens.take(req, req.rateLimit.perSecond, req.rateLimit.burst)) return passed;
+    if (passed.lease) await options.leases?.release(passed.lease);
+    return { go: false, reason: 'rate_limited', retryInMs: Math.round((1000 / req.rateLimit.perSecond) * (1 + random())) };
+  };
   const longHold = (holds: number) => Math.min(HOLD_MAX_MS, PAUSED_RECHECK_MS * 1.5 ** holds) * (1 + random() / 2);
 
   return {
@@ -125,7 +138,7 @@ export async function createGate(store: HealthStore, options: GateOptions): Prom
       let decision = admit(cache.get(req), at, req.breaker, req.timeoutMs);
       // Only a change of state (a probe taken) needs the shared row; it decides again under its lock.
       if (decision.next) decision = await claimProbe(req, at);
-      if (decision.go) return inFlight(req, decision.probe);
+      if (decision.go) return limits(req, decision.probe);
       // Spread over up to one cool-down, so the deliveries waiting do not all come back at once.
       const spread = Math.min(coolDownMs(req.breaker, cache.get(req).opens || 1), 30_000);
       return { go: false, reason: 'circuit_open', retryInMs: Math.round(decision.retryInMs + random() * spread) };

@@ -98,6 +98,19 @@ const migrations: Record<string, Migration> = {
       await db.schema.alterTable('tenants').addColumn('settings', 'jsonb').execute();
     },
   },
+  '0005_destination_tokens': {
+    async up(db: Kysely<unknown>) {
+      // rateLimit.burst's bucket per destination (src/protection/tokens.ts).
+      await db.schema
+        .createTable('destination_tokens')
+        .addColumn('tenant_id', 'text', (c) => c.notNull())
+        .addColumn('destination_id', 'text', (c) => c.notNull())
+        .addColumn('tokens', 'float8', (c) => c.notNull())
+        .addColumn('at', 'timestamptz', (c) => c.notNull())
+        .addPrimaryKeyConstraint('destination_tokens_pk', ['tenant_id', 'destination_id'])
+        .execute();
+    },
+  },
 };
 
 export const MIGRATIONS = Object.keys(migrations);

@@ -70,6 +70,14 @@ export interface DestinationHealthTable {
 }
 
 /** An attempt in flight to a destination that has maxInFlight (src/protection/in-flight.ts). */
+/** rateLimit.burst's token bucket per destination. */
+export interface DestinationTokensTable {
+  tenant_id: string;
+  destination_id: string;
+  tokens: number;
+  at: Timestamp;
+}
+
 export interface DestinationLeasesTable {
   id: string;
   tenant_id: string;
@@ -85,6 +93,7 @@ export interface Tables {
   destination_secrets: DestinationSecretsTable;
   destination_health: DestinationHealthTable;
   destination_leases: DestinationLeasesTable;
+  destination_tokens: DestinationTokensTable;
 }
 
 export type Tenant = Selectable<TenantsTable>;

@@ -70,7 +70,7 @@ export function createMetrics() {
     }),
     attemptsHeld: new Counter({
       name: 'barrage_attempts_held_total',
-      help: 'attempts held back without a request (no attempt used), by reason: paused, circuit_open',
+      help: 'attempts held back without a request (no attempt used), by reason: paused, disabled, circuit_open, in_flight, rate_limited',
       labelNames: ['tenant', 'destination', 'reason'] as const,
       registers,
     }),

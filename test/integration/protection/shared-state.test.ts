@@ -1,10 +1,11 @@
 // The breaker's shared health and the maxInFlight leases on both engines: a change written by one
 // process's connection reaches another's copy through NOTIFY; leases cap across connections and a
-// dead worker's lease expires.
+// dead worker's lease expires; a burst bucket hands out its tokens exactly once.
 import { CLOSED, DEFAULT_BREAKER, settle, type Health } from '../../../src/protection/breaker';
 import { createGate } from '../../../src/protection/gate';
 import { databaseHealthStore, type HealthRow } from '../../../src/protection/health-store';
 import { databaseLeases } from '../../../src/protection/in-flight';
+import { databaseTokens } from '../../../src/protection/tokens';
 import { openDatabase, type Database } from '../../../src/store/database';
 import { createLogger } from '../../../src/telemetry/logger';
 import { createTestDatabase } from '../../helpers/postgres';
@@ -90,5 +91,21 @@ describe.each([
     // `second` was taken for 300 ms, as by a worker that then died: its place comes back.
     await new Promise((r) => setTimeout(r, 400));
     expect(await a.acquire(lk, 2, 60_000)).toBeTruthy();
+  });
+
+  test('a burst bucket hands out exactly burst tokens to racing connections, then refills at the rate', async () => {
+    const u = await url();
+    const a = databaseTokens(await open(u));
+    const b = u ? databaseTokens(await open(u)) : a;
+    const tk = { tenantId: 't', destinationId: 'bursty' };
+    // 1 token a second: the 40 takes below (well under a second) can refill at most one.
+    const taken = await Promise.all(Array.from({ length: 40 }, (_, i) => (i % 2 ? a : b).take(tk, 1, 5)));
+    expect(taken.filter(Boolean).length).toBeGreaterThanOrEqual(5);
+    expect(taken.filter(Boolean).length).toBeLessThanOrEqual(6);
+    const fast = { tenantId: 't', destinationId: 'refill' };
+    for (let i = 0; i < 3; i++) expect(await a.take(fast, 20, 3)).toBe(true);
+    expect(await b.take(fast, 20, 3)).toBe(false);
+    await new Promise((r) => setTimeout(r, 120));
+    expect(await b.take(fast, 20, 3)).toBe(true);
   });
 });

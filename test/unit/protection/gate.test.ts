@@ -1,6 +1,7 @@
 import { DEFAULT_BREAKER } from '../../../src/protection/breaker';
 import { createGate } from '../../../src/protection/gate';
 import { memoryHealthStore } from '../../../src/protection/health-store';
+import { memoryTokens } from '../../../src/protection/tokens';
 import { createLogger } from '../../../src/telemetry/logger';
 
 const breaker = { ...DEFAULT_BREAKER, coolDown: 1_000, maxCoolDown: 1_000, autoDisableAfter: 10_000 };
@@ -47,5 +48,29 @@ test('disabled: held until disabledRetention ends, then the delivery ends with t
   expect(await gate.admit(disabled)).toEqual({ go: false, reason: 'end', error: 'destination disabled: HTTP 410 Gone' });
   expect(await gate.admit({ ...req, paused: true })).toMatchObject({ go: false, reason: 'paused', retryInMs: 10_000 });
   expect(await gate.admit({ ...req, paused: true, holds: 20 })).toMatchObject({ retryInMs: 120_000 });
+  await gate.close();
+});
+
+test('rateLimit.burst: a full bucket lets burst attempts go at once, then one per 1/perSecond; an empty one holds', async () => {
+  const clock = { now: 0 };
+  const gate = await createGate(memoryHealthStore(), {
+    logger: createLogger('silent'),
+    now: () => clock.now,
+    random: () => 0,
+    tokens: memoryTokens(() => clock.now),
+  });
+  const limited = { ...req, rateLimit: { perSecond: 10, burst: 3 } };
+  for (let i = 0; i < 3; i++) expect(await gate.admit(limited)).toEqual({ go: true, probe: false });
+  // Held, not failed: looks again when the next token is due (1/perSecond).
+  expect(await gate.admit(limited)).toEqual({ go: false, reason: 'rate_limited', retryInMs: 100 });
+  clock.now = 100;
+  expect(await gate.admit(limited)).toMatchObject({ go: true });
+  expect(await gate.admit(limited)).toMatchObject({ go: false, reason: 'rate_limited' });
+  // Without a burst the gate takes no token: Temporal's own limit is all there is.
+  expect(await gate.admit(req)).toMatchObject({ go: true });
+  clock.now = 10_000;
+  // A long quiet spell fills the bucket to burst, never beyond.
+  for (let i = 0; i < 3; i++) expect(await gate.admit(limited)).toMatchObject({ go: true });
+  expect(await gate.admit(limited)).toMatchObject({ go: false });
   await gate.close();
 });
