@@ -8,6 +8,8 @@ export interface HubConfigOptions {
 
 export const NAMESPACE = 'bench';
 export const API_KEY = 'bench-key';
+/** Scenario 15's second tenant, in a namespace of its own. */
+export const TENANT_B = { id: 'bench-b', namespace: 'bench-b', apiKey: 'bench-key-b' };
 export const COST_DESTINATIONS = [1, 3, 10] as const;
 /** Deliveries are signed, as in production. */
 const SECRET = 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw';
@@ -54,8 +56,16 @@ export function hubConfig(o: HubConfigOptions, fanouts: number[]) {
           // Scenario 14: a rate-limited destination, and a paused one whose deliveries are held.
           { id: 'limited', url: `${o.sinkUrl}/limited`, events: ['limited.*'], secret: SECRET, rateLimit: { perSecond: 20 } },
           { id: 'paused', url: `${o.sinkUrl}/paused`, events: ['paused.*'], secret: SECRET, paused: true },
+          // Scenario 15: the slow destination of tenant A's burst.
+          { id: 'slow', url: `${o.sinkUrl}/slow`, events: ['burst.*'], secret: SECRET },
           ...fanDestinations(o, fanouts),
         ].filter((d) => d.events.length > 0),
+      },
+      {
+        id: TENANT_B.id,
+        namespace: TENANT_B.namespace,
+        apiKeys: [TENANT_B.apiKey],
+        destinations: [{ id: 'fast', url: `${o.sinkUrl}/fast`, events: ['probe.*'], secret: SECRET }],
       },
     ],
   };

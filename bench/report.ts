@@ -8,6 +8,7 @@ import { barChart } from './chart';
 import type { StageProfile } from './stages';
 import type { RegistryResults } from './registry';
 import type { HeldCost, RateLimitRun } from './protection';
+import type { FairnessRun } from './fairness';
 import type { TracingResults } from './tracing';
 import type { ClusterResults } from './cluster';
 import { clusterRows } from './cluster-report';
@@ -44,6 +45,8 @@ export interface RunResults {
   tracing?: TracingResults;
   /** Scenario 14: the rate limiter's accuracy per run, and a held delivery's cost while it waits. */
   protection?: { rateLimit: RateLimitRun[]; held: HeldCost };
+  /** Scenario 15: tenant B's latency idle and during tenant A's burst (one run). */
+  fairness?: FairnessRun;
   /** Scenario 13 (--cluster): floor and end to end on temporal-server + PostgreSQL. */
   cluster?: ClusterResults;
 }
@@ -187,6 +190,11 @@ export function table(results: RunResults): string {
     ...(sum.tracing
       ? [
           `| 12 | end to end with tracing on (every span to a local Jaeger), c=${sum.tracing.concurrency} | on ${fmtFigure(sum.tracing.on)}/s, off ${fmtFigure(sum.tracing.off)}/s; accept→receipt p99 on ${fmt(sum.tracing.p99On.median)} ms, off ${fmt(sum.tracing.p99Off.median)} ms; worker + receiver CPU per callback on ${fmtFigure(sum.tracing.cpuOn, 1)} ms, off ${fmtFigure(sum.tracing.cpuOff, 1)} ms; Jaeger ${fmtFigure(sum.tracing.jaegerCores, 2)} cores; ${sum.tracing.sample.spansPerTraceMedian} spans per trace (${sum.tracing.sample.services.join(', ')}) | on ÷ off ${fmtFigure(sum.tracing.onToOff, 2)} (target ≥ ${TARGETS.tracingRatio}: ${verdict(sum.tracing.onToOff.median >= TARGETS.tracingRatio)}) |`,
+        ]
+      : []),
+    ...(results.fairness
+      ? [
+          `| 15 | fairness: tenant B's accept→receipt while tenant A bursts ${results.fairness.burst} to a slow destination (workflow-task slots ${results.fairness.mode}) | p50 idle ${fmt(results.fairness.idleP50)} ms, during the burst ${fmt(results.fairness.busyP50)} ms (max ${fmt(results.fairness.busyMax)} ms); ${results.fairness.backlogLeft} of A's still waiting after B's last | ${fmt(results.fairness.ratio, 2)}× idle (target ≤ 3: ${verdict(results.fairness.ratio <= 3)}) |`,
         ]
       : []),
     ...(results.cluster

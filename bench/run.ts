@@ -11,12 +11,13 @@ import { createIngest } from '../src/ingest/ingest';
 import { createLogger } from '../src/telemetry/logger';
 import { startDevServer } from '../src/temporal/dev-server';
 import { stringify } from 'yaml';
-import { hubConfig, NAMESPACE } from './hub-config';
+import { hubConfig, NAMESPACE, TENANT_B } from './hub-config';
 import { cpuShare, FLOOR_WORKER, peakRssMiB, receiverUrl, startNode, startRole, writeConfig, type Proc } from './processes';
 import { writeReport, type RunResults } from './report';
 import * as s from './scenarios';
 import { startBenchSink, type BenchSink } from './sink';
 import { heldDeliveryCost, LIMITED_PER_SECOND, rateLimitAccuracy, type RateLimitRun } from './protection';
+import { fairnessBurst } from './fairness';
 import type { Pool } from 'undici';
 import { stageProfile } from './stages';
 import { freePort } from '../src/net/free-port';
@@ -96,7 +97,7 @@ async function main(): Promise<void> {
     port,
     headless: true,
     dbFile: join(dir, 'temporal.db'),
-    namespaces: [NAMESPACE],
+    namespaces: [NAMESPACE, TENANT_B.namespace],
   });
   const sink = await startBenchSink();
   const brokers: RunningBroker[] = [];
@@ -227,6 +228,7 @@ async function main(): Promise<void> {
       progress('scenario 13: floor and end to end on temporal-server + PostgreSQL, 1 and 2 worker processes');
       results.cluster = await clusterScenario({ dir, logDir, sink, runs: opts.runs, bounds: e2e, progress });
     }
+    results.fairness = await fairnessScenario(pools.hub, sink);
     progress(
       `cost: ${results.cost.map((c) => `D=${c.destinations}: ${c.actions} actions, ${c.historyEvents} events`).join('; ')}`,
     );
@@ -258,6 +260,16 @@ async function protectionScenario(pool: Pool, sink: BenchSink, client: Client, r
     `held delivery (paused destination), ${held.waitedSeconds} s: ${held.historyEventsAdded} history events added (${held.historyEventsAtStart} before), ${held.looksPerMinute.toFixed(1)} looks/min`,
   );
   return { rateLimit, held };
+}
+
+/** Scenario 15, last of all: tenant A's backlog is left to the server's stop. */
+async function fairnessScenario(pool: Pool, sink: BenchSink) {
+  progress("scenario 15: tenant B's latency, idle and during tenant A's burst of 2,000 to a slow destination");
+  const f = await fairnessBurst(pool, sink);
+  progress(
+    `fairness (${f.mode} slots): B p50 idle ${f.idleP50.toFixed(0)} ms, during the burst ${f.busyP50.toFixed(0)} ms (${f.ratio.toFixed(2)}×)`,
+  );
+  return f;
 }
 
 main().catch((err) => {

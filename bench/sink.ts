@@ -25,12 +25,17 @@ export async function startBenchSink(): Promise<BenchSink> {
       const path = (req.url ?? '/').split('?')[0];
       sink.requests.set(path, (sink.requests.get(path) ?? 0) + 1);
       const fail = path === '/flaky' && Math.random() < sink.flakyFailureRate;
-      res.writeHead(fail ? 500 : 200).end();
-      if (fail) return;
-      const id = String(req.headers['webhook-id'] ?? '');
-      const key = `${id}${path}`;
-      if (!sink.delivered.has(key)) sink.delivered.set(key, performance.now());
-      sink.waiters.get(key)?.();
+      const answer = () => {
+        res.writeHead(fail ? 500 : 200).end();
+        if (fail) return;
+        const id = String(req.headers['webhook-id'] ?? '');
+        const key = `${id}${path}`;
+        if (!sink.delivered.has(key)) sink.delivered.set(key, performance.now());
+        sink.waiters.get(key)?.();
+      };
+      // Scenario 15's slow destination takes 300 ms to answer.
+      if (path === '/slow') setTimeout(answer, 300);
+      else answer();
     });
   });
   server.keepAliveTimeout = 60_000;

@@ -4,7 +4,7 @@
 // there each namespace's worker keeps only as many workflow tasks in flight as its round trips
 // show the server can take without queueing (worker.adaptiveWorkflowTasks, src/roles/adaptive-slots.ts).
 // With fixed slots (100 a namespace) B's p50 accept → delivered was 13–15× its idle value during
-// the burst on this 2-core machine; adaptive, 3.0–3.7× (docs/PERFORMANCE.md, "Fairness").
+// the burst on this 2-core machine; adaptive, 2.9–3.1× (docs/PERFORMANCE.md, "Fairness between tenants").
 import { destination, testConfig, uniqueName } from '../helpers/config';
 import { testTemporalAddress } from '../helpers/env';
 import { api, startHub, type TestHub } from '../helpers/hub';
@@ -77,7 +77,7 @@ test('tenant B keeps its latency while tenant A bursts 2,000 events to a slow de
   );
   // Every one of B's deliveries went while most of A's still waited: none queued behind A's backlog.
   expect(backlogLeft).toBeGreaterThan(BURST / 2);
-  // The issue's target is 3×; on this machine the runs measured 3.0–3.7×, so the check allows 5×
+  // The issue's target is 3×; on this machine the runs measured 2.9–3.7×, so the check allows 5×
   // (fixed slots measured 13–15×, which it catches).
   expect(busy).toBeLessThan(5 * idle);
   await eventually(async () => (slow.received.length === BURST ? true : undefined), 240_000, "all of A's delivered");
