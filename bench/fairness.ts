@@ -22,14 +22,19 @@ export interface FairnessRun {
 
 const PROBES = 20;
 
-async function post(pool: Pool, key: string, body: unknown, path = '/v1/events'): Promise<{ status: number; json: any }> {
+async function post(
+  pool: Pool,
+  key: string,
+  body: unknown,
+  path = '/v1/events',
+): Promise<{ status: number; json: { id?: string } }> {
   const res = await pool.request({
     path,
     method: 'POST',
     headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
     body: JSON.stringify(body),
   });
-  return { status: res.statusCode, json: await res.body.json() };
+  return { status: res.statusCode, json: (await res.body.json()) as { id?: string } };
 }
 
 /** B's accept → receipt latencies (ms), one event at a time, `gapMs` apart. */

@@ -12,7 +12,7 @@ import { TEST_SECRET, uniqueName } from '../helpers/config';
 import { testTemporalAddress } from '../helpers/env';
 import { api } from '../helpers/hub';
 import { createTestDatabase } from '../helpers/postgres';
-import { CLI, listeningUrl, spawnLogged, type Spawned } from '../helpers/process';
+import { startRoleProcesses, type RoleProcesses } from '../helpers/process';
 import { eventually, startTestSink, type TestSink } from '../helpers/sink';
 
 const KEY = 'key-breaker';
@@ -24,10 +24,8 @@ const outages: Record<string, { endsAt?: number; lengthMs: number }> = {
   steady: { lengthMs: 20_000 },
   killed: { lengthMs: 15_000 },
 };
-let receiver: Spawned;
+let procs: RoleProcesses;
 let url = '';
-const workers: Spawned[] = [];
-let start: (role: string) => Spawned;
 
 const breakerDestination = (id: string) => ({
   id,
@@ -64,16 +62,12 @@ beforeAll(async () => {
     }),
   );
   const env = { ...process.env, DATABASE_URL: await createTestDatabase('breaker'), BARRAGE_ENCRYPTION_KEY: newEncryptionKey() };
-  start = (role) => spawnLogged(process.execPath, [CLI, 'start', '--config', file, '--role', role], { env });
-  receiver = start('receiver');
-  url = await listeningUrl(receiver);
-  for (let i = 0; i < 2; i++) workers.push(start('worker'));
-  for (const w of workers) await w.waitForOutput(/"msg":"worker running"/);
+  procs = await startRoleProcesses(file, env);
+  url = procs.url;
 }, 120_000);
 
 afterAll(async () => {
-  for (const p of [receiver, ...workers]) p?.child.kill('SIGTERM');
-  await Promise.all([receiver, ...workers].filter(Boolean).map((p) => p.exited));
+  await procs?.stop();
   for (const sink of Object.values(sinks)) await sink.close();
 });
 
@@ -153,10 +147,10 @@ test('opens after 5 failures, only probes reach the sink while open, all deliver
 
 test('a worker killed while the circuit is open: the other holds on, all delivered after recovery', async () => {
   const { ids, openedAt } = await floodAndOpen('killed');
-  workers[0].child.kill('SIGKILL');
-  await workers[0].exited;
-  workers[0] = start('worker');
-  await workers[0].waitForOutput(/"msg":"worker running"/);
+  procs.workers[0].child.kill('SIGKILL');
+  await procs.workers[0].exited;
+  procs.workers[0] = procs.start('worker');
+  await procs.workers[0].waitForOutput(/"msg":"worker running"/);
   await expectAllDeliveredHonestly('killed', ids, true);
   const probes = probesDuringOutage('killed', openedAt);
   console.log(`[breaker] worker killed while open: ${probes} requests while open (ceiling ${probeCeiling('killed', openedAt)})`);

@@ -12,16 +12,15 @@ import { TEST_SECRET, uniqueName } from '../helpers/config';
 import { testTemporalAddress } from '../helpers/env';
 import { api } from '../helpers/hub';
 import { createTestDatabase } from '../helpers/postgres';
-import { CLI, listeningUrl, spawnLogged, type Spawned } from '../helpers/process';
-import { eventually, startTestSink, type TestSink } from '../helpers/sink';
+import { startRoleProcesses, type RoleProcesses } from '../helpers/process';
+import { busiestSecond, eventually, startTestSink, type TestSink } from '../helpers/sink';
 
 const KEY = 'key-burst';
 const PER_SECOND = 20;
 const BURST = 5;
 const EVENTS = 200;
 let sink: TestSink;
-let receiver: Spawned;
-const workers: Spawned[] = [];
+let procs: RoleProcesses;
 let url = '';
 
 beforeAll(async () => {
@@ -47,29 +46,14 @@ beforeAll(async () => {
     }),
   );
   const env = { ...process.env, DATABASE_URL: await createTestDatabase('burst'), BARRAGE_ENCRYPTION_KEY: newEncryptionKey() };
-  const start = (role: string) => spawnLogged(process.execPath, [CLI, 'start', '--config', file, '--role', role], { env });
-  receiver = start('receiver');
-  url = await listeningUrl(receiver);
-  for (let i = 0; i < 2; i++) workers.push(start('worker'));
-  for (const w of workers) await w.waitForOutput(/"msg":"worker running"/);
+  procs = await startRoleProcesses(file, env);
+  url = procs.url;
 }, 120_000);
 
 afterAll(async () => {
-  for (const p of [receiver, ...workers]) p?.child.kill('SIGTERM');
-  await Promise.all([receiver, ...workers].map((p) => p?.exited));
+  await procs?.stop();
   await sink?.close();
 });
-
-/** The most arrivals in any one-second window. */
-function busiestSecond(times: number[]): number {
-  const sorted = [...times].sort((a, b) => a - b);
-  let most = 0;
-  for (let i = 0, j = 0; i < sorted.length; i++) {
-    while (sorted[i] - sorted[j] >= 1000) j++;
-    most = Math.max(most, i - j + 1);
-  }
-  return most;
-}
 
 test(`${EVENTS} events at ${PER_SECOND}/s with a burst of ${BURST}: at most rate + burst in any second, all at the first attempt`, async () => {
   const ids: string[] = [];

@@ -7,7 +7,7 @@ import { testTemporalAddress } from '../helpers/env';
 import type { Client } from '@temporalio/client';
 import { deliveryWorkflowId } from '../../src/contracts';
 import { api, startHub, temporalClient, type TestHub } from '../helpers/hub';
-import { eventually, startTestSink, type TestSink } from '../helpers/sink';
+import { busiestSecond, eventually, startTestSink, type TestSink } from '../helpers/sink';
 
 const KEY = 'key-rate';
 const PER_SECOND = 20;
@@ -62,17 +62,6 @@ async function attemptQueue(eventId: string, destinationId: string): Promise<str
 async function attemptStartedAt(eventId: string, destinationId: string): Promise<number> {
   const started = (await historyOf(eventId, destinationId)).find((e) => e.activityTaskStartedEventAttributes)!;
   return Number(started.eventTime!.seconds) * 1000 + Math.floor((started.eventTime!.nanos ?? 0) / 1e6);
-}
-
-/** The most arrivals in any one-second window. */
-function busiestSecond(times: number[]): number {
-  const sorted = [...times].sort((a, b) => a - b);
-  let most = 0;
-  for (let i = 0, j = 0; i < sorted.length; i++) {
-    while (sorted[i] - sorted[j] >= 1000) j++;
-    most = Math.max(most, i - j + 1);
-  }
-  return most;
 }
 
 test('300 events at 20/s: within the limit plus one second’s burst, all delivered at the first attempt', async () => {

@@ -48,3 +48,32 @@ export async function listeningUrl(p: Spawned): Promise<string> {
   await p.waitForOutput(/"msg":"receiver listening"/);
   return /"url":"(http:\/\/[^"]+)","msg":"receiver listening"/.exec(p.output())![1];
 }
+
+/** A receiver and worker processes of `barrage start` on one config file, as a deployment runs them. */
+export interface RoleProcesses {
+  receiver: Spawned;
+  url: string;
+  workers: Spawned[];
+  /** Starts one more process of a role (e.g. a worker in place of a killed one). */
+  start(role: string): Spawned;
+  stop(): Promise<void>;
+}
+
+export async function startRoleProcesses(file: string, env: NodeJS.ProcessEnv, workerCount = 2): Promise<RoleProcesses> {
+  const start = (role: string) => spawnLogged(process.execPath, [CLI, 'start', '--config', file, '--role', role], { env });
+  const receiver = start('receiver');
+  const url = await listeningUrl(receiver);
+  const workers = Array.from({ length: workerCount }, () => start('worker'));
+  for (const w of workers) await w.waitForOutput(/"msg":"worker running"/);
+  return {
+    receiver,
+    url,
+    workers,
+    start,
+    async stop() {
+      const all = [receiver, ...workers];
+      for (const p of all) p.child.kill('SIGTERM');
+      await Promise.all(all.map((p) => p.exited));
+    },
+  };
+}
