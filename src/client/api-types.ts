@@ -558,6 +558,8 @@ export interface components {
                  * @default true
                  */
                 enabled?: boolean;
+                /** @description also open when at least this share of the attempts in one window failed (absent: consecutive failures only; set, every attempt is counted in the shared health) */
+                failureRatio?: number;
                 /**
                  * @description consecutive failed attempts that open it
                  * @default 5
@@ -569,10 +571,20 @@ export interface components {
                  */
                 maxCoolDown?: string | number;
                 /**
+                 * @description attempts a window needs before failureRatio can open it
+                 * @default 20
+                 */
+                minimumAttempts?: number;
+                /**
                  * @description attempts let through at once while half open: the first back well closes it, this many failed open it again
                  * @default 3
                  */
                 probes?: number;
+                /**
+                 * @description the window failureRatio is counted over (one window after another)
+                 * @default 60s
+                 */
+                window?: string | number;
             } | null;
             /**
              * @description a field of another type: null removes it when the type changes
@@ -736,6 +748,8 @@ export interface components {
                  * @default true
                  */
                 enabled?: boolean;
+                /** @description also open when at least this share of the attempts in one window failed (absent: consecutive failures only; set, every attempt is counted in the shared health) */
+                failureRatio?: number;
                 /**
                  * @description consecutive failed attempts that open it
                  * @default 5
@@ -747,10 +761,20 @@ export interface components {
                  */
                 maxCoolDown?: string | number;
                 /**
+                 * @description attempts a window needs before failureRatio can open it
+                 * @default 20
+                 */
+                minimumAttempts?: number;
+                /**
                  * @description attempts let through at once while half open: the first back well closes it, this many failed open it again
                  * @default 3
                  */
                 probes?: number;
+                /**
+                 * @description the window failureRatio is counted over (one window after another)
+                 * @default 60s
+                 */
+                window?: string | number;
             } | null;
             /**
              * @description a field of another type: null removes it when the type changes
@@ -915,6 +939,8 @@ export interface components {
                  * @default true
                  */
                 enabled?: boolean;
+                /** @description also open when at least this share of the attempts in one window failed (absent: consecutive failures only; set, every attempt is counted in the shared health) */
+                failureRatio?: number;
                 /**
                  * @description consecutive failed attempts that open it
                  * @default 5
@@ -926,10 +952,20 @@ export interface components {
                  */
                 maxCoolDown?: string | number;
                 /**
+                 * @description attempts a window needs before failureRatio can open it
+                 * @default 20
+                 */
+                minimumAttempts?: number;
+                /**
                  * @description attempts let through at once while half open: the first back well closes it, this many failed open it again
                  * @default 3
                  */
                 probes?: number;
+                /**
+                 * @description the window failureRatio is counted over (one window after another)
+                 * @default 60s
+                 */
+                window?: string | number;
             } | null;
             /** @description bootstrap servers, host:port */
             brokers?: string[];
@@ -1095,6 +1131,8 @@ export interface components {
                  * @default true
                  */
                 enabled?: boolean;
+                /** @description also open when at least this share of the attempts in one window failed (absent: consecutive failures only; set, every attempt is counted in the shared health) */
+                failureRatio?: number;
                 /**
                  * @description consecutive failed attempts that open it
                  * @default 5
@@ -1106,10 +1144,20 @@ export interface components {
                  */
                 maxCoolDown?: string | number;
                 /**
+                 * @description attempts a window needs before failureRatio can open it
+                 * @default 20
+                 */
+                minimumAttempts?: number;
+                /**
                  * @description attempts let through at once while half open: the first back well closes it, this many failed open it again
                  * @default 3
                  */
                 probes?: number;
+                /**
+                 * @description the window failureRatio is counted over (one window after another)
+                 * @default 60s
+                 */
+                window?: string | number;
             };
             /** @description destination id that receives events this one failed */
             deadLetter?: string;
@@ -1227,6 +1275,8 @@ export interface components {
                  * @default true
                  */
                 enabled?: boolean;
+                /** @description also open when at least this share of the attempts in one window failed (absent: consecutive failures only; set, every attempt is counted in the shared health) */
+                failureRatio?: number;
                 /**
                  * @description consecutive failed attempts that open it
                  * @default 5
@@ -1238,10 +1288,20 @@ export interface components {
                  */
                 maxCoolDown?: string | number;
                 /**
+                 * @description attempts a window needs before failureRatio can open it
+                 * @default 20
+                 */
+                minimumAttempts?: number;
+                /**
                  * @description attempts let through at once while half open: the first back well closes it, this many failed open it again
                  * @default 3
                  */
                 probes?: number;
+                /**
+                 * @description the window failureRatio is counted over (one window after another)
+                 * @default 60s
+                 */
+                window?: string | number;
             };
             /** @description destination id that receives events this one failed */
             deadLetter?: string;
@@ -1372,6 +1432,8 @@ export interface components {
                  * @default true
                  */
                 enabled?: boolean;
+                /** @description also open when at least this share of the attempts in one window failed (absent: consecutive failures only; set, every attempt is counted in the shared health) */
+                failureRatio?: number;
                 /**
                  * @description consecutive failed attempts that open it
                  * @default 5
@@ -1383,10 +1445,20 @@ export interface components {
                  */
                 maxCoolDown?: string | number;
                 /**
+                 * @description attempts a window needs before failureRatio can open it
+                 * @default 20
+                 */
+                minimumAttempts?: number;
+                /**
                  * @description attempts let through at once while half open: the first back well closes it, this many failed open it again
                  * @default 3
                  */
                 probes?: number;
+                /**
+                 * @description the window failureRatio is counted over (one window after another)
+                 * @default 60s
+                 */
+                window?: string | number;
             };
             /** @description bootstrap servers, host:port */
             brokers: string[];
@@ -1695,6 +1767,8 @@ export interface components {
                      * @default true
                      */
                     enabled?: boolean;
+                    /** @description also open when at least this share of the attempts in one window failed (absent: consecutive failures only; set, every attempt is counted in the shared health) */
+                    failureRatio?: number;
                     /**
                      * @description consecutive failed attempts that open it
                      * @default 5
@@ -1706,10 +1780,20 @@ export interface components {
                      */
                     maxCoolDown?: string | number;
                     /**
+                     * @description attempts a window needs before failureRatio can open it
+                     * @default 20
+                     */
+                    minimumAttempts?: number;
+                    /**
                      * @description attempts let through at once while half open: the first back well closes it, this many failed open it again
                      * @default 3
                      */
                     probes?: number;
+                    /**
+                     * @description the window failureRatio is counted over (one window after another)
+                     * @default 60s
+                     */
+                    window?: string | number;
                 };
                 /** @description for destinations without their own maxInFlight */
                 maxInFlight?: number;
@@ -1746,6 +1830,8 @@ export interface components {
                      * @default true
                      */
                     enabled?: boolean;
+                    /** @description also open when at least this share of the attempts in one window failed (absent: consecutive failures only; set, every attempt is counted in the shared health) */
+                    failureRatio?: number;
                     /**
                      * @description consecutive failed attempts that open it
                      * @default 5
@@ -1757,10 +1843,20 @@ export interface components {
                      */
                     maxCoolDown?: string | number;
                     /**
+                     * @description attempts a window needs before failureRatio can open it
+                     * @default 20
+                     */
+                    minimumAttempts?: number;
+                    /**
                      * @description attempts let through at once while half open: the first back well closes it, this many failed open it again
                      * @default 3
                      */
                     probes?: number;
+                    /**
+                     * @description the window failureRatio is counted over (one window after another)
+                     * @default 60s
+                     */
+                    window?: string | number;
                 };
                 /** @description for destinations without their own maxInFlight */
                 maxInFlight?: number;

@@ -10,6 +10,22 @@ export const breakerSchema = z
   .object({
     enabled: z.boolean().default(true).describe('false: attempts always go, however many fail'),
     failures: z.number().int().min(1).max(1000).default(5).describe('consecutive failed attempts that open it'),
+    failureRatio: z
+      .number()
+      .gt(0)
+      .max(1)
+      .optional()
+      .describe(
+        'also open when at least this share of the attempts in one window failed (absent: consecutive failures only; set, every attempt is counted in the shared health)',
+      ),
+    window: duration('the window failureRatio is counted over (one window after another)', 86_400_000).prefault('60s'),
+    minimumAttempts: z
+      .number()
+      .int()
+      .min(1)
+      .max(100_000)
+      .default(20)
+      .describe('attempts a window needs before failureRatio can open it'),
     coolDown: duration('open this long before the first probes; doubles each time probing fails', 86_400_000).prefault('30s'),
     maxCoolDown: duration('the longest the cool-down grows to', 86_400_000).prefault('10m'),
     probes: z
@@ -46,6 +62,10 @@ export interface Health {
   lastErrorAt?: number;
   /** When it last left closed: open (or probing) since then without closing. */
   troubleSince?: number;
+  /** failureRatio's current window while closed: when it began, its attempts and failures. */
+  windowStart?: number;
+  windowAttempts?: number;
+  windowFailures?: number;
 }
 
 export const CLOSED: Health = { state: 'closed', since: 0, failures: 0, opens: 0, probing: 0, probeFailures: 0 };
@@ -90,12 +110,17 @@ export function settle(
     // One good answer while probing means it is back: a destination that fails now and then
     // (not down) would otherwise rarely get all its probes through and stay shut for minutes.
     if (h.state === 'half_open') return closed(h, now);
-    return h.state === 'closed' && h.failures > 0 ? { ...h, failures: 0 } : undefined;
+    if (h.state !== 'closed') return undefined;
+    if (counted(s)) return { ...counting(h, now, s, false), failures: 0 };
+    return h.failures > 0 ? { ...h, failures: 0 } : undefined;
   }
   const failed = { ...h, lastError: result.error, lastErrorAt: now };
   if (h.state === 'closed') {
     const failures = h.failures + 1;
-    return s.enabled && failures >= s.failures ? open(failed, h.opens + 1, now, s) : { ...failed, failures };
+    const next = counted(s) ? counting(failed, now, s, true) : failed;
+    return s.enabled && (failures >= s.failures || ratioReached(next, s))
+      ? open(failed, h.opens + 1, now, s)
+      : { ...next, failures };
   }
   if (h.state !== 'half_open' || !result.probe) return undefined;
   // Every probe failed: open again, for longer. Fewer: the others (or the next ones) decide.
@@ -104,8 +129,27 @@ export function settle(
   return { ...failed, probing: Math.max(0, h.probing - 1), probeFailures };
 }
 
+const counted = (s: BreakerSettings) => s.enabled && s.failureRatio !== undefined;
+
+/** The attempt counted in failureRatio's window, a new window once the last one has run out. */
+function counting(h: Health, now: number, s: BreakerSettings, failed: boolean): Health {
+  const fresh = h.windowStart === undefined || now - h.windowStart >= s.window;
+  const base = fresh ? { windowStart: now, windowAttempts: 0, windowFailures: 0 } : h;
+  return {
+    ...h,
+    windowStart: base.windowStart,
+    windowAttempts: (base.windowAttempts ?? 0) + 1,
+    windowFailures: (base.windowFailures ?? 0) + (failed ? 1 : 0),
+  };
+}
+
+function ratioReached(h: Health, s: BreakerSettings): boolean {
+  const attempts = h.windowAttempts ?? 0;
+  return s.failureRatio !== undefined && attempts >= s.minimumAttempts && (h.windowFailures ?? 0) / attempts >= s.failureRatio;
+}
+
 function open(h: Health, opens: number, now: number, s: BreakerSettings): Health {
-  const { probeDeadline: _, ...rest } = h;
+  const { probeDeadline: _, windowStart: __, windowAttempts: ___, windowFailures: ____, ...rest } = h;
   return {
     ...rest,
     state: 'open',

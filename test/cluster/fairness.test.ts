@@ -47,7 +47,9 @@ async function measureB(count: number, gapMs: number): Promise<number[]> {
     const res = await api(`${hub.url}/v1/events`, { key: 'key-b', body: { type: 'probe.sent', data: { i } } });
     expect(res.status).toBe(202);
     const accepted = Date.now();
-    const got = await eventually(async () => fast.received[before], 30_000, 'B delivered');
+    // Generous: in CI, beside the other tier, the first of B's events after A's 2,000 starts once
+    // took over 30 s (the p50 is what is measured; the maximum is logged).
+    const got = await eventually(async () => fast.received[before], 120_000, 'B delivered');
     latencies.push(got.at - accepted);
     await new Promise((r) => setTimeout(r, gapMs));
   }
@@ -83,4 +85,4 @@ test('tenant B keeps its latency while tenant A bursts 2,000 events to a slow de
   // A is served too, not parked behind B: its deliveries go on arriving. (The rest of its backlog,
   // minutes of work on two cores, is left on this test's own task queue when the hub stops.)
   await eventually(async () => (slow.received.length >= 200 ? true : undefined), 90_000, "A's deliveries under way");
-}, 240_000);
+}, 600_000);

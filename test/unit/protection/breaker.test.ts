@@ -5,6 +5,7 @@ import {
   DEFAULT_BREAKER,
   settle,
   troubledTooLong,
+  type BreakerSettings,
   type Health,
 } from '../../../src/protection/breaker';
 
@@ -26,6 +27,8 @@ test('defaults: 5 failures, 30 s cool-down doubling to 10 min, 3 probes, auto-di
     maxCoolDown: 600_000,
     probes: 3,
     autoDisableAfter: 86_400_000,
+    window: 60_000,
+    minimumAttempts: 20,
   });
   expect([1, 2, 3, 6, 9].map((opens) => coolDownMs(s, opens))).toEqual([30_000, 60_000, 120_000, 600_000, 600_000]);
 });
@@ -105,4 +108,37 @@ test('trouble is counted from the first open and survives re-opening; closing en
   const closed = settle(again, { ok: true, probe: true }, 200_100, quick)!;
   expect(closed.state).toBe('closed');
   expect(closed.troubleSince).toBeUndefined();
+});
+
+describe('failureRatio', () => {
+  const ratio = { ...s, failureRatio: 0.5, window: 10_000, minimumAttempts: 10 };
+  /** Alternates failure and success `n` times from `start`, one attempt per ms from `now`. */
+  function alternate(n: number, settings: BreakerSettings = ratio, start: Health = CLOSED, now = 1_000): Health {
+    let h = start;
+    for (let i = 0; i < n; i++) h = settle(h, i % 2 === 0 ? fail : ok, now + i, settings) ?? h;
+    return h;
+  }
+
+  test('half of the attempts in a window failing opens it, though never 5 failed in a row', () => {
+    expect(alternate(9).state).toBe('closed');
+    expect(alternate(9)).toMatchObject({ windowAttempts: 9, windowFailures: 5 });
+    const open = settle(alternate(9), ok, 2_000, ratio)!;
+    expect(open.state).toBe('closed');
+    expect(settle(open, fail, 2_001, ratio)).toMatchObject({ state: 'open', opens: 1 });
+  });
+
+  test('below the ratio, or before minimumAttempts, it stays closed; without failureRatio it never counts', () => {
+    let h: Health = CLOSED;
+    for (let i = 0; i < 40; i++) h = settle(h, i % 3 === 0 ? fail : ok, 1_000 + i, ratio) ?? h;
+    expect(h.state).toBe('closed');
+    expect(alternate(40, s).state).toBe('closed');
+    expect(settle(CLOSED, ok, 5, s)).toBeUndefined();
+    expect(alternate(40, s).windowAttempts).toBeUndefined();
+  });
+
+  test('a new window starts once the last has run out: old failures do not count', () => {
+    const old = alternate(9);
+    const later = settle(old, fail, 1_000 + 10_000, ratio)!;
+    expect(later).toMatchObject({ state: 'closed', windowStart: 11_000, windowAttempts: 1, windowFailures: 1 });
+  });
 });
