@@ -17,20 +17,28 @@ interface Waiter {
   wake: () => void;
 }
 
-/** When each namespace of this process last had a workflow task: who else has work now. */
+/**
+ * Who else has work now, asked before every workflow-task poll, so in constant time however many
+ * namespaces the process serves: the namespace that had the latest workflow task, and the latest
+ * task of any other namespace than that one.
+ */
 export class BusyNamespaces {
-  private readonly lastTask = new Map<string, number>();
+  private last = { namespace: '', at: -Infinity };
+  private lastOther = -Infinity;
 
   constructor(private readonly windowMs = 5_000) {}
 
   touch(namespace: string): void {
-    this.lastTask.set(namespace, performance.now());
+    const now = performance.now();
+    if (namespace !== this.last.namespace) {
+      this.lastOther = this.last.at;
+      this.last = { namespace, at: now };
+    } else this.last.at = now;
   }
 
   othersBusy(namespace: string): boolean {
     const since = performance.now() - this.windowMs;
-    for (const [other, at] of this.lastTask) if (other !== namespace && at > since) return true;
-    return false;
+    return namespace === this.last.namespace ? this.lastOther > since : this.last.at > since;
   }
 }
 

@@ -101,3 +101,18 @@ describe('slot supplier', () => {
     await expect(waiting).rejects.toBe(reason);
   });
 });
+
+test('busy namespaces: another one counts while its last task is recent, whoever came last', async () => {
+  const busy = new BusyNamespaces(50);
+  busy.touch('a');
+  expect(busy.othersBusy('a')).toBe(false);
+  busy.touch('b');
+  busy.touch('a');
+  busy.touch('a');
+  expect(busy.othersBusy('a')).toBe(true);
+  expect(busy.othersBusy('b')).toBe(true);
+  expect(busy.othersBusy('c')).toBe(true);
+  await new Promise((r) => setTimeout(r, 80));
+  expect(busy.othersBusy('a')).toBe(false);
+  expect(busy.othersBusy('b')).toBe(false);
+});
