@@ -48,13 +48,10 @@ export async function updateTenant(deps: TenantDeps, id: string, patch: TenantPa
       { path: 'operatorDestination', message: `no destination ${operator}: create it first` },
     ]);
   }
-  const row = await deps.stores.tenants.get(id);
-  const settings: Record<string, unknown> = { ...(row?.settings ?? {}) };
-  for (const [key, value] of Object.entries(patch)) {
-    if (value === null) delete settings[key];
-    else if (value !== undefined) settings[key] = value;
-  }
-  if (!(await deps.stores.tenants.updateSettings(id, settings))) throw notFound('tenant');
+  const given = Object.entries(patch).filter(([, value]) => value !== undefined);
+  const set = Object.fromEntries(given.filter(([, value]) => value !== null));
+  const remove = given.filter(([, value]) => value === null).map(([key]) => key);
+  if (!(await deps.stores.tenants.patchSettings(id, set, remove))) throw notFound('tenant');
   return (await deps.registry.refresh()).tenant(id)!;
 }
 

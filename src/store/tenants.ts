@@ -49,12 +49,16 @@ export function createTenantStore(db: Kysely<Tables>) {
       return query.orderBy('id').limit(options.limit).execute();
     },
 
-    /** Replaces a live tenant's settings (JSON); false when there is no such tenant. */
-    async updateSettings(id: string, settings: Record<string, unknown>): Promise<boolean> {
+    /**
+     * Changes a live tenant's settings in one statement, so two changes at once both apply: `set`
+     * replaces those keys, `remove` drops those. False when there is no such tenant.
+     */
+    async patchSettings(id: string, set: Record<string, unknown>, remove: string[]): Promise<boolean> {
       return db.transaction().execute(async (tx) => {
+        const patched = sql<string>`(coalesce(settings, '{}'::jsonb) - ${sql.val(remove)}::text[]) || ${JSON.stringify(set)}::jsonb`;
         const row = await tx
           .updateTable('tenants')
-          .set({ settings: JSON.stringify(settings) })
+          .set({ settings: patched })
           .where('id', '=', id)
           .where('deleted_at', 'is', null)
           .returning('id')

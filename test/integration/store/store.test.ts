@@ -52,6 +52,20 @@ describe.each(engines)('registry store on %s', (engine) => {
     await expect(tenants.create({ id: 'beta', namespace: 'ns-new', managed_by: 'api' })).rejects.toThrow(TenantExistsError);
   });
 
+  test('tenant settings: keys set and removed in one statement; changes at once all apply', async () => {
+    const tenants = createTenantStore(database.db);
+    await tenants.create({ id: 'settled', namespace: 'settled', managed_by: 'api' });
+    expect(await tenants.patchSettings('settled', { defaults: { maxInFlight: 3 } }, [])).toBe(true);
+    await Promise.all([
+      tenants.patchSettings('settled', { operatorDestination: 'ops' }, []),
+      tenants.patchSettings('settled', { defaults: { ttl: 2000 } }, []),
+    ]);
+    expect((await tenants.get('settled'))?.settings).toEqual({ defaults: { ttl: 2000 }, operatorDestination: 'ops' });
+    expect(await tenants.patchSettings('settled', {}, ['operatorDestination'])).toBe(true);
+    expect((await tenants.get('settled'))?.settings).toEqual({ defaults: { ttl: 2000 } });
+    expect(await tenants.patchSettings('nobody', {}, ['defaults'])).toBe(false);
+  });
+
   test('API keys: shown once, stored as a hash only, found by the key, revoked', async () => {
     const keys = createApiKeyStore(database.db);
     const { key, record } = await keys.create('acme', 'ci');
