@@ -3,10 +3,9 @@
 // operatorDestination receives `barrage.destination.disabled`; so does a circuit open past
 // autoDisableAfter. A delivery waiting on a disabled destination ends "cancelled" after
 // disabledRetention, or is delivered if the destination is enabled again first.
-import { testConfig, uniqueName } from '../helpers/config';
-import { testTemporalAddress } from '../helpers/env';
+import { uniqueName } from '../helpers/config';
 import { api } from '../helpers/hub';
-import { startDatabaseHub, type DatabaseHub } from '../helpers/registry';
+import { startTenantHub, type DatabaseHub } from '../helpers/registry';
 import { eventually, startTestSink, type TestSink } from '../helpers/sink';
 
 const KEY = 'key-auto-disable';
@@ -16,21 +15,16 @@ const sinks: TestSink[] = [];
 
 beforeAll(async () => {
   ops = await startTestSink();
-  const config = testConfig({
-    address: testTemporalAddress(),
-    taskQueue: uniqueName('auto-disable'),
-    tenants: [
-      {
-        id: 'autodis',
-        namespace: 'barrage-auto-disable',
-        apiKeys: [KEY],
-        operatorDestination: 'ops',
-        destinations: [{ id: 'ops', type: 'http', url: ops.url, events: ['barrage.*'] }],
-      },
-    ],
-    raw: { security: { allowPrivateDestinations: true } },
-  });
-  hub = await startDatabaseHub(config);
+  hub = await startTenantHub(
+    {
+      id: 'autodis',
+      namespace: 'barrage-auto-disable',
+      apiKeys: [KEY],
+      operatorDestination: 'ops',
+      destinations: [{ id: 'ops', type: 'http', url: ops.url, events: ['barrage.*'] }],
+    },
+    uniqueName('auto-disable'),
+  );
 }, 60_000);
 
 afterAll(async () => {

@@ -1,10 +1,9 @@
 // breaker.failureRatio: a destination failing every other request never fails 5 times in a row,
 // so only the ratio over a window can open its circuit; with it set, it opens, and the attempts
 // wait (none used) instead of going on failing half the time.
-import { testConfig, uniqueName } from '../helpers/config';
-import { testTemporalAddress } from '../helpers/env';
+import { uniqueName } from '../helpers/config';
 import { api } from '../helpers/hub';
-import { startDatabaseHub, type DatabaseHub } from '../helpers/registry';
+import { startTenantHub, type DatabaseHub } from '../helpers/registry';
 import { eventually, startTestSink, type TestSink } from '../helpers/sink';
 
 const KEY = 'key-breaker-ratio';
@@ -14,13 +13,10 @@ let sink: TestSink;
 beforeAll(async () => {
   // Every other request fails: 503, 200, 503, 200, …
   sink = await startTestSink((_req, n) => ({ status: n % 2 === 0 ? 503 : 200 }));
-  const config = testConfig({
-    address: testTemporalAddress(),
-    taskQueue: uniqueName('breaker-ratio'),
-    tenants: [{ id: 'ratio', namespace: 'barrage-breaker-ratio', apiKeys: [KEY], destinations: [] }],
-    raw: { security: { allowPrivateDestinations: true } },
-  });
-  hub = await startDatabaseHub(config);
+  hub = await startTenantHub(
+    { id: 'ratio', namespace: 'barrage-breaker-ratio', apiKeys: [KEY], destinations: [] },
+    uniqueName('breaker-ratio'),
+  );
 }, 60_000);
 
 afterAll(async () => {

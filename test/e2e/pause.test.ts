@@ -1,10 +1,8 @@
 // Pausing a destination through the API: new events still match and queue, their attempts wait
 // without using one (held as activity retries), GET shows paused and the deliveries waiting, and
 // on resume every one is delivered at its first attempt with no other call.
-import { testConfig, uniqueName } from '../helpers/config';
-import { testTemporalAddress } from '../helpers/env';
 import { api } from '../helpers/hub';
-import { startDatabaseHub, type DatabaseHub } from '../helpers/registry';
+import { startTenantHub, type DatabaseHub } from '../helpers/registry';
 import { eventually, startTestSink, type TestSink } from '../helpers/sink';
 
 const KEY = 'key-pause';
@@ -13,20 +11,12 @@ let sink: TestSink;
 
 beforeAll(async () => {
   sink = await startTestSink();
-  const config = testConfig({
-    address: testTemporalAddress(),
-    taskQueue: uniqueName('pause'),
-    tenants: [
-      {
-        id: 'pause',
-        namespace: 'barrage-pause',
-        apiKeys: [KEY],
-        destinations: [{ id: 'fixed', type: 'http', url: sink.url, events: ['none.*'] }],
-      },
-    ],
-    raw: { security: { allowPrivateDestinations: true } },
+  hub = await startTenantHub({
+    id: 'pause',
+    namespace: 'barrage-pause',
+    apiKeys: [KEY],
+    destinations: [{ id: 'fixed', type: 'http', url: sink.url, events: ['none.*'] }],
   });
-  hub = await startDatabaseHub(config);
 }, 60_000);
 
 afterAll(async () => {

@@ -2,10 +2,10 @@
 // enforces it: the worker follows the registry and keeps the queue's per-destination weights (its
 // rates) in step, read back from Temporal's own description of the queue.
 import { rateLimitedTaskQueue } from '../../src/contracts';
-import { testConfig, uniqueName } from '../helpers/config';
+import { uniqueName } from '../helpers/config';
 import { testTemporalAddress } from '../helpers/env';
 import { api, temporalClient } from '../helpers/hub';
-import { startDatabaseHub, type DatabaseHub } from '../helpers/registry';
+import { startTenantHub, type DatabaseHub } from '../helpers/registry';
 import { eventually, startTestSink, type TestSink } from '../helpers/sink';
 
 const KEY = 'key-rate-changes';
@@ -16,13 +16,7 @@ let sink: TestSink;
 
 beforeAll(async () => {
   sink = await startTestSink();
-  const config = testConfig({
-    address: testTemporalAddress(),
-    taskQueue,
-    tenants: [{ id: 'rates', namespace: NAMESPACE, apiKeys: [KEY], destinations: [] }],
-    raw: { security: { allowPrivateDestinations: true } },
-  });
-  hub = await startDatabaseHub(config);
+  hub = await startTenantHub({ id: 'rates', namespace: NAMESPACE, apiKeys: [KEY], destinations: [] }, taskQueue);
 }, 60_000);
 
 afterAll(async () => {

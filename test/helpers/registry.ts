@@ -8,6 +8,8 @@ import { createLogger } from '../../src/telemetry/logger';
 import type { Role } from '../../src/cli/role-names';
 import { startHub, type TestHub } from './hub';
 import { createTestDatabase } from './postgres';
+import { testConfig, uniqueName, type TenantFixture } from './config';
+import { testTemporalAddress } from './env';
 
 export interface TestRegistry {
   registry: Registry;
@@ -66,4 +68,9 @@ export async function startDatabaseHub(
       await reg.close();
     },
   };
+}
+
+/** One config-file tenant on a database hub with a task queue of its own: most e2e files' setup. */
+export function startTenantHub(tenant: TenantFixture, taskQueue = uniqueName(tenant.id)): Promise<DatabaseHub> {
+  return startDatabaseHub(testConfig({ address: testTemporalAddress(), taskQueue, tenants: [tenant] }));
 }
