@@ -2,6 +2,7 @@
 // connection, then each requested role (src/roles/), until the signal aborts or a role fails.
 import type { Connection } from '@temporalio/client';
 import type { BarrageConfig } from '../config';
+import { namespaceOptions } from '../config/derived';
 import { closeDrivers, createDrivers, type DriverRegistry } from '../destinations/registry';
 import { createIngest } from '../ingest/ingest';
 import { createDisabler } from '../management/auto-disable';
@@ -129,7 +130,7 @@ async function ensureNamespaces(
 ): Promise<void> {
   if (!config.temporal.manageNamespaces) return;
   for (const namespace of registry.current().namespaces()) {
-    await ensureNamespace(connection, namespace, { retentionMs: config.temporal.namespaceRetention }).catch((err: unknown) => {
+    await ensureNamespace(connection, namespace, namespaceOptions(config)).catch((err: unknown) => {
       throw credentialsRefused(err, temporal, `registering namespace ${namespace}`, MANAGE_HINT) ?? err;
     });
   }

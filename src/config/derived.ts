@@ -89,3 +89,10 @@ export function temporalUiUrl(config: BarrageConfig): string | undefined {
   if (config.temporal.address) return undefined;
   return `http://${config.temporal.devServer.ip}:${config.temporal.devServer.uiPort}`;
 }
+
+/** How Barrage registers a namespace: retention, and how long the server takes to see a change. */
+export function namespaceOptions(config: BarrageConfig): { retentionMs: number; cacheRefreshMs: number } {
+  // The embedded dev server is started with a 1 s refresh (DEV_DYNAMIC_CONFIG).
+  const cacheRefreshMs = config.temporal.address ? config.temporal.namespaceCacheRefresh : 1000;
+  return { retentionMs: config.temporal.namespaceRetention, cacheRefreshMs };
+}

@@ -98,6 +98,9 @@ export const configSchema = (env: Env) =>
           taskQueue: z.string().min(1).default('barrage').describe('task queue shared by workers and starters'),
           uiUrl: z.string().optional().describe('Temporal Web UI base URL for links'),
           namespaceRetention: duration('retention of new namespaces (also the dedupe window)').prefault('7d'),
+          namespaceCacheRefresh: duration(
+            "the server's system.namespaceCacheRefreshInterval: after creating a namespace or adding search attributes Barrage waits this long before using them (each Temporal service reloads namespaces on its own timer; the embedded dev server reloads every 1s)",
+          ).prefault('10s'),
           manageNamespaces: z
             .boolean()
             .default(true)

@@ -2,6 +2,7 @@
 // row is written, so the workers that pick the row up find a namespace ready to serve.
 import type { Connection } from '@temporalio/client';
 import type { BarrageConfig } from '../config';
+import { namespaceOptions } from '../config/derived';
 import type { Registry } from '../registry/live';
 import type { LiveTenant } from '../registry/snapshot';
 import type { Stores } from '../registry/stores';
@@ -89,7 +90,7 @@ export async function createTenant(
 async function prepareNamespace(deps: TenantDeps, namespace: string): Promise<void> {
   const { config, connection } = deps;
   if (config.temporal.manageNamespaces) {
-    await ensureNamespace(connection, namespace, { retentionMs: config.temporal.namespaceRetention });
+    await ensureNamespace(connection, namespace, namespaceOptions(config));
     return;
   }
   const missing = await missingSearchAttributes(connection, namespace);

@@ -29,11 +29,13 @@ export interface DevServer {
 /**
  * Dynamic config the CLI's defaults get wrong for Barrage. `forceSearchAttributesCacheRefreshOnRead`
  * is a debug setting the CLI turns on: every start with search attributes (all of Barrage's) reads
- * them from the database again. One partition per task queue: a dev server has one matching host,
+ * them from the database again. Namespaces reload every second (default 10 s), so a tenant added
+ * at run time is usable everywhere soon (see temporal.namespaceCacheRefresh). One partition per task queue: a dev server has one matching host,
  * and four partitions only make a poller miss tasks that wait in another one.
  */
 export const DEV_DYNAMIC_CONFIG: Record<string, unknown> = {
   'system.forceSearchAttributesCacheRefreshOnRead': false,
+  'system.namespaceCacheRefreshInterval': '1s',
   'matching.numTaskqueueReadPartitions': 1,
   'matching.numTaskqueueWritePartitions': 1,
 };

@@ -16,9 +16,17 @@ export interface EnsureNamespaceOptions {
   retentionMs: number;
   /** How long to wait for a new namespace to become usable (the server caches namespaces). */
   readyTimeoutMs?: number;
+  /**
+   * The server's namespace cache refresh (system.namespaceCacheRefreshInterval). Each service
+   * reloads namespaces on its own timer: the frontend answering with the new search attributes
+   * does not mean history does, and a workflow task that sets them fails there (its workflow
+   * then waits out a 10 s task timeout). After a change Barrage waits this long once more.
+   */
+  cacheRefreshMs?: number;
 }
 
 export async function ensureNamespace(connection: Connection, namespace: string, options: EnsureNamespaceOptions): Promise<void> {
+  let changed = true;
   try {
     await connection.workflowService.registerNamespace({
       namespace,
@@ -28,9 +36,11 @@ export async function ensureNamespace(connection: Connection, namespace: string,
   } catch (err) {
     if (grpcCode(err) !== GRPC.ALREADY_EXISTS) throw err;
     await ensureRetention(connection, namespace, options.retentionMs);
+    changed = false;
   }
-  await ensureSearchAttributes(connection, namespace);
+  if (await ensureSearchAttributes(connection, namespace)) changed = true;
   await waitUntilReady(connection, namespace, options.readyTimeoutMs ?? 30_000);
+  if (changed && options.cacheRefreshMs) await new Promise((r) => setTimeout(r, options.cacheRefreshMs));
 }
 
 /** Retention is the dedupe window, so an existing namespace is brought to the configured value. */
@@ -45,7 +55,8 @@ async function ensureRetention(connection: Connection, namespace: string, retent
   });
 }
 
-async function ensureSearchAttributes(connection: Connection, namespace: string): Promise<void> {
+/** True when it added any. */
+async function ensureSearchAttributes(connection: Connection, namespace: string): Promise<boolean> {
   const existing = (await connection.operatorService.listSearchAttributes({ namespace })).customAttributes ?? {};
   // A type cannot change in place; starting workflows against the wrong type would fail later
   // and less clearly, so say now what to do.
@@ -60,14 +71,15 @@ async function ensureSearchAttributes(connection: Connection, namespace: string)
     }
   }
   const missing = Object.values(SEARCH_ATTRIBUTES).filter((sa) => !(sa.name in existing));
-  if (missing.length === 0) return;
+  if (missing.length === 0) return false;
   try {
     await connection.operatorService.addSearchAttributes({
       namespace,
       searchAttributes: Object.fromEntries(missing.map((sa) => [sa.name, SA_TYPES[sa.type]])),
     });
+    return true;
   } catch (err) {
-    if (grpcCode(err) === GRPC.ALREADY_EXISTS) return;
+    if (grpcCode(err) === GRPC.ALREADY_EXISTS) return true;
     // SQL visibility (PostgreSQL, MySQL, SQLite) has a fixed number of custom attributes per type.
     throw new Error(
       `could not add search attributes ${missing.map(describe).join(', ')} to namespace ${namespace}: ` +

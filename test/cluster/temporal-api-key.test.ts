@@ -52,6 +52,7 @@ function configWith(apiKey: string | undefined, temporal: Record<string, unknown
     tenants: [{ id: 'jwt', namespace: NAMESPACE, apiKeys: [KEY], destinations: [destination('sink', sink.url)] }],
     raw: {
       temporal: {
+        namespaceCacheRefresh: '2s',
         address: cluster.address,
         taskQueue,
         tls: { caFile, serverName: SERVER_NAME },

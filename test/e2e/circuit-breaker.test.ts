@@ -52,7 +52,7 @@ beforeAll(async () => {
     file,
     stringify({
       server: { port: 0 },
-      temporal: { address: testTemporalAddress(), taskQueue: uniqueName('breaker') },
+      temporal: { namespaceCacheRefresh: '2s', address: testTemporalAddress(), taskQueue: uniqueName('breaker') },
       database: { url: 'env:DATABASE_URL' },
       security: { allowPrivateDestinations: true, encryptionKey: 'env:BARRAGE_ENCRYPTION_KEY' },
       log: { level: 'info' },

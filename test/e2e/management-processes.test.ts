@@ -31,7 +31,7 @@ beforeAll(async () => {
     file,
     stringify({
       server: { port: 0 },
-      temporal: { address: testTemporalAddress(), taskQueue: uniqueName('procs') },
+      temporal: { namespaceCacheRefresh: '2s', address: testTemporalAddress(), taskQueue: uniqueName('procs') },
       database: { url: 'env:DATABASE_URL' },
       security: { allowPrivateDestinations: true, adminApiKeys: [ADMIN], encryptionKey: 'env:BARRAGE_ENCRYPTION_KEY' },
       log: { level: 'info' },

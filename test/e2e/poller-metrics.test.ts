@@ -18,7 +18,7 @@ test('a pollers process serves its counts, what it holds and the broker lag on t
   const [sqsId, kafkaId] = [uniqueName('m-sqs'), uniqueName('m-kafka')];
   const metricsPort = await freePort();
   const file = writeConfigFile('barrage-poller-metrics', {
-    temporal: { address: testTemporalAddress(), taskQueue: uniqueName('poller-metrics') },
+    temporal: { namespaceCacheRefresh: '2s', address: testTemporalAddress(), taskQueue: uniqueName('poller-metrics') },
     telemetry: { metricsPort },
     tenants: [
       {

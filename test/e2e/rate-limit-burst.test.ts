@@ -38,7 +38,7 @@ beforeAll(async () => {
     file,
     stringify({
       server: { port: 0, maxBodyBytes: 1_048_576 },
-      temporal: { address: testTemporalAddress(), taskQueue: uniqueName('burst') },
+      temporal: { namespaceCacheRefresh: '2s', address: testTemporalAddress(), taskQueue: uniqueName('burst') },
       database: { url: 'env:DATABASE_URL' },
       security: { allowPrivateDestinations: true, encryptionKey: 'env:BARRAGE_ENCRYPTION_KEY' },
       log: { level: 'info' },

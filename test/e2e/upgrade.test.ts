@@ -51,7 +51,7 @@ beforeAll(async () => {
     file,
     stringify({
       server: { port: 0 },
-      temporal: { address: testTemporalAddress(), taskQueue: uniqueName('upgrade') },
+      temporal: { namespaceCacheRefresh: '2s', address: testTemporalAddress(), taskQueue: uniqueName('upgrade') },
       security: { allowPrivateDestinations: true },
       log: { level: 'info' },
       tenants: [

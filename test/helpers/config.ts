@@ -54,7 +54,8 @@ export interface TestConfigOptions {
 export function rawTestConfig(options: TestConfigOptions): Record<string, unknown> {
   return {
     server: { port: 0, maxBodyBytes: 4096 },
-    temporal: { address: options.address, taskQueue: options.taskQueue },
+    // Both servers the tests start reload namespaces every 1-2 s (the default 10 s would slow every new tenant).
+    temporal: { address: options.address, taskQueue: options.taskQueue, namespaceCacheRefresh: '2s' },
     security: { allowPrivateDestinations: true },
     log: { level: 'silent' },
     tenants: options.tenants,

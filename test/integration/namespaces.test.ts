@@ -43,3 +43,14 @@ test('an existing namespace is brought to the configured retention (the dedupe w
   const described = await connection.workflowService.describeNamespace({ namespace });
   expect(Number(described.config?.workflowExecutionRetentionTtl?.seconds)).toBe(7 * 86_400);
 });
+
+test('after a change it waits the server namespace refresh once more; with nothing to change it does not', async () => {
+  const namespace = uniqueName('tenant');
+  const options = { retentionMs: 86_400_000, cacheRefreshMs: 1500 };
+  let started = Date.now();
+  await ensureNamespace(connection, namespace, options);
+  expect(Date.now() - started).toBeGreaterThanOrEqual(1500);
+  started = Date.now();
+  await ensureNamespace(connection, namespace, options);
+  expect(Date.now() - started).toBeLessThan(1500);
+});
