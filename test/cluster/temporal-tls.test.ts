@@ -70,7 +70,14 @@ function configWith(tls: Record<string, unknown>): BarrageConfig {
     address: cluster.address,
     taskQueue: uniqueName('tls'),
     tenants: [{ id: 'tls', namespace: 'barrage-tls', apiKeys: [KEY], destinations: [destination('sink', sink.url)] }],
-    raw: { temporal: { namespaceCacheRefresh: '2s', address: cluster.address, taskQueue: uniqueName('tls'), tls: { serverName: SERVER_NAME, ...tls } } },
+    raw: {
+      temporal: {
+        namespaceCacheRefresh: '2s',
+        address: cluster.address,
+        taskQueue: uniqueName('tls'),
+        tls: { serverName: SERVER_NAME, ...tls },
+      },
+    },
   });
 }
 
