@@ -1,7 +1,14 @@
 import { trace } from '@opentelemetry/api';
 import { Context } from '@temporalio/activity';
 import { destinationBreaker } from '../src/config/derived';
-import { ATTEMPT_ACTIVITY_MAX_RUNS, deliveryWorkflowId, type AttemptRecord, type AttemptRequest } from '../src/contracts';
+import {
+  ATTEMPT_ACTIVITY_MAX_RUNS,
+  deliveryWorkflowId,
+  type AttemptRecord,
+  type AttemptRequest,
+  type SealedTarget,
+} from '../src/contracts';
+import type { TargetOpener } from '../src/deliveries/targets';
 import type { DriverResult } from '../src/destinations/driver';
 import type { DestinationGate, GateRequest } from '../src/protection/gate';
 import { deliverWith, type DriverRegistry } from '../src/destinations/registry';
@@ -19,6 +26,8 @@ export interface DeliverDeps {
   metrics?: Metrics;
   /** Pause and circuit breaker, for attempts that may be held (revision 3); absent in plain harnesses. */
   gate?: DestinationGate;
+  /** Opens one-off deliveries' sealed targets; absent on a worker without the database. */
+  targets?: TargetOpener;
   now?: () => number;
 }
 
@@ -86,6 +95,7 @@ function annotateSpan(req: AttemptRequest, record: AttemptRecord): void {
 }
 
 async function attempt(deps: DeliverDeps, req: AttemptRequest): Promise<DriverResult> {
+  if (req.target) return oneOff(deps, { ...req, target: req.target });
   const found = await guarded(deps, req, () => deps.destinations.lookup(req.event.tenantId, req.destinationId));
   if ('outcome' in found) return found;
   if (found.kind === 'deleted') return { outcome: 'cancelled', error: 'destination deleted' };
@@ -113,6 +123,22 @@ async function attempt(deps: DeliverDeps, req: AttemptRequest): Promise<DriverRe
         ),
       );
   return result;
+}
+
+/**
+ * A one-off delivery: its own address, no registered destination, so no pause, breaker or rate
+ * limit of one. A worker that cannot open it leaves it retrying for a worker that can.
+ */
+async function oneOff(deps: DeliverDeps, req: AttemptRequest & { target: SealedTarget }): Promise<DriverResult> {
+  const targets = deps.targets;
+  if (!targets)
+    return {
+      outcome: 'retryable',
+      error: 'this worker has no database to open one-off deliveries (database.url, encryptionKey)',
+    };
+  const destination = await guarded(deps, req, () => targets.open(req));
+  if ('outcome' in destination) return destination;
+  return guarded(deps, req, () => deliverWith(deps.drivers, { ...req, deliveryId: deliveryIdOf(req), destination }));
 }
 
 /** What the gate needs to know of this attempt and its destination. */

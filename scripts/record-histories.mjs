@@ -14,6 +14,8 @@
 // Set 8: a high-priority event to a rate-limited destination (its attempt on the rate-limited queue).
 // Set 9: revision 3 (holdable attempts): set 1's destinations, plus one whose circuit opens at its
 // first failure, so its second attempt is held (activity retries) until a probe gets through.
+// Set 10 (issue 18): a one-off delivery (POST /v1/deliveries): its plan carries a sealed target,
+// passed to every attempt; it fails twice and its inline dead letter (sealed too) is delivered.
 // A fixture that exists is never written again: histories recorded by an earlier version are what
 // an upgrade meets, so a workflow change must replay them (patched()), not replace them. Add a
 // set for a new path instead. Needs `npm run build` first.
@@ -138,7 +140,19 @@ const setNine = [
   goneNine,
   deadLetterWorkflowId(goneNine, 1),
 ];
-const all = [...setOne, ...setTwo, ...setThree, ...setFour, ...setFive, ...setSix, ...setSeven, ...setEight, ...setNine];
+const setTen = await recordOneOff();
+const all = [
+  ...setOne,
+  ...setTwo,
+  ...setThree,
+  ...setFour,
+  ...setFive,
+  ...setSix,
+  ...setSeven,
+  ...setEight,
+  ...setNine,
+  ...setTen,
+];
 for (const id of all) {
   const file = join(out, `${id}.json`);
   if (existsSync(file)) {
@@ -260,6 +274,53 @@ async function recordTraced() {
     );
   }
   return ids;
+}
+
+/** Set 10: a revision-3 one-off delivery with sealed targets (the stub attempt only passes them on). */
+async function recordOneOff() {
+  const eventId = eventIdFor('rec', 'deliveries', 'fixture-10');
+  const retry = { initialIntervalMs: 100, backoffCoefficient: 2, maximumIntervalMs: 1000, maximumAttempts: 2, jitter: 0 };
+  const deadLetter = { destinationId: 'deadLetter', timeoutMs: 1000, retry, target: { sealed: 'v1.fixture.dead-letter.sealed' } };
+  const input = {
+    ...fixtureEvent(eventId),
+    eventType: 'delivery',
+    source: 'deliveries',
+    payload: { contentType: 'application/json', body: '{"n":10}', encoding: 'utf8' },
+    destinations: [{ destinationId: 'to', timeoutMs: 1000, retry, target: { sealed: 'v1.fixture.to.sealed' }, deadLetter }],
+    revision: 3,
+  };
+  const activities = {
+    async attemptDelivery(req) {
+      if (!req.target) throw ApplicationFailure.nonRetryable('no sealed target passed', 'FixtureBug');
+      const outcome = req.destinationId === 'to' ? 'retryable' : 'delivered';
+      return {
+        attempt: req.attempt,
+        startedAt: new Date().toISOString(),
+        durationMs: 1,
+        outcome,
+        statusCode: outcome === 'delivered' ? 200 : 503,
+      };
+    },
+  };
+  const delivery = deliveryWorkflowId(eventId, 'to');
+  await withStubWorker(activities, 'rec-10', async (client) => {
+    await client.workflow.execute('callbackWorkflow', { workflowId: eventId, taskQueue: 'rec-10', args: [input] });
+    for (let i = 0; i < 100; i++) {
+      if (
+        await client.workflow
+          .getHandle(delivery)
+          .describe()
+          .catch(() => undefined)
+      )
+        break;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    const state = await client.workflow.getHandle(delivery).result();
+    if (state.status !== 'failed' || !state.deadLetteredTo) throw new Error(`set 10: ${JSON.stringify(state)}`);
+    // Named by the attempts made before it (two).
+    await client.workflow.getHandle(deadLetterWorkflowId(delivery, 2)).result();
+  });
+  return [eventId, delivery, deadLetterWorkflowId(delivery, 2)];
 }
 
 async function withStubWorker(activities, taskQueue, fn, options = {}) {

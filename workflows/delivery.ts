@@ -84,6 +84,8 @@ export async function deliveryWorkflow(input: DeliveryInput): Promise<DeliverySt
         timeoutMs: plan.timeoutMs,
         ...(holdable ? { mayHold: true as const } : {}),
         ...(holdable && input.deadLetterOf !== undefined ? { deadLetter: true as const } : {}),
+        // Absent from every plan recorded before one-off deliveries: those inputs are unchanged.
+        ...(plan.target ? { target: plan.target } : {}),
       });
       state.attempts.push(record);
       if (record.outcome === 'delivered') return setStatus(state, 'delivered', input);

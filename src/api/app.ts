@@ -1,18 +1,24 @@
-import express, { type Express } from 'express';
+import express, { Router, type Express } from 'express';
 import { notFound } from '../base/api-error';
 import type { ReceiverContext } from './context';
 import { errorHandler } from './errors';
 import { routerFor } from './express';
-import { buildApi } from './routes';
+import { buildApi, type Api } from './routes';
 
-/** The whole HTTP API as one express app: the route table, then 404 and the error answer. */
+/** The whole HTTP API as one express app: the receiver serves it. */
 export function createReceiverApp(ctx: ReceiverContext): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
-  const api = buildApi();
-  app.use(routerFor(ctx, api.routes, api.schemas));
-  app.use((_req, _res, next) => next(notFound('route')));
-  app.use(errorHandler(ctx.logger));
+  app.use(createApiRouter(ctx, buildApi()));
   return app;
+}
+
+/** The route table, then 404 and the error answer: what the receiver serves and hub.router() mounts. */
+export function createApiRouter(ctx: ReceiverContext, api: Api): Router {
+  const router = Router();
+  router.use(routerFor(ctx, api.routes, api.schemas));
+  router.use((_req, _res, next) => next(notFound('route')));
+  router.use(errorHandler(ctx.logger));
+  return router;
 }

@@ -13,7 +13,7 @@ export interface ReceiverContext {
   connection: Connection;
   metrics: Metrics;
   ingest: Ingest;
-  clientFor: (tenant: TenantConfig) => Client;
+  clientFor: (tenant: Pick<TenantConfig, 'namespace'>) => Client;
   logger: Logger;
   publicUrl: string;
   temporalUiUrl?: string;

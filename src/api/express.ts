@@ -2,11 +2,11 @@
 // check on management routes, the key check, both before any body is read; then the body,
 // validation, the handler), and the 405/Allow/OPTIONS answers for the paths the table knows.
 import { Router, type NextFunction, type Request, type RequestHandler, type Response } from 'express';
-import type { z } from 'zod';
-import { ApiError, invalidRequest, issueDetails, notFound } from '../base/api-error';
+import { ApiError, notFound } from '../base/api-error';
 import { findHttpSource } from '../config';
 import { requireAdmin, requireAdminOrTenant, requireTenant } from './auth';
 import { jsonBody, rawBody, requireJson } from './bodies';
+import { parseInput, readBody } from './call-input';
 import type { ReceiverContext } from './context';
 import { requireDatabase } from './management-context';
 import { expressPath, type Reply, type Route } from './route';
@@ -68,8 +68,9 @@ function handlerFor(ctx: ReceiverContext, r: Route, schemas: Components): Reques
         req,
         tenant: res.locals.tenant,
         source: res.locals.source,
-        params: params ? parse(params, req.params, 'path') : {},
-        query: query ? parse(query, req.query, 'query') : {},
+        params: params ? parseInput(params, req.params, 'path') : {},
+        query: query ? parseInput(query, req.query, 'query') : {},
+        header: (name: string) => req.get(name),
         body: readBody(body, req.body, schemas),
       };
       send(ctx, res, await r.handle(call as never));
@@ -77,20 +78,6 @@ function handlerFor(ctx: ReceiverContext, r: Route, schemas: Components): Reques
       next(err);
     }
   };
-}
-
-/** A raw body as read; a JSON one validated (left out and optional, as `{}`). */
-function readBody(spec: Route['body'], value: unknown, schemas: Components): unknown {
-  if (spec?.kind !== 'json') return spec?.kind === 'raw' ? value : undefined;
-  const parsed = (schemas.requests[spec.schema] as z.ZodType).safeParse(value === undefined && !spec.required ? {} : value);
-  if (!parsed.success) throw invalidRequest('the request body does not match the schema', issueDetails(parsed.error));
-  return spec.asSent ? value : parsed.data;
-}
-
-function parse(schema: z.ZodType, value: unknown, where: 'path' | 'query'): unknown {
-  const parsed = schema.safeParse(value);
-  if (!parsed.success) throw invalidRequest(`invalid ${where} parameters`, issueDetails(parsed.error));
-  return parsed.data;
 }
 
 function send(ctx: ReceiverContext, res: Response, reply: Reply): void {

@@ -8,18 +8,16 @@ import type { LiveTenant } from '../registry/snapshot';
 import type { ReceiverContext } from './context';
 
 /** Management needs the database; `barrage start` without one runs from the config file alone. */
+export const databaseRequired = () =>
+  new ApiError(
+    501,
+    'database_required',
+    'tenants, keys and destinations are managed through the API only with a database: set database.url ' +
+      '(env:DATABASE_URL), or run barrage dev (embedded). Without one they come from the config file.',
+  );
+
 export function requireDatabase(ctx: ReceiverContext): RequestHandler {
-  return (_req: Request, _res: Response, next: NextFunction) => {
-    if (ctx.registry.stores) return next();
-    next(
-      new ApiError(
-        501,
-        'database_required',
-        'tenants, keys and destinations are managed through the API only with a database: set database.url ' +
-          '(env:DATABASE_URL), or run barrage dev (embedded). Without one they come from the config file.',
-      ),
-    );
-  };
+  return (_req: Request, _res: Response, next: NextFunction) => next(ctx.registry.stores ? undefined : databaseRequired());
 }
 
 export const storesOf = (ctx: ReceiverContext): Stores => ctx.registry.stores!;

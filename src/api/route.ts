@@ -66,6 +66,9 @@ export interface Call<P, Q, B> {
   tenant: LiveTenant;
   /** The HTTP source a source route was called for (known before its body is read). */
   source: { tenant: TenantConfig; source: HttpSourceConfig };
+  /** A request header (documented in the route's `headers`). */
+  header: (name: string) => string | undefined;
+  /** The HTTP request itself; only source routes read it (they are never called in-process). */
   req: Request;
 }
 

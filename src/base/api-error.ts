@@ -30,7 +30,13 @@ export interface IssueDetail {
   message: string;
 }
 
-export class ApiError extends Error {
+/**
+ * The error every Barrage answer that is not a success stands for: `status` is the HTTP status
+ * the API answers, `code` the stable machine-readable code. The library throws it as is.
+ */
+export class BarrageError extends Error {
+  override name = 'BarrageError';
+
   constructor(
     readonly status: number,
     readonly code: ErrorCode,
@@ -48,6 +54,10 @@ export class ApiError extends Error {
     };
   }
 }
+
+/** The name the HTTP layer and the services have always used. */
+export const ApiError = BarrageError;
+export type ApiError = BarrageError;
 
 export const notFound = (what: string) => new ApiError(404, 'not_found', `${what} not found`);
 

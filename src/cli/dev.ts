@@ -1,8 +1,7 @@
 // `barrage dev`: embedded Temporal dev server + worker + receiver + example sink, one command.
-import { resolve } from 'node:path';
-import { findTemporalCli, TEMPORAL_CLI_MISSING, type BarrageConfig, type Env } from '../config';
+import type { BarrageConfig, Env } from '../config';
 import { startSink } from '../sink/listen';
-import { startDevServer } from '../temporal/dev-server';
+import { embeddedTemporal } from '../temporal/embedded';
 import type { Logger } from '../telemetry/logger';
 import { hasQueueSources } from '../roles/pollers';
 import { openRegistry } from '../registry/open';
@@ -23,23 +22,9 @@ export async function runDev(options: DevOptions): Promise<void> {
   const { config, logger } = options;
   const signal = shutdownSignal(logger);
   const stops: (() => Promise<void>)[] = [];
-  let address = config.temporal.address;
-  if (!address) {
-    const cliPath = findTemporalCli(options.env);
-    if (!cliPath) throw new Error(TEMPORAL_CLI_MISSING);
-    const { devServer } = config.temporal;
-    logger.info({ cliPath, dbFile: devServer.dbFile }, 'starting embedded Temporal dev server');
-    const server = await startDevServer({
-      cliPath,
-      ip: devServer.ip,
-      port: devServer.port,
-      uiPort: devServer.uiPort,
-      dbFile: resolve(devServer.dbFile),
-      namespaces: config.tenants.map((t) => t.namespace),
-    });
-    stops.push(server.stop);
-    address = server.address;
-  }
+  const temporal = await embeddedTemporal(config, options.env, logger);
+  if (temporal.stop) stops.push(temporal.stop);
+  const { address } = temporal;
   const opened = await openRegistry(config, 'dev', logger);
   stops.push(opened.close);
   if (options.sink) {

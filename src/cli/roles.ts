@@ -4,6 +4,7 @@ import type { Connection } from '@temporalio/client';
 import type { BarrageConfig } from '../config';
 import { namespaceOptions } from '../config/derived';
 import { closeDrivers, createDrivers, type DriverRegistry } from '../destinations/registry';
+import { targetOpener } from '../deliveries/targets';
 import { createIngest } from '../ingest/ingest';
 import { createDisabler } from '../management/auto-disable';
 import { createGate } from '../protection/gate';
@@ -44,6 +45,28 @@ export interface RunRolesOptions {
 
 /** Runs until the signal aborts; then stops taking work, finishes what is in flight, and returns. */
 export async function runRoles(options: RunRolesOptions): Promise<void> {
+  const running = await startRoleSet(options);
+  let failure: unknown;
+  try {
+    await untilStopped(options.signal, running.handles);
+  } catch (err) {
+    failure = err;
+  }
+  await running.close(failure);
+}
+
+/** Roles started on one Temporal connection, stopped together. */
+export interface RunningRoles {
+  connection: Connection;
+  metrics: Metrics;
+  handles: readonly RoleHandle[];
+  receiver?: RunningReceiver;
+  /** Stops every role, then the connection; rethrows `failure`, else the first role that failed stopping. */
+  close(failure?: unknown): Promise<void>;
+}
+
+/** Connects and starts each requested role (none is fine: then it is a client of Temporal only). */
+export async function startRoleSet(options: Omit<RunRolesOptions, 'signal'>): Promise<RunningRoles> {
   const { logger } = options;
   const metrics = options.metrics ?? createMetrics();
   const temporal = temporalConnectionOptions(options.config.temporal, options.address);
@@ -51,14 +74,30 @@ export async function runRoles(options: RunRolesOptions): Promise<void> {
     logger.warn({ address: options.address, reason: err instanceof Error ? err.message : String(err) }, 'waiting for Temporal'),
   );
   const started: Started = { handles: [] };
-  let failure: unknown;
+  const running: RunningRoles = {
+    connection,
+    metrics,
+    handles: started.handles,
+    close: (failure) => stopAll(started, connection, logger, failure),
+  };
+  const onReceiver = options.onReceiver;
+  const roleOptions = {
+    ...options,
+    onReceiver: (r: RunningReceiver) => {
+      running.receiver = r;
+      onReceiver?.(r);
+    },
+  };
   try {
-    await startRoles(options, { connection, temporal, metrics }, started);
-    await untilStopped(options.signal, started.handles);
+    await startRoles(roleOptions, { connection, temporal, metrics }, started);
   } catch (err) {
-    failure = err;
+    await running.close(err);
   }
-  // One role failing stops the others too, before the shared connection closes under them.
+  return running;
+}
+
+// One role failing stops the others too, before the shared connection closes under them.
+async function stopAll(started: Started, connection: Connection, logger: Logger, failure: unknown): Promise<void> {
   const stopped = await Promise.allSettled(started.handles.map((h) => h.close()));
   if (started.drivers) await closeDrivers(started.drivers);
   await connection.close();
@@ -76,7 +115,7 @@ interface Started {
 
 /** Starts each requested role, recording each in `started` as it comes up. */
 async function startRoles(
-  options: RunRolesOptions,
+  options: Omit<RunRolesOptions, 'signal'>,
   shared: { connection: Connection; temporal: TemporalConnectionOptions; metrics: Metrics },
   started: Started,
 ): Promise<void> {
@@ -94,7 +133,11 @@ async function startRoles(
     const drivers = (started.drivers = await workerDrivers(options));
     const gate = await workerGate(options, connection, metrics);
     handles.push({ done: new Promise(() => undefined), close: () => gate.close() });
-    const deps = { destinations: destinationLookup(registry), drivers, logger, metrics, gate };
+    const stores = registry.stores;
+    const targets = stores
+      ? targetOpener(stores.box, stores.tenantSecrets, { onRegistryChange: (l) => registry.subscribe(l) })
+      : undefined;
+    const deps = { destinations: destinationLookup(registry), drivers, logger, metrics, gate, targets };
     const { temporal } = shared;
     handles.push(startWorker({ config, registry, temporal, logger, activityDeps: deps, onRunning: options.onWorkerRunning }));
   }
@@ -111,7 +154,7 @@ async function startRoles(
 }
 
 /** Pause, circuit breaker and auto-disable, shared through the registry's database when there is one. */
-async function workerGate(options: RunRolesOptions, connection: Connection, metrics: Metrics) {
+async function workerGate(options: Omit<RunRolesOptions, 'signal'>, connection: Connection, metrics: Metrics) {
   const { config, registry, logger } = options;
   const clients = new TenantClients(connection);
   const ingest = createIngest({ clientFor: (t) => clients.for(t), taskQueue: config.temporal.taskQueue, logger, metrics });
@@ -140,7 +183,7 @@ const MANAGE_HINT =
   'registering namespaces needs admin rights; with a key scoped to namespaces (as on Temporal Cloud) set ' +
   'temporal.manageNamespaces: false and create them outside Barrage (docs/PRODUCTION.md)';
 
-async function workerDrivers(options: RunRolesOptions): Promise<DriverRegistry> {
+async function workerDrivers(options: Omit<RunRolesOptions, 'signal'>): Promise<DriverRegistry> {
   const { config, logger } = options;
   const built = await createDrivers({
     allowPrivateDestinations: config.security.allowPrivateDestinations,
@@ -151,7 +194,7 @@ async function workerDrivers(options: RunRolesOptions): Promise<DriverRegistry> 
 }
 
 /** Resolves when the signal aborts; rejects as soon as a role fails on its own. */
-function untilStopped(signal: AbortSignal, handles: RoleHandle[]): Promise<void> {
+function untilStopped(signal: AbortSignal, handles: readonly RoleHandle[]): Promise<void> {
   const aborted = new Promise<void>((resolve) => {
     if (signal.aborted) resolve();
     signal.addEventListener('abort', () => resolve(), { once: true });

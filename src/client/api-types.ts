@@ -86,6 +86,60 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Deliver one payload to one URL with its own retry policy and dead letter (a one-off event)
+         * @description An event like any other (GET /v1/events/{id}, /attempts, /retry, /cancel work for it), delivered as "to" (its dead letter as "deadLetter"). URL and headers are sealed in Temporal and never shown; deliveries are signed with the tenant’s delivery secret (GET /v1/deliveries/secret).
+         */
+        post: operations["createDelivery"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/deliveries/secret": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The secrets that sign this tenant’s one-off deliveries (the first is made on first use) */
+        get: operations["getDeliverySecret"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/deliveries/secret/rotate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A new secret signs one-off deliveries at once; the previous ones also sign until the overlap ends */
+        post: operations["rotateDeliverySecret"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/destinations": {
         parameters: {
             query?: never;
@@ -487,6 +541,147 @@ export interface components {
             name: string | null;
             /** @description the first characters of the key, to recognise it */
             prefix: string;
+        };
+        DeliveryRequest: {
+            /** @description the payload as JSON */
+            data: components["schemas"]["JsonValue"];
+            /** @description where it goes when retries run out: a registered destination id, or another { url, headers?, timeout? } */
+            deadLetter?: string | {
+                /** @description request headers (sealed: never shown or logged) */
+                headers?: {
+                    [key: string]: string;
+                };
+                /** @description per attempt (default 30s) */
+                timeout?: string | number;
+                /**
+                 * Format: uri
+                 * @description http(s) URL; user:password in it is sent as Basic auth
+                 */
+                url: string;
+            };
+            /** @description the event id: the dedupe key, sent as webhook-id (Idempotency-Key also works) */
+            id?: string;
+            /** @description backoff between attempts (default: a destination’s default) */
+            retry?: {
+                /**
+                 * @description each wait is this many times the previous
+                 * @default 2
+                 */
+                backoffCoefficient?: number;
+                /** @description no attempt starts later than this after the first */
+                horizon?: string | number;
+                /**
+                 * @description wait before the 2nd attempt
+                 * @default 5s
+                 */
+                initialInterval?: string | number;
+                /**
+                 * @description random spread of each wait, ±fraction
+                 * @default 0.2
+                 */
+                jitter?: number;
+                /**
+                 * @description attempts before the delivery fails
+                 * @default 10
+                 */
+                maximumAttempts?: number;
+                /**
+                 * @description longest wait between attempts; also caps Retry-After
+                 * @default 1h
+                 */
+                maximumInterval?: string | number;
+            };
+            /** @description where to POST it */
+            to: {
+                /** @description request headers (sealed: never shown or logged) */
+                headers?: {
+                    [key: string]: string;
+                };
+                /** @description per attempt (default 30s) */
+                timeout?: string | number;
+                /**
+                 * Format: uri
+                 * @description http(s) URL; user:password in it is sent as Basic auth
+                 */
+                url: string;
+            };
+            /** @description the event type it is recorded and searchable under (default "delivery") */
+            type?: string;
+        } | {
+            /** @description where it goes when retries run out: a registered destination id, or another { url, headers?, timeout? } */
+            deadLetter?: string | {
+                /** @description request headers (sealed: never shown or logged) */
+                headers?: {
+                    [key: string]: string;
+                };
+                /** @description per attempt (default 30s) */
+                timeout?: string | number;
+                /**
+                 * Format: uri
+                 * @description http(s) URL; user:password in it is sent as Basic auth
+                 */
+                url: string;
+            };
+            /** @description the event id: the dedupe key, sent as webhook-id (Idempotency-Key also works) */
+            id?: string;
+            /** @description the payload as given bytes */
+            payload: {
+                /** @description the bytes to send: text, or base64 with encoding "base64" */
+                body: string;
+                /** @description default text/plain (utf8) or application/octet-stream (base64) */
+                contentType?: string;
+                /**
+                 * @description how body is written (default utf8)
+                 * @enum {string}
+                 */
+                encoding?: "utf8" | "base64";
+            };
+            /** @description backoff between attempts (default: a destination’s default) */
+            retry?: {
+                /**
+                 * @description each wait is this many times the previous
+                 * @default 2
+                 */
+                backoffCoefficient?: number;
+                /** @description no attempt starts later than this after the first */
+                horizon?: string | number;
+                /**
+                 * @description wait before the 2nd attempt
+                 * @default 5s
+                 */
+                initialInterval?: string | number;
+                /**
+                 * @description random spread of each wait, ±fraction
+                 * @default 0.2
+                 */
+                jitter?: number;
+                /**
+                 * @description attempts before the delivery fails
+                 * @default 10
+                 */
+                maximumAttempts?: number;
+                /**
+                 * @description longest wait between attempts; also caps Retry-After
+                 * @default 1h
+                 */
+                maximumInterval?: string | number;
+            };
+            /** @description where to POST it */
+            to: {
+                /** @description request headers (sealed: never shown or logged) */
+                headers?: {
+                    [key: string]: string;
+                };
+                /** @description per attempt (default 30s) */
+                timeout?: string | number;
+                /**
+                 * Format: uri
+                 * @description http(s) URL; user:password in it is sent as Basic auth
+                 */
+                url: string;
+            };
+            /** @description the event type it is recorded and searchable under (default "delivery") */
+            type?: string;
         };
         /** @description the destination with its type settings; credentials shown as "[redacted]", never the signing secret */
         Destination: {
@@ -2127,6 +2322,322 @@ export interface operations {
                 headers: {
                     /** @description seconds to wait */
                     "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    createDelivery: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description the dedupe key (printable ASCII, 1–255); with a body id, both must be equal */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DeliveryRequest"];
+            };
+        };
+        responses: {
+            /** @description duplicate of an accepted delivery */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Accepted"];
+                };
+            };
+            /** @description accepted (recorded by Temporal) */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Accepted"];
+                };
+            };
+            /** @description a bad target, retry, dead letter or payload (every problem by path); destination_not_allowed for a private URL; or invalid JSON, nesting over 64 levels, a body that does not match the schema or its Content-Encoding */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description missing, unknown or revoked key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the wrong kind of key (a tenant key on an admin route, or the reverse) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description request not received within server.headersTimeout / requestTimeout */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the id collides with a delivery of an event accepted before an upgrade */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description too large for Temporal; or body (declared or decompressed) over server.maxBodyBytes */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description not Content-Type: application/json, or an unsupported charset or Content-Encoding (gzip, deflate, br) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description an Expect header other than 100-continue */
+            417: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description request line and headers over 16 KiB */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no database: set database.url */
+            501: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Temporal unreachable or too slow; nothing changed, retry (Retry-After) */
+            503: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getDeliverySecret: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the secrets now in use, newest first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Secrets"];
+                };
+            };
+            /** @description missing, unknown or revoked key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the wrong kind of key (a tenant key on an admin route, or the reverse) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description request not received within server.headersTimeout / requestTimeout */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description an Expect header other than 100-continue */
+            417: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description request line and headers over 16 KiB */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no database: set database.url */
+            501: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    rotateDeliverySecret: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["RotateRequest"];
+            };
+        };
+        responses: {
+            /** @description the secrets now in use, newest first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Secrets"];
+                };
+            };
+            /** @description invalid JSON, nesting over 64 levels, a body that does not match the schema or its Content-Encoding */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description missing, unknown or revoked key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the wrong kind of key (a tenant key on an admin route, or the reverse) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description request not received within server.headersTimeout / requestTimeout */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description body (declared or decompressed) over server.maxBodyBytes */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description an unsupported charset or Content-Encoding (gzip, deflate, br are supported) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description an Expect header other than 100-continue */
+            417: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description request line and headers over 16 KiB */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no database: set database.url */
+            501: {
+                headers: {
                     [name: string]: unknown;
                 };
                 content: {

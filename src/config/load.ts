@@ -27,7 +27,12 @@ export function parseConfig(text: string, env: Env, source = '<config>'): Barrag
     const where = err instanceof YAMLParseError && err.linePos ? `line ${err.linePos[0].line}` : '(yaml)';
     throw new ConfigError(source, [{ path: where, message: (err as Error).message.split('\n')[0] }]);
   }
-  const result = configSchema(env).safeParse(raw ?? {});
+  return validateConfig(raw ?? {}, env, source);
+}
+
+/** Validates a config given as an object (the same shape as the file), e.g. by the library. */
+export function validateConfig(raw: unknown, env: Env, source = '<config>'): BarrageConfig {
+  const result = configSchema(env).safeParse(raw);
   if (result.success) return result.data;
   const problems = result.error.issues.map((issue) => ({
     path: issue.path.length ? issue.path.map(String).join('.') : '(root)',

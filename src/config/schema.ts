@@ -133,6 +133,9 @@ export const configSchema = (env: Env) =>
         .describe('where Temporal is'),
       worker: z
         .object({
+          shutdownGrace: duration(
+            'on stop, attempts under way get this long to finish before they are cancelled (and retried later)',
+          ).prefault('10s'),
           maxConcurrentActivities: z
             .number()
             .int()

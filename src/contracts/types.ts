@@ -19,8 +19,23 @@ export interface RetrySpec {
   horizonMs?: number;
 }
 
+/**
+ * A one-off delivery's own address (POST /v1/deliveries), in place of a registered destination:
+ * `{ url, headers, timeout }` sealed under security.encryptionKey (AES-256-GCM), since whoever
+ * reads the namespace's histories reads workflow inputs. Bound to tenant, event and delivery id
+ * (sealedTargetBinding), so a copy in another event's input does not open.
+ */
+export interface SealedTarget {
+  sealed: string;
+}
+
+export const sealedTargetBinding = (tenantId: string, eventId: string, destinationId: string) =>
+  `target:${tenantId}/${eventId}/${destinationId}`;
+
 export interface DeliveryPlan {
   destinationId: string;
+  /** A one-off delivery: where to send it, instead of the registered destination of that id. */
+  target?: SealedTarget;
   retry: RetrySpec;
   timeoutMs: number;
   /** The destination that receives the event if this delivery fails for good. */
@@ -186,6 +201,8 @@ export interface AttemptRequest {
   mayHold?: true;
   /** A dead letter (revision 3): its target takes it even while disabled, as an operator's sink. */
   deadLetter?: true;
+  /** A one-off delivery's sealed address (the plan's `target`). */
+  target?: SealedTarget;
 }
 
 /** A delivery's status: the API's value and the BarrageStatus search attribute's. */

@@ -11,6 +11,7 @@ import {
   SIGNAL,
   WORKFLOW,
   type DeliveryInput,
+  type DeliveryPlan,
   type DeliveryStatus,
 } from '../contracts';
 import { deliveryPlan, type TenantConfig } from '../config';
@@ -47,13 +48,13 @@ export async function retryDeliveries(
       (signalled ? result.retried : result.skipped).push(destinationId);
       continue;
     }
-    const current = options.tenant.destinations.find((d) => d.id === destinationId);
-    if (!RERUNNABLE.has(state.status) || !current) {
+    const planned = currentPlan(options.tenant, input.destinations, destinationId);
+    if (!RERUNNABLE.has(state.status) || !planned) {
       result.skipped.push(destinationId);
       continue;
     }
     // "Now" also means "no ttl": one that expired would otherwise expire again at once.
-    const { ttlMs: _planTtl, ...plan } = deliveryPlan(current, options.tenant);
+    const { ttlMs: _planTtl, ...plan } = planned;
     const args: DeliveryInput = {
       event: eventWithoutTtl,
       payload,
@@ -77,4 +78,15 @@ export async function retryDeliveries(
     (started ? result.retried : result.skipped).push(destinationId);
   }
   return result;
+}
+
+/**
+ * What a rerun delivers with: the destination's current settings, or for a one-off delivery (no
+ * registered destination) the plan it was accepted with, its sealed target included.
+ */
+function currentPlan(tenant: TenantConfig, planned: readonly DeliveryPlan[], destinationId: string): DeliveryPlan | undefined {
+  const oneOff = planned.find((p) => p.destinationId === destinationId && p.target);
+  if (oneOff) return oneOff;
+  const current = tenant.destinations.find((d) => d.id === destinationId);
+  return current && deliveryPlan(current, tenant);
 }

@@ -5,6 +5,7 @@ import { createApiKeyStore } from '../store/api-keys';
 import { createDestinationStore } from '../store/destinations';
 import type { SecretBox } from '../store/secret-box';
 import type { Tables } from '../store/tables';
+import { createTenantSecretStore } from '../store/tenant-secrets';
 import { createTenantStore } from '../store/tenants';
 
 export interface Stores {
@@ -13,6 +14,7 @@ export interface Stores {
   tenants: ReturnType<typeof createTenantStore>;
   apiKeys: ReturnType<typeof createApiKeyStore>;
   destinations: ReturnType<typeof createDestinationStore>;
+  tenantSecrets: ReturnType<typeof createTenantSecretStore>;
   box: SecretBox;
 }
 
@@ -24,6 +26,7 @@ export function createStores(database: Database, box: SecretBox): Stores {
     tenants: createTenantStore(db),
     apiKeys: createApiKeyStore(db),
     destinations: createDestinationStore(db, box),
+    tenantSecrets: createTenantSecretStore(db, box),
     box,
   };
 }

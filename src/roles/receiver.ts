@@ -2,7 +2,7 @@
 import type { AddressInfo } from 'node:net';
 import { createServer, type Server } from 'node:http';
 import type { Connection } from '@temporalio/client';
-import { temporalUiUrl, type BarrageConfig } from '../config';
+import { temporalUiUrl, type BarrageConfig, type TenantConfig } from '../config';
 import { createIngest } from '../ingest/ingest';
 import { TenantClients } from '../temporal/clients';
 import { namespaceReady } from '../temporal/namespaces';
@@ -35,43 +35,9 @@ export interface RunningReceiver extends RoleHandle {
 }
 
 export async function startReceiver(options: ReceiverOptions): Promise<RunningReceiver> {
-  const { config, connection, logger, registry } = options;
-  const metrics = options.metrics ?? createMetrics();
-  const clients = new TenantClients(connection);
-  const ingest = createIngest({
-    clientFor: (t) => clients.for(t),
-    taskQueue: config.temporal.taskQueue,
-    logger,
-    startDeadlineMs: ACCEPT_DEADLINE_MS,
-    metrics,
-    recordDelivered: config.temporal.recordDeliveredStatus,
-    maxScheduleAheadMs: config.limits.maxScheduleAhead,
-  });
-  trackBacklog(metrics, registry, (t) => clients.for(t), logger);
-  const ctx: ReceiverContext = {
-    config,
-    registry,
-    connection,
-    metrics,
-    logger,
-    ingest,
-    clientFor: (t) => clients.for(t),
-    publicUrl: '',
-    temporalUiUrl: temporalUiUrl(config),
-    now: options.now ?? Date.now,
-    ready: () =>
-      connection
-        .withDeadline(Date.now() + READY_DEADLINE_MS, async () => {
-          const checks = await Promise.all(
-            registry
-              .current()
-              .namespaces()
-              .map((ns) => namespaceReady(connection, ns)),
-          );
-          return checks.every(Boolean);
-        })
-        .catch(() => false),
-  };
+  const { config, logger } = options;
+  const ctx = serviceContext(options);
+  trackBacklog(ctx.metrics, options.registry, ctx.clientFor, logger);
   const server = await listen(createReceiverApp(ctx), config, logger);
   const { port } = server.address() as AddressInfo;
   const url = `http://${config.server.host}:${port}`;
@@ -87,6 +53,50 @@ export async function startReceiver(options: ReceiverOptions): Promise<RunningRe
       return done;
     },
   };
+}
+
+/** What the routes run on, whether they are called over HTTP or in-process (the library). */
+export function serviceContext(options: ReceiverOptions): ReceiverContext {
+  const { config, connection, logger, registry } = options;
+  const metrics = options.metrics ?? createMetrics();
+  const clients = new TenantClients(connection);
+  const clientFor = (t: Pick<TenantConfig, 'namespace'>) => clients.for(t);
+  const ingest = createIngest({
+    clientFor,
+    taskQueue: config.temporal.taskQueue,
+    logger,
+    startDeadlineMs: ACCEPT_DEADLINE_MS,
+    metrics,
+    recordDelivered: config.temporal.recordDeliveredStatus,
+    maxScheduleAheadMs: config.limits.maxScheduleAhead,
+  });
+  return {
+    config,
+    registry,
+    connection,
+    metrics,
+    logger,
+    ingest,
+    clientFor,
+    publicUrl: config.server.publicUrl ?? '',
+    temporalUiUrl: temporalUiUrl(config),
+    now: options.now ?? Date.now,
+    ready: () => namespacesReady(connection, registry),
+  };
+}
+
+function namespacesReady(connection: Connection, registry: Registry): Promise<boolean> {
+  return connection
+    .withDeadline(Date.now() + READY_DEADLINE_MS, async () => {
+      const checks = await Promise.all(
+        registry
+          .current()
+          .namespaces()
+          .map((ns) => namespaceReady(connection, ns)),
+      );
+      return checks.every(Boolean);
+    })
+    .catch(() => false);
 }
 
 /** Timeouts in seconds, not Node's minutes: a slow or stalled sender must not hold a connection. */

@@ -139,6 +139,7 @@ export class WorkerSet {
       activities: this.activities,
       ...this.slotOptions(namespace),
       maxCachedWorkflows: config.worker.maxCachedWorkflows,
+      shutdownGraceTime: config.worker.shutdownGrace,
       ...traced(exporting && 'workflowsPath' in source),
       sinks: workerSinks(this.options.activityDeps.metrics),
     });
@@ -202,6 +203,7 @@ export class WorkerSet {
         taskQueue: rateLimitedTaskQueue(config.temporal.taskQueue),
         activities: this.activities,
         maxConcurrentActivityTaskExecutions: config.worker.maxConcurrentActivities,
+        shutdownGraceTime: config.worker.shutdownGrace,
         ...traced(false),
         sinks: workerSinks(activityDeps.metrics),
       });

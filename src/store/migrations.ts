@@ -111,6 +111,21 @@ const migrations: Record<string, Migration> = {
         .execute();
     },
   },
+  '0006_tenant_secrets': {
+    async up(db: Kysely<unknown>) {
+      // The secrets that sign a tenant's one-off deliveries (POST /v1/deliveries), rotated like a
+      // destination's. By tenant id: config-file tenants have no row in tenants.
+      await db.schema
+        .createTable('tenant_secrets')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('tenant_id', 'text', (c) => c.notNull())
+        .addColumn('sealed', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
+        .addColumn('expires_at', 'timestamptz')
+        .execute();
+      await db.schema.createIndex('tenant_secrets_tenant').on('tenant_secrets').column('tenant_id').execute();
+    },
+  },
 };
 
 export const MIGRATIONS = Object.keys(migrations);

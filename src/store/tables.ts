@@ -85,6 +85,16 @@ export interface DestinationLeasesTable {
   expires_at: ColumnType<Date, Date | string, Date | string>;
 }
 
+/** A secret signing a tenant's one-off deliveries (src/store/tenant-secrets.ts). */
+export interface TenantSecretsTable {
+  id: string;
+  tenant_id: string;
+  /** AES-256-GCM under security.encryptionKey, bound to the id. */
+  sealed: string;
+  created_at: CreatedAt;
+  expires_at: Timestamp | null;
+}
+
 export interface Tables {
   tenants: TenantsTable;
   api_keys: ApiKeysTable;
@@ -94,6 +104,7 @@ export interface Tables {
   destination_health: DestinationHealthTable;
   destination_leases: DestinationLeasesTable;
   destination_tokens: DestinationTokensTable;
+  tenant_secrets: TenantSecretsTable;
 }
 
 export type Tenant = Selectable<TenantsTable>;

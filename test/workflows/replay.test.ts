@@ -48,6 +48,7 @@ test('every fixture ever recorded is still here (fixtures are added, never repla
   const expiring = 'evt_f97a98742c2fcad466a9e26cdc';
   const rateLimited = 'evt_b7e10d75a8114f7f7428b52e5b';
   const holdable = 'evt_09de9e98f5046d925df3360acc';
+  const oneOff = 'evt_271b98cda651632a54e0cec637';
   expect(files.sort()).toEqual(
     [
       // The parent, a retried delivery and a dead-lettered one.
@@ -93,6 +94,8 @@ test('every fixture ever recorded is still here (fixtures are added, never repla
       // Revision 3 (holdable attempts): set 1's destinations, and one whose circuit opened at its
       // first failure, so its second attempt was held (retried by Temporal) until a probe went.
       ...['', '~flaky', '~tripping', '~gone', '~gone~dead-letter-1'].map((d) => `${holdable}${d}.json`),
+      // Issue 18: a one-off delivery, its sealed target passed to each attempt, and its inline dead letter.
+      ...['', '~to', '~to~dead-letter-2'].map((d) => `${oneOff}${d}.json`),
     ].sort(),
   );
 });

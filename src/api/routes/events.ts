@@ -30,8 +30,8 @@ export const eventRoutes = [
       409: { description: 'the id collides with a delivery of an event accepted before an upgrade', codes: ['conflict'] },
       413: { description: 'too large for Temporal with its number of destinations', codes: ['payload_too_large'] },
     },
-    async handle({ ctx, tenant, body, req }) {
-      const outcome = await ctx.ingest(apiEvent(tenant, body, req.get('idempotency-key')));
+    async handle({ ctx, tenant, body, header }) {
+      const outcome = await ctx.ingest(apiEvent(tenant, body, header('idempotency-key')));
       return answerIngest(ctx, { tenant, outcome, hints: { idempotencyKey: `Idempotency-Key (or id): ${KEY_RULE}` } });
     },
   }),

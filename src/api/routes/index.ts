@@ -5,6 +5,7 @@ import { route } from '../route';
 import { buildOpenApiDocument } from '../openapi';
 import { components } from '../schemas/components';
 import { batchRoutes } from './batch';
+import { deliveryRoutes } from './deliveries';
 import { destinationControlRoutes } from './destination-controls';
 import { destinationRoutes } from './destinations';
 import { eventRoutes } from './events';
@@ -24,6 +25,7 @@ export function buildApi(): Api {
   const routes: Route[] = [
     ...batchRoutes,
     ...eventRoutes,
+    ...deliveryRoutes,
     ...sourceRoutes,
     ...tenantRoutes,
     ...destinationRoutes(),

@@ -16,6 +16,7 @@ import {
   retryRequestSchema,
   retryResponseSchema,
 } from './events';
+import { deliveryRequestSchema } from './deliveries';
 import {
   apiKeyRequestSchema,
   apiKeySchema,
@@ -60,6 +61,7 @@ export function components() {
     /** Described as clients send them: a field with a default may be left out. */
     requests: {
       EventRequest: eventRequestSchema,
+      DeliveryRequest: deliveryRequestSchema,
       BatchRequest: batchRequestSchema,
       RetryRequest: retryRequestSchema,
       TenantRequest: tenantRequestSchema,

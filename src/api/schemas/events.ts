@@ -8,7 +8,7 @@ import { EVENT_TYPE, idempotencyKeySchema } from '../../base/validation';
 /** Any JSON value; named, so the OpenAPI document can refer to its recursion. */
 export const jsonValueSchema = z.json();
 
-const eventType = z.string().regex(EVENT_TYPE, 'letters, digits and . _ : - (max 200)');
+export const eventType = z.string().regex(EVENT_TYPE, 'letters, digits and . _ : - (max 200)');
 
 /** RFC 3339 date-time (what `format: date-time` means): seconds are not optional. */
 const rfc3339 = z.iso.datetime({ offset: true }).regex(/T\d{2}:\d{2}:\d{2}/, 'an RFC 3339 date-time, with seconds');
