@@ -32,7 +32,7 @@ function ensureNodeModules() {
   console.log('[setup] installing npm packages…');
   // `npm install` honours the lock file as `npm ci` would; npm 11's `npm ci` refuses this lock
   // over platform bindings of a jest dependency (unrs-resolver) that npm itself never records.
-  run('npm', ['install', '--no-audit', '--no-fund'], { stdio: 'inherit', env: kafkaClientBuildEnv() });
+  run('npm', ['install', '--no-audit', '--no-fund'], { stdio: 'inherit', env: { ...kafkaClientBuildEnv(), BARRAGE_SETUP: '1' } });
   writeFileSync(stamp, want);
 }
 

@@ -1,3 +1,4 @@
+import { kafkaMissing } from '../../queues/optional-kafka';
 import type { DestinationPlugin } from '../plugin';
 import { kafkaDestinationSchema } from './config';
 
@@ -5,6 +6,9 @@ export const kafkaDestination: DestinationPlugin<'kafka', ReturnType<typeof kafk
   type: 'kafka',
   configSchema: kafkaDestinationSchema,
   async createDriver(deps) {
+    const missing = kafkaMissing();
+    // Retryable: deliveries wait (and nothing is lost) until the package is installed.
+    if (missing) return { type: 'kafka', deliver: async () => ({ outcome: 'retryable', error: missing }) };
     const { createKafkaDriver } = await import('./driver');
     return createKafkaDriver({ logger: deps.logger });
   },
