@@ -11,6 +11,7 @@ import { createLogger } from '../telemetry/logger';
 import { VERSION } from '../version';
 import { RegistrySetupError } from '../registry/open';
 import { startTracing } from '../telemetry/tracing';
+import { managementCommands } from './manage';
 import { parseRoles, shutdownSignal } from './role-names';
 
 const EXAMPLE_CONFIG = join(PROJECT_ROOT, 'docs', 'examples', 'barrage.yaml');
@@ -29,6 +30,10 @@ function load(flag: string | undefined, fallback?: string) {
 }
 
 const program = new Command('barrage').version(VERSION).description('Callback hub on Temporal');
+// Usage mistakes exit 2 (commander's own default is 1, which scripts would read as an API error).
+program.exitOverride((err) => {
+  process.exit(err.exitCode === 0 ? 0 : 2);
+});
 
 program
   .command('dev')
@@ -112,6 +117,8 @@ program
     await new Promise<void>((resolve) => shutdownSignal(createLogger('warn')).addEventListener('abort', () => resolve()));
     await sink.close();
   });
+
+managementCommands(program);
 
 program.parseAsync(process.argv).catch((err: unknown) => {
   if (err instanceof ConfigError || err instanceof RegistrySetupError) {
