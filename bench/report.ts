@@ -26,6 +26,8 @@ export interface RunResults {
   runs: {
     raw: Record<number, Throughput>;
     accept: Record<number, Throughput>;
+    /** Scenario 2b: hub.publish in-process (absent in results from before the library). */
+    library?: Record<number, Throughput>;
     baseline: Record<number, Throughput>;
     floor?: Throughput;
     e2e?: EndToEnd;
@@ -61,6 +63,7 @@ const TARGETS = {
   registryRatio: 0.9,
   tracingRatio: 0.9,
   historyEventsAtOne: 20,
+  libraryRatio: 1.0,
 };
 
 function pick(results: RunResults, get: (r: RunResults['runs'][number]) => number | undefined): Figure {
@@ -79,6 +82,9 @@ export function summarize(results: RunResults) {
     baseline: pick(results, (r) => r.baseline[c]?.perSecond),
     acceptToRaw: pick(results, (r) => r.accept[c].perSecond / r.raw[c].perSecond),
     acceptToBaseline: pick(results, (r) => r.accept[c].perSecond / r.baseline[c].perSecond),
+    library: pick(results, (r) => r.library?.[c]?.perSecond),
+    libraryP50: pick(results, (r) => r.library?.[c]?.p50),
+    libraryToAccept: pick(results, (r) => (r.library?.[c] ? r.library[c].perSecond / r.accept[c].perSecond : undefined)),
   }));
   const e2e = {
     floor: pick(results, (r) => r.floor?.perSecond),
@@ -153,6 +159,9 @@ export function table(results: RunResults): string {
       (l) =>
         `| 1 | raw start ceiling, c=${l.concurrency} | ${fmtFigure(l.rawStarts)} starts/s | |\n` +
         `| 2 | accept path, c=${l.concurrency} | ${fmtFigure(l.accepts)} accepted/s; p50 ${fmt(l.acceptP50.median, 1)} ms, p95 ${fmt(l.acceptP95.median, 1)} ms, p99 ${fmt(l.acceptP99.median, 1)} ms | ${fmtFigure(l.acceptToRaw, 2)}× scenario 1 (target ≥ ${TARGETS.acceptRatio}: ${verdict(l.acceptToRaw.median >= TARGETS.acceptRatio)})${l.concurrency === 1 ? `; p99 target ≤ ${TARGETS.acceptP99AtOneMs} ms: ${verdict(l.acceptP99.median <= TARGETS.acceptP99AtOneMs)}` : ''} |\n` +
+        (l.library.runs.length
+          ? `| 2b | library hub.publish (in-process, no HTTP), c=${l.concurrency} | ${fmtFigure(l.library)} published/s; p50 ${fmt(l.libraryP50.median, 1)} ms | ${fmtFigure(l.libraryToAccept, 2)}× scenario 2 (target ≥ ${TARGETS.libraryRatio}: ${verdict(l.libraryToAccept.median >= TARGETS.libraryRatio)}) |\n`
+          : '') +
         `| 9 | bare node:http 202, c=${l.concurrency} | ${fmtFigure(l.baseline)} req/s | receiver keeps ${fmtFigure(l.acceptToBaseline, 3)}× of it |`,
     ),
     `| 3 | floor: parent → child → no-op activity, c=${results.options.e2eConcurrency} | ${fmtFigure(sum.e2e.floor)} callbacks/s; p50 ${fmt(sum.e2e.floorP50.median)} ms, p99 ${fmt(sum.e2e.floorP99.median)} ms | |`,

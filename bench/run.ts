@@ -15,6 +15,7 @@ import { hubConfig, NAMESPACE, TENANT_B } from './hub-config';
 import { cpuShare, FLOOR_WORKER, peakRssMiB, receiverUrl, startNode, startRole, writeConfig, type Proc } from './processes';
 import { writeReport, type RunResults } from './report';
 import * as s from './scenarios';
+import { createHub } from '../src/lib';
 import { startBenchSink, type BenchSink } from './sink';
 import { heldDeliveryCost, LIMITED_PER_SECOND, rateLimitAccuracy, type RateLimitRun } from './protection';
 import { fairnessBurst } from './fairness';
@@ -124,6 +125,13 @@ async function main(): Promise<void> {
       accept: s.httpPool(receiverUrl(acceptReceiver), 256),
       baseline: s.httpPool(receiverUrl(baseline), 256),
     };
+    // Scenario 2b: the library publishing in this process, to the accept-only queue (a client only: no role).
+    const library = await createHub({
+      config: accept as Record<string, unknown>,
+      roles: [],
+      registry: 'config',
+      logger: createLogger('silent'),
+    });
     const hubCtx = { pool: pools.hub, sink, client };
     const bounds = (concurrency: number): s.Bounds => ({ concurrency, durationMs: opts.duration * 1000, maxOperations: 200_000 });
     const e2e = bounds(opts.e2eConcurrency);
@@ -133,6 +141,7 @@ async function main(): Promise<void> {
     const warm = { ...e2e, durationMs: 1000 };
     await s.rawStarts(ingest, tenant, warm);
     await s.httpAccepts(pools.accept, warm);
+    await s.libraryPublishes(library, tenant.id, warm);
     await s.floorTopology(client, 'floor', warm, 'warm');
     await s.endToEnd(hubCtx, { type: 'e2e.warm', path: '/one' }, warm);
 
@@ -142,9 +151,10 @@ async function main(): Promise<void> {
       for (const c of opts.concurrency) {
         r.raw[c] = await s.rawStarts(ingest, tenant, bounds(c));
         r.accept[c] = await s.httpAccepts(pools.accept, bounds(c));
+        (r.library ??= {})[c] = await s.libraryPublishes(library, tenant.id, bounds(c));
         r.baseline[c] = await s.httpAccepts(pools.baseline, bounds(c));
         progress(
-          `run ${run}/${opts.runs} c=${c}: starts ${r.raw[c].perSecond.toFixed(0)}/s, accepts ${r.accept[c].perSecond.toFixed(0)}/s, bare http ${r.baseline[c].perSecond.toFixed(0)}/s`,
+          `run ${run}/${opts.runs} c=${c}: starts ${r.raw[c].perSecond.toFixed(0)}/s, accepts ${r.accept[c].perSecond.toFixed(0)}/s, library ${r.library[c].perSecond.toFixed(0)}/s, bare http ${r.baseline[c].perSecond.toFixed(0)}/s`,
         );
       }
       r.floor = await s.floorTopology(client, 'floor', e2e, `r${run}`);
@@ -233,6 +243,7 @@ async function main(): Promise<void> {
       `cost: ${results.cost.map((c) => `D=${c.destinations}: ${c.actions} actions, ${c.historyEvents} events`).join('; ')}`,
     );
     await Promise.all(Object.values(pools).map((p) => p.close()));
+    await library.close();
     await connection.close();
     const written = writeReport(results, opts.out, Date.now() - started);
     console.log(written.table);

@@ -1,5 +1,6 @@
 // The measured scenarios. Each returns raw numbers for one run; run.ts repeats and summarizes.
 import type { Client } from '@temporalio/client';
+import type { Hub } from '../src/lib';
 import { Pool } from 'undici';
 import { callbackWorkflowId, deliveryWorkflowId } from '../src/contracts';
 import type { TenantConfig } from '../src/config';
@@ -77,6 +78,15 @@ export async function httpAccepts(pool: Pool, bounds: Bounds, expectStatus = 202
     });
     await res.body.dump();
     if (res.statusCode !== expectStatus) throw new Error(`answered ${res.statusCode}`);
+  });
+  return throughput(result);
+}
+
+/** 2b. The same accepts through the library: hub.publish in this process, no HTTP hop. */
+export async function libraryPublishes(hub: Hub, tenant: string, bounds: Bounds, type = 'e2e.library'): Promise<Throughput> {
+  const result = await closedLoop(bounds, async () => {
+    const accepted = await hub.publish({ tenant, type, data: { n: 1 } });
+    if (accepted.duplicate) throw new Error('a fresh event was answered as a duplicate');
   });
   return throughput(result);
 }
