@@ -1,5 +1,5 @@
 import { trace } from '@opentelemetry/api';
-import { Context } from '@temporalio/activity';
+import { CancelledFailure, Context } from '@temporalio/activity';
 import { destinationBreaker } from '../src/config/derived';
 import {
   ATTEMPT_ACTIVITY_MAX_RUNS,
@@ -8,7 +8,7 @@ import {
   type AttemptRequest,
   type SealedTarget,
 } from '../src/contracts';
-import type { TargetOpener } from '../src/deliveries/targets';
+import { withoutAddress, type TargetOpener } from '../src/deliveries/targets';
 import type { DriverResult } from '../src/destinations/driver';
 import type { DestinationGate, GateRequest } from '../src/protection/gate';
 import { deliverWith, type DriverRegistry } from '../src/destinations/registry';
@@ -44,6 +44,9 @@ export function createAttemptDelivery(deps: DeliverDeps) {
       lost >= ATTEMPT_ACTIVITY_MAX_RUNS
         ? { outcome: 'permanent' as const, error: `the attempt could not run: ${lost} runs were lost (worker crash or timeout)` }
         : await attempt(deps, req);
+    // Cut short by the worker stopping (past worker.shutdownGrace): not the destination's doing, so
+    // no attempt is used; Temporal runs this one again on a worker that is up.
+    if (cancellationSignal()?.aborted) throw new CancelledFailure('the worker stopped during the attempt; it runs again');
     const record: AttemptRecord = {
       attempt: req.attempt,
       startedAt: new Date(started).toISOString(),
@@ -110,8 +113,14 @@ async function attempt(deps: DeliverDeps, req: AttemptRequest): Promise<DriverRe
     if (pass.reason === 'end') return { outcome: 'cancelled', error: pass.error };
     hold(deps, req, pass);
   }
+  const signal = cancellationSignal();
   const result = await guarded(deps, req, () =>
-    deliverWith(deps.drivers, { ...req, deliveryId: deliveryIdOf(req), destination: found.destination }),
+    deliverWith(deps.drivers, {
+      ...req,
+      deliveryId: deliveryIdOf(req),
+      destination: found.destination,
+      ...(signal ? { signal } : {}),
+    }),
   );
   if (gated && pass?.go)
     await gate!
@@ -127,18 +136,20 @@ async function attempt(deps: DeliverDeps, req: AttemptRequest): Promise<DriverRe
 
 /**
  * A one-off delivery: its own address, no registered destination, so no pause, breaker or rate
- * limit of one. A worker that cannot open it leaves it retrying for a worker that can.
+ * limit of one. Opening it needs the database (the tenant's secrets): a worker without one, or a
+ * database that does not answer, fails the run, and Temporal runs it again (no attempt used). The
+ * error text is the attempt's record, kept in history and shown: the address is taken out of it.
  */
 async function oneOff(deps: DeliverDeps, req: AttemptRequest & { target: SealedTarget }): Promise<DriverResult> {
-  const targets = deps.targets;
-  if (!targets)
-    return {
-      outcome: 'retryable',
-      error: 'this worker has no database to open one-off deliveries (database.url, encryptionKey)',
-    };
-  const destination = await guarded(deps, req, () => targets.open(req));
-  if ('outcome' in destination) return destination;
-  return guarded(deps, req, () => deliverWith(deps.drivers, { ...req, deliveryId: deliveryIdOf(req), destination }));
+  if (!deps.targets) throw new Error('this worker has no database to open one-off deliveries (database.url, encryptionKey)');
+  const destination = await deps.targets.open(req);
+  const signal = cancellationSignal();
+  const result = await guarded(deps, req, () =>
+    deliverWith(deps.drivers, { ...req, deliveryId: deliveryIdOf(req), destination, ...(signal ? { signal } : {}) }),
+  );
+  return result.error && destination.type === 'http'
+    ? { ...result, error: withoutAddress(result.error, destination.url) }
+    : result;
 }
 
 /** What the gate needs to know of this attempt and its destination. */
@@ -181,6 +192,15 @@ async function guarded<T>(deps: DeliverDeps, req: AttemptRequest, work: () => Pr
  */
 function deliveryIdOf(req: AttemptRequest): string {
   return runningWorkflowId() ?? deliveryWorkflowId(req.event.eventId, req.destinationId);
+}
+
+/** The activity's cancellation (the worker stopping); none outside an activity. */
+function cancellationSignal(): AbortSignal | undefined {
+  try {
+    return Context.current().cancellationSignal;
+  } catch {
+    return undefined;
+  }
 }
 
 /** Context.current() throws where no activity runs (a harness calling the function directly). */

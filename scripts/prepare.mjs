@@ -4,10 +4,11 @@
 // which sets BARRAGE_SETUP so the build is not done twice; an existing build is kept.
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
-const root = resolve(new URL('..', import.meta.url).pathname);
+const root = fileURLToPath(new URL('..', import.meta.url));
 if (!process.env.BARRAGE_SETUP && !existsSync(join(root, 'dist', 'src', 'lib', 'index.js'))) {
   console.log('[prepare] building (tsc + workflow bundle)…');
-  execFileSync('npm', ['run', '--silent', 'build'], { cwd: root, stdio: 'inherit' });
+  execFileSync('npm', ['run', '--silent', 'build'], { cwd: root, stdio: 'inherit', shell: process.platform === 'win32' });
 }

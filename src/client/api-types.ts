@@ -1378,7 +1378,7 @@ export interface components {
             headers?: {
                 [key: string]: string;
             };
-            /** @description unique in the tenant; generated (dst_…) when absent */
+            /** @description unique in the tenant; generated (dst_…) when absent; not "to" or "deadLetter" */
             id?: string;
             /** @description attempts in flight to it at once, across all workers; more wait (no attempt used) */
             maxInFlight?: number;
@@ -1520,7 +1520,7 @@ export interface components {
              *     ]
              */
             events?: string[];
-            /** @description unique in the tenant; generated (dst_…) when absent */
+            /** @description unique in the tenant; generated (dst_…) when absent; not "to" or "deadLetter" */
             id?: string;
             /** @description attempts in flight to it at once, across all workers; more wait (no attempt used) */
             maxInFlight?: number;
@@ -1679,7 +1679,7 @@ export interface components {
              *     ]
              */
             events?: string[];
-            /** @description unique in the tenant; generated (dst_…) when absent */
+            /** @description unique in the tenant; generated (dst_…) when absent; not "to" or "deadLetter" */
             id?: string;
             /**
              * @description message key (partitioning): the event id by default

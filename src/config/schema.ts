@@ -134,7 +134,7 @@ export const configSchema = (env: Env) =>
       worker: z
         .object({
           shutdownGrace: duration(
-            'on stop, attempts under way get this long to finish before they are cancelled (and retried later)',
+            'on stop, attempts under way get this long to finish; past it they are cancelled and run again on a worker that is up (no attempt used)',
           ).prefault('10s'),
           maxConcurrentActivities: z
             .number()

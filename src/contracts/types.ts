@@ -29,6 +29,12 @@ export interface SealedTarget {
   sealed: string;
 }
 
+/** The delivery ids of a one-off's target and its inline dead letter; no destination may take them. */
+export const ONE_OFF_TARGET_ID = 'to';
+export const ONE_OFF_DEAD_LETTER_ID = 'deadLetter';
+/** The source one-off deliveries are recorded under (BarrageSource). */
+export const ONE_OFF_SOURCE = 'deliveries';
+
 export const sealedTargetBinding = (tenantId: string, eventId: string, destinationId: string) =>
   `target:${tenantId}/${eventId}/${destinationId}`;
 

@@ -69,3 +69,14 @@ export function targetOpener(box: SecretBox, secrets: TenantSecretStore, options
     },
   };
 }
+
+/** An IPv4 or IPv6 address (with a port) as connection errors write them. */
+const ADDRESS = /(?<![\w.])(?:\d{1,3}(?:\.\d{1,3}){3}|\[?(?:[0-9a-f]{0,4}:){2,}[0-9a-f.]*\]?)(?::\d+)?/gi;
+
+/** Attempt error text without the target's URL, host or addresses (undici and DNS errors name them). */
+export function withoutAddress(text: string, url: string): string {
+  const { origin, host, hostname } = new URL(url);
+  let out = text;
+  for (const part of [url, origin, host, hostname]) if (part) out = out.split(part).join('<target>');
+  return out.replace(ADDRESS, '<target>');
+}

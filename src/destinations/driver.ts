@@ -16,6 +16,8 @@ export interface DriverRequest<T extends DestinationType = DestinationType> {
   deliveryId: string;
   /** Current settings, looked up at attempt time so address and secret changes apply to retries. */
   destination: ConfigOf<T>;
+  /** Aborted when the worker stops and the attempt's shutdown grace is over. */
+  signal?: AbortSignal;
 }
 
 /** What a driver saw; the activity adds timing and turns it into the attempt record. */

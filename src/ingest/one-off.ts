@@ -1,7 +1,10 @@
 // A one-off delivery as an event like any other: a callback with one planned delivery (and maybe
 // a dead letter), whose address is sealed into the plan instead of looked up in the registry.
 import { ApiError, invalidRequest, issueDetails, type IssueDetail } from '../base/api-error';
-import type { DeliveryPlan, Payload } from '../contracts';
+import { ONE_OFF_DEAD_LETTER_ID, ONE_OFF_SOURCE, ONE_OFF_TARGET_ID, type DeliveryPlan, type Payload } from '../contracts';
+
+const TARGET_ID = ONE_OFF_TARGET_ID;
+const DEAD_LETTER_ID = ONE_OFF_DEAD_LETTER_ID;
 import { deliveryPlan } from '../config/derived';
 import { isRefusedUrlHost } from '../delivery/ssrf';
 import type { IngestRequest } from './ingest';
@@ -11,11 +14,7 @@ import type { LiveTenant } from '../registry/snapshot';
 import type { SecretBox } from '../store/secret-box';
 import { sealTarget } from '../deliveries/targets';
 
-/** The source one-off deliveries are recorded under (BarrageSource), and their ids keyed by. */
-export const ONE_OFF_SOURCE = 'deliveries';
-/** The delivery ids of a one-off's target and its inline dead letter, as events show them. */
-export const TARGET_ID = 'to';
-export const DEAD_LETTER_ID = 'deadLetter';
+export { ONE_OFF_SOURCE, ONE_OFF_TARGET_ID as TARGET_ID, ONE_OFF_DEAD_LETTER_ID as DEAD_LETTER_ID };
 export const DEFAULT_TYPE = 'delivery';
 
 interface Target {

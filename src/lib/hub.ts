@@ -10,6 +10,7 @@ import { BarrageError } from '../base/api-error';
 import { loadConfig, validateConfig, type BarrageConfig } from '../config';
 import type { Role } from '../cli/role-names';
 import { startRoleSet, type RunningRoles } from '../cli/roles';
+import { staticRegistry } from '../registry/live';
 import { openRegistry, type OpenedRegistry } from '../registry/open';
 import { serviceContext } from '../roles/receiver';
 import { embeddedTemporal } from '../temporal/embedded';
@@ -28,8 +29,8 @@ export interface HubOptions {
   roles?: Role[];
   /**
    * Where tenants, keys and destinations live: 'database' (database.url, else an embedded PGlite
-   * under database.dataDir) or 'config' (the config file only; hub.destinations then throws
-   * database_required). Default 'database'.
+   * under database.dataDir) or 'config' (the config file only, database.url or not;
+   * hub.destinations and hub.deliver then throw database_required). Default 'database'.
    */
   registry?: 'database' | 'config';
   /** A pino logger (default: JSON lines on stdout at log.level). */
@@ -61,7 +62,8 @@ export async function createHub(options: HubOptions): Promise<Hub> {
   try {
     const opened = await openHubRegistry(config, options, logger, cleanup);
     const temporal = await embeddedTemporal(config, env, logger);
-    if (temporal.stop) cleanup.unshift(temporal.stop);
+    // Last to stop: roles and the registry may still talk to it while they close.
+    if (temporal.stop) cleanup.push(temporal.stop);
     const running = await startRoleSet({
       config,
       registry: opened.registry,
@@ -89,7 +91,11 @@ async function openHubRegistry(
   logger: Logger,
   cleanup: (() => Promise<void>)[],
 ): Promise<OpenedRegistry> {
-  const embedded = options.registry !== 'config' && !config.database.url;
+  if (options.registry === 'config') {
+    const registry = staticRegistry(config);
+    return { registry, describe: 'config file only', close: () => registry.close() };
+  }
+  const embedded = !config.database.url;
   const dataDir = resolve(config.database.dataDir);
   if (embedded && openDataDirs.has(dataDir))
     throw new BarrageError(
@@ -97,11 +103,16 @@ async function openHubRegistry(
       'conflict',
       `database.dataDir ${dataDir} is open in another hub of this process; give each hub its own`,
     );
-  const opened = await openRegistry(config, options.registry === 'config' ? 'start' : 'dev', logger);
+  // Claimed before the await, so two hubs created at once cannot both pass the check.
   if (embedded) openDataDirs.add(dataDir);
+  const release = () => void (embedded && openDataDirs.delete(dataDir));
+  const opened = await openRegistry(config, 'dev', logger).catch((err: unknown) => {
+    release();
+    throw err;
+  });
   cleanup.unshift(async () => {
     await opened.close();
-    if (embedded) openDataDirs.delete(dataDir);
+    release();
   });
   return opened;
 }
@@ -124,6 +135,12 @@ function hubOver(
   if (running.receiver) ctx.publicUrl = config.server.publicUrl ?? running.receiver.url;
   const api = buildApi();
   const invoke = routeInvoker(ctx, api);
+  // A role that stops on its own (a worker refused by Temporal, say) would otherwise go unseen
+  // until close(): publishing goes on, but nothing in this process delivers.
+  for (const handle of running.handles)
+    handle.done.catch((err: unknown) =>
+      logger.error({ err }, 'a role of this hub stopped on its own; close the hub and create it again'),
+    );
   let closing: Promise<void> | undefined;
   return {
     publish: publishWith(invoke),

@@ -2,16 +2,22 @@
 // The service validates with them and the API documents them: both import them from here.
 import { z } from 'zod';
 import { apiId } from '../base/fields';
+import { ONE_OFF_DEAD_LETTER_ID, ONE_OFF_TARGET_ID } from '../contracts';
 import { isValidSecret } from '../delivery/signature';
 
 /** "whsec_" + base64 of at least 16 bytes, as a pattern a document can state. */
 const WHSEC = /^whsec_[A-Za-z0-9+/]{22,}={0,2}$/;
 const SECRET_RULE = 'must be a Standard Webhooks secret: "whsec_" + base64 of at least 16 bytes';
 
+const RESERVED_RULE = `"${ONE_OFF_TARGET_ID}" and "${ONE_OFF_DEAD_LETTER_ID}" name one-off deliveries (POST /v1/deliveries)`;
+
 export const apiSecret = () => z.string().regex(WHSEC, SECRET_RULE).refine(isValidSecret, SECRET_RULE);
 
 export const destinationApiFields = {
-  id: apiId('destination id').optional().describe('unique in the tenant; generated (dst_…) when absent'),
+  id: apiId('destination id')
+    .refine((id) => id !== ONE_OFF_TARGET_ID && id !== ONE_OFF_DEAD_LETTER_ID, RESERVED_RULE)
+    .optional()
+    .describe(`unique in the tenant; generated (dst_…) when absent; not "${ONE_OFF_TARGET_ID}" or "${ONE_OFF_DEAD_LETTER_ID}"`),
   description: z.string().max(1000).optional(),
   metadata: z
     .record(z.string().max(100), z.string().max(1000))

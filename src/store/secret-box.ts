@@ -26,7 +26,8 @@ export function createSecretBox(key: string): SecretBox {
       const [version, iv, tag, body] = sealed.split('.');
       if (version !== VERSION || !iv || !tag || body === undefined) throw new SecretBoxError('not a sealed secret');
       try {
-        const decipher = createDecipheriv('aes-256-gcm', raw, Buffer.from(iv, 'base64url'))
+        // A full 16-byte tag only: GCM would otherwise accept one cut down to 4 bytes.
+        const decipher = createDecipheriv('aes-256-gcm', raw, Buffer.from(iv, 'base64url'), { authTagLength: 16 })
           .setAAD(Buffer.from(boundTo))
           .setAuthTag(Buffer.from(tag, 'base64url'));
         return Buffer.concat([decipher.update(Buffer.from(body, 'base64url')), decipher.final()]).toString('utf8');

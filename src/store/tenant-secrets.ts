@@ -10,27 +10,7 @@ import { bumpVersion } from './version';
 const newId = () => `tsec_${randomBytes(10).toString('hex')}`;
 
 export function createTenantSecretStore(db: Kysely<Tables>, box: SecretBox) {
-  /** Secrets signing at `now`, newest first. */
-  async function signing(tenantId: string, now: Date): Promise<OpenedSecret[]> {
-    const rows = await db
-      .selectFrom('tenant_secrets')
-      .selectAll()
-      .where('tenant_id', '=', tenantId)
-      .where((eb) => eb.or([eb('expires_at', 'is', null), eb('expires_at', '>', now)]))
-      .orderBy('created_at', 'desc')
-      .orderBy('id', 'desc')
-      .execute();
-    return rows.map((r) => ({ id: r.id, secret: box.open(r.sealed, r.id), createdAt: r.created_at, expiresAt: r.expires_at }));
-  }
-
-  async function add(executor: Kysely<Tables>, tenantId: string, secret: string): Promise<void> {
-    const id = newId();
-    await executor
-      .insertInto('tenant_secrets')
-      .values({ id, tenant_id: tenantId, sealed: box.seal(secret, id) })
-      .execute();
-  }
-
+  const signing = (tenantId: string, now: Date) => signingSecrets(db, box, tenantId, now);
   return {
     signing,
 
@@ -41,7 +21,7 @@ export function createTenantSecretStore(db: Kysely<Tables>, box: SecretBox) {
       await db.transaction().execute(async (tx) => {
         await tx.executeQuery(lockQuery(tx, tenantId));
         const existing = await tx.selectFrom('tenant_secrets').select('id').where('tenant_id', '=', tenantId).executeTakeFirst();
-        if (!existing) await add(tx, tenantId, make());
+        if (!existing) await addSecret(tx, box, tenantId, make());
       });
       return signing(tenantId, now);
     },
@@ -57,7 +37,7 @@ export function createTenantSecretStore(db: Kysely<Tables>, box: SecretBox) {
           .where('tenant_id', '=', tenantId)
           .where((eb) => eb.or([eb('expires_at', 'is', null), eb('expires_at', '>', until)]))
           .execute();
-        await add(tx, tenantId, secret);
+        await addSecret(tx, box, tenantId, secret);
         // Workers keep the secrets they sign with until the registry says something changed.
         await bumpVersion(tx);
       });
@@ -67,6 +47,27 @@ export function createTenantSecretStore(db: Kysely<Tables>, box: SecretBox) {
 }
 
 export type TenantSecretStore = ReturnType<typeof createTenantSecretStore>;
+
+/** Secrets signing at `now`, newest first. */
+async function signingSecrets(db: Kysely<Tables>, box: SecretBox, tenantId: string, now: Date): Promise<OpenedSecret[]> {
+  const rows = await db
+    .selectFrom('tenant_secrets')
+    .selectAll()
+    .where('tenant_id', '=', tenantId)
+    .where((eb) => eb.or([eb('expires_at', 'is', null), eb('expires_at', '>', now)]))
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc')
+    .execute();
+  return rows.map((r) => ({ id: r.id, secret: box.open(r.sealed, r.id), createdAt: r.created_at, expiresAt: r.expires_at }));
+}
+
+async function addSecret(executor: Kysely<Tables>, box: SecretBox, tenantId: string, secret: string): Promise<void> {
+  const id = newId();
+  await executor
+    .insertInto('tenant_secrets')
+    .values({ id, tenant_id: tenantId, sealed: box.seal(secret, id) })
+    .execute();
+}
 
 function lockQuery(tx: Kysely<Tables>, tenantId: string) {
   return tx

@@ -89,7 +89,13 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
     child.once('exit', (code) => reject(new Error(`Temporal dev server exited (code ${code}):\n${output.join('\n')}`))),
   );
   exited.catch(() => undefined);
-  await Promise.race([waitForServer(address, options.readyTimeoutMs ?? 60_000), exited]);
+  try {
+    await Promise.race([waitForServer(address, options.readyTimeoutMs ?? 60_000), exited]);
+  } catch (err) {
+    // Not ready in time: stopped, not left running beside the process that gave up on it.
+    await stopProcess(child);
+    throw err;
+  }
   return {
     address,
     process: child,

@@ -190,3 +190,29 @@ test.each([
   expect(res.body.error.details.map((d: { path: string }) => d.path)).toContain(field);
   expect((await eventOf(id)).status).toBe(404);
 });
+
+test('a connection error names no address: the attempt text says <target>', async () => {
+  const id = uniqueName('refused');
+  const path = '/closed-port-path-q2';
+  expect(
+    (await post({ id, to: { url: `http://127.0.0.1:9${path}` }, data: {}, retry: { ...FAST, maximumAttempts: 1 } })).status,
+  ).toBe(202);
+  const failed = await finalStatus(id, 'failed');
+  const attempts = await api(`${hub.url}/v1/events/${id}/attempts`, { key: KEY });
+  expect(attempts.body.attempts[0].error).toContain('<target>');
+  for (const text of [JSON.stringify(failed), JSON.stringify(attempts.body), log.text()]) {
+    expect(text).not.toContain('127.0.0.1:9');
+    expect(text).not.toContain(path);
+  }
+  expect((await historyBytes(deliveryWorkflowId(id, 'to'))).includes('127.0.0.1:9')).toBe(false);
+});
+
+test('"to" and "deadLetter" are not destination ids', async () => {
+  for (const id of ['to', 'deadLetter']) {
+    const res = await api(`${hub.url}/v1/destinations`, { key: KEY, body: { id, url: sinks.ok.url } });
+    expect(res.status).toBe(400);
+    expect(res.body.error.details).toEqual([
+      expect.objectContaining({ path: 'id', message: expect.stringContaining('one-off') }),
+    ]);
+  }
+});

@@ -1,6 +1,6 @@
 // POST /v1/deliveries: one payload to one URL, with its own retry and dead letter, nothing
 // registered first. Shapes here; the URL, headers and retry are checked by the http destination
-// schema itself (src/deliveries/one-off.ts), so a one-off takes what a destination takes.
+// schema itself (src/ingest/one-off.ts), so a one-off takes what a destination takes.
 import { z } from 'zod';
 import { apiId, duration, retrySchema } from '../../base/fields';
 import { eventType, jsonValueSchema } from './events';

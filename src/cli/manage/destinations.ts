@@ -15,6 +15,12 @@ interface CreateOptions {
 
 export function destinationCommands(program: Command): void {
   const cmd = withConnection(program.command('destinations').description("the tenant's destinations (a tenant key)"));
+  reads(cmd);
+  writes(cmd);
+  controls(cmd);
+}
+
+function reads(cmd: Command): void {
   cmd
     .command('list')
     .option('--type <type>', 'only this type')
@@ -30,6 +36,9 @@ export function destinationCommands(program: Command): void {
   cmd
     .command('get <id>')
     .action(action(async (c, out, id: string) => print(unwrap(await c.GET('/v1/destinations/{id}', path(id))), out)));
+}
+
+function writes(cmd: Command): void {
   cmd
     .command('create')
     .option('--id <id>', 'its id (default: generated)')
@@ -61,7 +70,6 @@ export function destinationCommands(program: Command): void {
       print({ deleted: id }, out);
     }),
   );
-  controls(cmd);
 }
 
 function controls(cmd: Command): void {

@@ -1,10 +1,10 @@
 // barrage events … and barrage deliveries … (a tenant key).
 import type { Command } from 'commander';
 import { action } from './action';
-import { withConnection } from './connect';
+import { UsageError, withConnection } from './connect';
 import { headerArg, intArg, jsonOption, print, printPage, unwrap, type PageOptions } from './output';
 
-const COLUMNS = ['id', 'type', 'status', 'receivedAt'];
+const COLUMNS = ['id', 'type', 'source', 'destinations', 'receivedAt'];
 const ATTEMPT_COLUMNS = ['destination', 'attempt', 'outcome', 'statusCode', 'durationMs', 'startedAt', 'error'];
 
 interface ListOptions extends PageOptions {
@@ -15,6 +15,12 @@ interface ListOptions extends PageOptions {
 
 export function eventCommands(program: Command): void {
   const cmd = withConnection(program.command('events').description("the tenant's events (a tenant key)"));
+  readCommands(cmd);
+  writeCommands(cmd);
+  deliveryCommands(program);
+}
+
+function readCommands(cmd: Command): void {
   cmd
     .command('list')
     .option('--status <status>', 'only events with a delivery in this status')
@@ -38,6 +44,9 @@ export function eventCommands(program: Command): void {
       print(got.attempts, out, ATTEMPT_COLUMNS);
     }),
   );
+}
+
+function writeCommands(cmd: Command): void {
   cmd
     .command('retry <id>')
     .option('--destination <id>', 'only this delivery')
@@ -68,7 +77,6 @@ export function eventCommands(program: Command): void {
         ),
       ),
     );
-  deliveryCommands(program);
 }
 
 interface SendOptions {
@@ -110,6 +118,7 @@ function deliveryCommands(program: Command): void {
 }
 
 function sendBody(o: SendOptions): Record<string, unknown> {
+  if (o.text !== undefined && o.data !== undefined) throw new UsageError('send --data or --text, not both');
   const deadLetter = o.deadLetter && /^https?:\/\//.test(o.deadLetter) ? { url: o.deadLetter } : o.deadLetter;
   return {
     to: { url: o.to, ...(o.header ? { headers: o.header } : {}) },

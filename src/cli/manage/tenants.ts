@@ -24,6 +24,11 @@ export function tenantCommands(program: Command): void {
     .action(
       action(async (c, out, id: string) => print(unwrap(await c.GET('/v1/tenants/{id}', { params: { path: { id } } })), out)),
     );
+  tenantWrites(tenants);
+  keyCommands(program);
+}
+
+function tenantWrites(tenants: Command): void {
   tenants
     .command('create <id>')
     .option('--namespace <namespace>', 'its Temporal namespace (default barrage-<id>)')
@@ -47,7 +52,6 @@ export function tenantCommands(program: Command): void {
     .action(
       action(async (c, out, id: string) => print(unwrap(await c.DELETE('/v1/tenants/{id}', { params: { path: { id } } })), out)),
     );
-  keyCommands(program);
 }
 
 function keyCommands(program: Command): void {

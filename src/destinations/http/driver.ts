@@ -94,7 +94,7 @@ async function post(req: DriverRequest<'http'>, ctx: PostContext): Promise<Drive
     body: Buffer.from(req.payload.body, req.payload.encoding),
     headersTimeout: req.timeoutMs,
     bodyTimeout: req.timeoutMs,
-    signal: AbortSignal.timeout(req.timeoutMs),
+    signal: req.signal ? AbortSignal.any([AbortSignal.timeout(req.timeoutMs), req.signal]) : AbortSignal.timeout(req.timeoutMs),
   });
   const responseExcerpt = await readExcerpt(res.body);
   const { outcome, reason, honourRetryAfter } = classifyStatus(res.statusCode);

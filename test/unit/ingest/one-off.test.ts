@@ -1,6 +1,7 @@
 // A one-off delivery request becomes one sealed plan: checked like an http destination, refused
 // for a private address unless allowed, and sealed so that only its own event opens it.
 import { sealedTargetBinding } from '../../../src/contracts';
+import { withoutAddress } from '../../../src/deliveries/targets';
 import { oneOffRequest, TARGET_ID } from '../../../src/ingest/one-off';
 import { configSnapshot } from '../../../src/registry/load';
 import { createSecretBox, newEncryptionKey } from '../../../src/store/secret-box';
@@ -57,4 +58,26 @@ test('without an id the Idempotency-Key decides the event id, the same key the s
   expect(() => oneOffRequest({ id: 'x', to: { url: 'http://127.0.0.1:9/' }, data: {} }, { ...ctx, idempotencyKey: 'y' })).toThrow(
     expect.objectContaining({ status: 400 }),
   );
+});
+
+test('an inline dead letter is held to the same address rule (pure: nothing connects)', () => {
+  const request = { to: { url: 'https://hooks.invalid/' }, data: {}, deadLetter: { url: 'http://127.0.0.1:9/dead' } };
+  expect(() => oneOffRequest(request, { ...ctx, allowPrivateDestinations: false })).toThrow(
+    expect.objectContaining({ code: 'destination_not_allowed', details: [expect.objectContaining({ path: 'deadLetter.url' })] }),
+  );
+  expect(oneOffRequest(request, ctx).destinations![0].deadLetter).toMatchObject({ destinationId: 'deadLetter' });
+});
+
+test.each([
+  ['connect ECONNREFUSED 127.0.0.1:9', 'http://127.0.0.1:9/x', 'connect ECONNREFUSED <target>'],
+  ['getaddrinfo ENOTFOUND hooks.invalid', 'https://hooks.invalid/a?t=1', 'getaddrinfo ENOTFOUND <target>'],
+  ['connect ECONNREFUSED ::1:8080', 'http://[::1]:8080/', 'connect ECONNREFUSED <target>'],
+  [
+    'Connect Timeout Error (attempted address: hooks.invalid:443, timeout: 10000ms)',
+    'https://hooks.invalid/',
+    'Connect Timeout Error (attempted address: <target>:443, timeout: 10000ms)',
+  ],
+  ['HTTP 503', 'http://127.0.0.1:9/x', 'HTTP 503'],
+])('attempt text %s loses the address', (text, url, expected) => {
+  expect(withoutAddress(text, url)).toBe(expected);
 });
