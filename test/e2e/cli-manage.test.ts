@@ -1,11 +1,7 @@
 // `barrage tenants|keys|destinations|events|deliveries <verb>` against a real hub, as a script or
 // a person runs it: tables by default, --json for scripts, exit 0 / 1 (API error, code printed) / 2 (usage).
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { createHub, type Hub } from '../../src/lib';
-import { rawTestConfig, uniqueName } from '../helpers/config';
-import { testTemporalAddress } from '../helpers/env';
+import type { Hub } from '../../src/lib';
+import { startLibraryHub } from '../helpers/library';
 import { CLI, spawnLogged } from '../helpers/process';
 import { eventually, startTestSink, type TestSink } from '../helpers/sink';
 
@@ -16,16 +12,8 @@ let sink: TestSink;
 
 beforeAll(async () => {
   sink = await startTestSink();
-  const config = rawTestConfig({
-    address: testTemporalAddress(),
-    taskQueue: uniqueName('cli'),
-    tenants: [{ id: 'clitenant', namespace: 'barrage-clitenant', apiKeys: [KEY], destinations: [] }],
-    raw: {
-      database: { dataDir: join(mkdtempSync(join(tmpdir(), 'cli-manage-')), 'db') },
-      security: { allowPrivateDestinations: true, adminApiKeys: [ADMIN] },
-    },
-  });
-  hub = await createHub({ config, roles: ['receiver', 'worker'] });
+  const tenant = { id: 'clitenant', namespace: 'barrage-clitenant', apiKeys: [KEY], destinations: [] };
+  hub = await startLibraryHub([tenant], { security: { allowPrivateDestinations: true, adminApiKeys: [ADMIN] } });
 }, 60_000);
 
 afterAll(async () => {

@@ -5,8 +5,8 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createHub, type Hub } from '../../src/lib';
-import { destination, rawTestConfig, uniqueName } from '../helpers/config';
-import { testTemporalAddress } from '../helpers/env';
+import { destination } from '../helpers/config';
+import { libraryConfig } from '../helpers/library';
 import { parsePrometheus, sampleValue } from '../helpers/prometheus';
 import { eventually, startTestSink, type TestSink } from '../helpers/sink';
 
@@ -14,14 +14,10 @@ const hubs: Hub[] = [];
 let sink: TestSink;
 
 const configFor = (tenant: string, dataDir: string) =>
-  rawTestConfig({
-    address: testTemporalAddress(),
-    taskQueue: uniqueName(tenant),
-    tenants: [
-      { id: tenant, namespace: `barrage-${tenant}`, apiKeys: [`key-${tenant}`], destinations: [destination('sink', sink.url)] },
-    ],
-    raw: { database: { dataDir } },
-  });
+  libraryConfig(
+    [{ id: tenant, namespace: `barrage-${tenant}`, apiKeys: [`key-${tenant}`], destinations: [destination('sink', sink.url)] }],
+    { database: { dataDir } },
+  );
 
 beforeAll(async () => {
   sink = await startTestSink();

@@ -1,11 +1,8 @@
 // The library and the HTTP API are one set of routes: the same cases through both give the same
 // answers, successes and errors alike (status, code, message, details, body).
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { BarrageError, createHub, type Hub } from '../../src/lib';
-import { destination, rawTestConfig, uniqueName } from '../helpers/config';
-import { testTemporalAddress } from '../helpers/env';
+import { BarrageError, type Hub } from '../../src/lib';
+import { destination } from '../helpers/config';
+import { startLibraryHub } from '../helpers/library';
 import { api } from '../helpers/hub';
 import { eventually, startTestSink, type TestSink } from '../helpers/sink';
 
@@ -16,13 +13,9 @@ let sink: TestSink;
 
 beforeAll(async () => {
   sink = await startTestSink();
-  const config = rawTestConfig({
-    address: testTemporalAddress(),
-    taskQueue: uniqueName('parity'),
-    tenants: [{ id: TENANT, namespace: 'barrage-parity', apiKeys: [KEY], destinations: [destination('from-file', sink.url)] }],
-    raw: { database: { dataDir: join(mkdtempSync(join(tmpdir(), 'parity-')), 'pglite') } },
-  });
-  hub = await createHub({ config, roles: ['receiver', 'worker'] });
+  hub = await startLibraryHub([
+    { id: TENANT, namespace: 'barrage-parity', apiKeys: [KEY], destinations: [destination('from-file', sink.url)] },
+  ]);
 }, 60_000);
 
 afterAll(async () => {

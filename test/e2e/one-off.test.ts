@@ -2,15 +2,13 @@
 // dead letter, nothing registered first; an event like any other on real Temporal and real sinks,
 // signed with the tenant's delivery secret (checked with the standardwebhooks package), and its
 // address and headers never in plain text in histories, logs or answers.
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Client } from '@temporalio/client';
 import { temporal } from '@temporalio/proto';
 import { Webhook } from 'standardwebhooks';
 import { deliveryWorkflowId } from '../../src/contracts';
-import { createHub, type Hub } from '../../src/lib';
-import { destination, rawTestConfig, uniqueName } from '../helpers/config';
+import type { Hub } from '../../src/lib';
+import { startLibraryHub } from '../helpers/library';
+import { destination, uniqueName } from '../helpers/config';
 import { testTemporalAddress } from '../helpers/env';
 import { api, capturingLogger, temporalClient } from '../helpers/hub';
 import { eventually, startTestSink, type Received, type TestSink } from '../helpers/sink';
@@ -30,15 +28,13 @@ beforeAll(async () => {
   sinks.down = await startTestSink(() => ({ status: downAnswers }));
   sinks.dlq = await startTestSink();
   sinks.registered = await startTestSink();
-  const config = rawTestConfig({
-    address: testTemporalAddress(),
-    taskQueue: uniqueName('oneoff'),
-    tenants: [
-      { id: TENANT, namespace: NAMESPACE, apiKeys: [KEY], destinations: [destination('registered-dlq', sinks.registered.url)] },
-    ],
-    raw: { database: { dataDir: join(mkdtempSync(join(tmpdir(), 'oneoff-')), 'pglite') } },
-  });
-  hub = await createHub({ config, roles: ['receiver', 'worker'], logger: log.logger });
+  const tenant = {
+    id: TENANT,
+    namespace: NAMESPACE,
+    apiKeys: [KEY],
+    destinations: [destination('registered-dlq', sinks.registered.url)],
+  };
+  hub = await startLibraryHub([tenant], {}, { logger: log.logger });
   client = await temporalClient(testTemporalAddress(), NAMESPACE);
 }, 60_000);
 
