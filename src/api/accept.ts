@@ -2,6 +2,7 @@
 import type { TenantConfig } from '../config';
 import type { EventPriority } from '../contracts';
 import type { IngestOutcome, IngestRequest, InvalidField } from '../ingest/ingest';
+import { requestKey } from '../ingest/ids';
 import { eventLinks, type ReceiverContext } from './context';
 import { ApiError } from '../base/api-error';
 import type { Reply } from './route';
@@ -12,15 +13,11 @@ export function apiEvent(
   event: { type: string; id?: string; data: unknown; priority?: EventPriority; deliverAt?: string; ttl?: number },
   headerKey: string | undefined,
 ): IngestRequest {
-  if (event.id !== undefined && headerKey !== undefined && headerKey !== event.id)
-    throw new ApiError(400, 'invalid_request', 'Idempotency-Key and the body id differ', [
-      { path: 'id', message: 'send one of them, or the same value in both' },
-    ]);
   return {
     tenant,
     source: 'api',
     eventType: event.type,
-    idempotencyKey: event.id ?? headerKey,
+    idempotencyKey: requestKey(event.id, headerKey),
     ...(event.id !== undefined ? { eventId: event.id } : {}),
     payload: { contentType: 'application/json', body: JSON.stringify(event.data), encoding: 'utf8' },
     ...(event.priority ? { priority: event.priority } : {}),

@@ -1,4 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
+import { invalidRequest } from '../base/api-error';
 
 /**
  * The event ID, which is also the callback workflow ID. With a key it is a hash of
@@ -13,3 +14,12 @@ export function eventIdFor(tenantId: string, source: string, key: string | undef
 
 /** The shape eventIdFor produces; anything else (a child's ID, say) is not an event. */
 export const EVENT_ID = /^evt_[0-9a-f]{26}$/;
+
+/** A body id and an Idempotency-Key header name the same key: either, or both equal (400 otherwise). */
+export function requestKey(bodyId: string | undefined, headerKey: string | undefined): string | undefined {
+  if (bodyId !== undefined && headerKey !== undefined && headerKey !== bodyId)
+    throw invalidRequest('Idempotency-Key and the body id differ', [
+      { path: 'id', message: 'send one of them, or the same value in both' },
+    ]);
+  return bodyId ?? headerKey;
+}

@@ -8,7 +8,7 @@ const DEAD_LETTER_ID = ONE_OFF_DEAD_LETTER_ID;
 import { deliveryPlan } from '../config/derived';
 import { isRefusedUrlHost } from '../delivery/ssrf';
 import type { IngestRequest } from './ingest';
-import { eventIdFor } from './ids';
+import { eventIdFor, requestKey } from './ids';
 import { parseSpec } from '../registry/load';
 import type { LiveTenant } from '../registry/snapshot';
 import type { SecretBox } from '../store/secret-box';
@@ -43,11 +43,7 @@ export interface OneOffContext {
 }
 
 export function oneOffRequest(body: OneOffBody, ctx: OneOffContext): IngestRequest {
-  if (body.id !== undefined && ctx.idempotencyKey !== undefined && ctx.idempotencyKey !== body.id)
-    throw invalidRequest('Idempotency-Key and the body id differ', [
-      { path: 'id', message: 'send one of them, or the same value in both' },
-    ]);
-  const key = body.id ?? ctx.idempotencyKey;
+  const key = requestKey(body.id, ctx.idempotencyKey);
   const eventId = body.id ?? eventIdFor(ctx.tenant.id, ONE_OFF_SOURCE, key);
   const issues: IssueDetail[] = [];
   const plan = targetPlan(body.to, TARGET_ID, body.retry, eventId, ctx, issues);

@@ -128,7 +128,8 @@ export function parseSpec(id: string, spec: Record<string, unknown>) {
   return destinationSchema(API_ENV).safeParse({ ...spec, id });
 }
 
-const secretsOf = (secrets: OpenedSecret[]) =>
+/** Secrets as the API shows them (times as RFC 3339). */
+export const secretsOf = (secrets: OpenedSecret[]) =>
   secrets.map((s) => ({
     id: s.id,
     secret: s.secret,

@@ -3,21 +3,14 @@
 import { KEY_RULE } from '../../base/validation';
 import { oneOffRequest, type OneOffBody } from '../../ingest/one-off';
 import { newSecret } from '../../management/destinations';
+import { secretsOf } from '../../registry/load';
 import type { OpenedSecret } from '../../store/destinations';
 import { answerIngest } from '../accept';
 import { storesOf } from '../management-context';
 import { route } from '../route';
 import { idempotencyHeaderSchema } from '../schemas/events';
 
-const secretsView = (tenantId: string, secrets: OpenedSecret[]) => ({
-  id: tenantId,
-  secrets: secrets.map((s) => ({
-    id: s.id,
-    secret: s.secret,
-    createdAt: s.createdAt.toISOString(),
-    ...(s.expiresAt ? { expiresAt: s.expiresAt.toISOString() } : {}),
-  })),
-});
+const secretsView = (tenantId: string, secrets: OpenedSecret[]) => ({ id: tenantId, secrets: secretsOf(secrets) });
 
 export const deliveryRoutes = [
   route({
