@@ -10,7 +10,15 @@ import type { Reply } from './route';
 /** An event as POST /v1/events (alone or in a batch) takes it, as ingest takes it. */
 export function apiEvent(
   tenant: TenantConfig,
-  event: { type: string; id?: string; data: unknown; priority?: EventPriority; deliverAt?: string; ttl?: number },
+  event: {
+    type: string;
+    id?: string;
+    data: unknown;
+    metadata?: Record<string, string>;
+    priority?: EventPriority;
+    deliverAt?: string;
+    ttl?: number;
+  },
   headerKey: string | undefined,
 ): IngestRequest {
   return {
@@ -20,6 +28,8 @@ export function apiEvent(
     idempotencyKey: requestKey(event.id, headerKey),
     ...(event.id !== undefined ? { eventId: event.id } : {}),
     payload: { contentType: 'application/json', body: JSON.stringify(event.data), encoding: 'utf8' },
+    data: event.data,
+    ...(event.metadata !== undefined ? { metadata: event.metadata } : {}),
     ...(event.priority ? { priority: event.priority } : {}),
     ...(event.deliverAt !== undefined ? { deliverAt: event.deliverAt } : {}),
     ...(event.ttl !== undefined ? { ttlMs: event.ttl } : {}),

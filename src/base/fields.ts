@@ -129,3 +129,9 @@ export const KEYS_TOGETHER = { message: 'set accessKeyId and secretAccessKey tog
 /** `type` may be left out for http, the original kind. */
 export const defaultType = (value: unknown) =>
   value !== null && typeof value === 'object' && !('type' in value) ? { ...value, type: 'http' } : value;
+
+/**
+ * Any JSON value. One instance everywhere (event data, destination filters), so the OpenAPI
+ * document names its recursion once (components.JsonValue).
+ */
+export const jsonValueSchema = z.json();

@@ -177,6 +177,23 @@ export interface paths {
         patch: operations["updateDestination"];
         trace?: never;
     };
+    "/v1/destinations/{id}/filter-test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Would this destination take this event? Its event patterns, then its filter (or a draft one); nothing is sent */
+        post: operations["testDestinationFilter"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/destinations/{id}/pause": {
         parameters: {
             query?: never;
@@ -415,7 +432,7 @@ export interface paths {
         delete: operations["deleteTenant"];
         options?: never;
         head?: never;
-        /** Change a tenant's defaults for its destinations, or its operator destination */
+        /** Change a tenant's settings: defaults for its destinations, operator destination, retention, limits, requireKnownEventTypes */
         patch: operations["updateTenant"];
         trace?: never;
     };
@@ -814,6 +831,25 @@ export interface components {
              */
             events?: string[] | null;
             /**
+             * @description only events this JSON filter matches (on type, source, data, metadata): plain values mean equality; operators $eq $neq $in $nin $gt $gte $lt $lte $exist $startsWith $endsWith $contains $and $or $not; at most 16 levels and 8192 bytes
+             * @example {
+             *       "data": {
+             *         "amount": {
+             *           "$gte": 1000
+             *         },
+             *         "currency": {
+             *           "$in": [
+             *             "EUR",
+             *             "USD"
+             *           ]
+             *         }
+             *       }
+             *     }
+             */
+            filter?: {
+                [key: string]: components["schemas"]["JsonValue"];
+            } | null;
+            /**
              * @description extra request headers
              * @default {}
              */
@@ -1004,6 +1040,25 @@ export interface components {
              */
             events?: string[] | null;
             /**
+             * @description only events this JSON filter matches (on type, source, data, metadata): plain values mean equality; operators $eq $neq $in $nin $gt $gte $lt $lte $exist $startsWith $endsWith $contains $and $or $not; at most 16 levels and 8192 bytes
+             * @example {
+             *       "data": {
+             *         "amount": {
+             *           "$gte": 1000
+             *         },
+             *         "currency": {
+             *           "$in": [
+             *             "EUR",
+             *             "USD"
+             *           ]
+             *         }
+             *       }
+             *     }
+             */
+            filter?: {
+                [key: string]: components["schemas"]["JsonValue"];
+            } | null;
+            /**
              * @description a field of another type: null removes it when the type changes
              * @enum {string|null}
              */
@@ -1192,6 +1247,25 @@ export interface components {
              */
             events?: string[] | null;
             /**
+             * @description only events this JSON filter matches (on type, source, data, metadata): plain values mean equality; operators $eq $neq $in $nin $gt $gte $lt $lte $exist $startsWith $endsWith $contains $and $or $not; at most 16 levels and 8192 bytes
+             * @example {
+             *       "data": {
+             *         "amount": {
+             *           "$gte": 1000
+             *         },
+             *         "currency": {
+             *           "$in": [
+             *             "EUR",
+             *             "USD"
+             *           ]
+             *         }
+             *       }
+             *     }
+             */
+            filter?: {
+                [key: string]: components["schemas"]["JsonValue"];
+            } | null;
+            /**
              * @description a field of another type: null removes it when the type changes
              * @enum {string|null}
              */
@@ -1372,6 +1446,25 @@ export interface components {
              */
             events?: string[];
             /**
+             * @description only events this JSON filter matches (on type, source, data, metadata): plain values mean equality; operators $eq $neq $in $nin $gt $gte $lt $lte $exist $startsWith $endsWith $contains $and $or $not; at most 16 levels and 8192 bytes
+             * @example {
+             *       "data": {
+             *         "amount": {
+             *           "$gte": 1000
+             *         },
+             *         "currency": {
+             *           "$in": [
+             *             "EUR",
+             *             "USD"
+             *           ]
+             *         }
+             *       }
+             *     }
+             */
+            filter?: {
+                [key: string]: components["schemas"]["JsonValue"];
+            };
+            /**
              * @description extra request headers
              * @default {}
              */
@@ -1520,6 +1613,25 @@ export interface components {
              *     ]
              */
             events?: string[];
+            /**
+             * @description only events this JSON filter matches (on type, source, data, metadata): plain values mean equality; operators $eq $neq $in $nin $gt $gte $lt $lte $exist $startsWith $endsWith $contains $and $or $not; at most 16 levels and 8192 bytes
+             * @example {
+             *       "data": {
+             *         "amount": {
+             *           "$gte": 1000
+             *         },
+             *         "currency": {
+             *           "$in": [
+             *             "EUR",
+             *             "USD"
+             *           ]
+             *         }
+             *       }
+             *     }
+             */
+            filter?: {
+                [key: string]: components["schemas"]["JsonValue"];
+            };
             /** @description unique in the tenant; generated (dst_…) when absent; not "to" or "deadLetter" */
             id?: string;
             /** @description attempts in flight to it at once, across all workers; more wait (no attempt used) */
@@ -1679,6 +1791,25 @@ export interface components {
              *     ]
              */
             events?: string[];
+            /**
+             * @description only events this JSON filter matches (on type, source, data, metadata): plain values mean equality; operators $eq $neq $in $nin $gt $gte $lt $lte $exist $startsWith $endsWith $contains $and $or $not; at most 16 levels and 8192 bytes
+             * @example {
+             *       "data": {
+             *         "amount": {
+             *           "$gte": 1000
+             *         },
+             *         "currency": {
+             *           "$in": [
+             *             "EUR",
+             *             "USD"
+             *           ]
+             *         }
+             *       }
+             *     }
+             */
+            filter?: {
+                [key: string]: components["schemas"]["JsonValue"];
+            };
             /** @description unique in the tenant; generated (dst_…) when absent; not "to" or "deadLetter" */
             id?: string;
             /**
@@ -1800,6 +1931,10 @@ export interface components {
             deliverAt?: string & (string);
             /** @description the event id (1–128 of A–Z a–z 0–9 . _ : -): answered, looked up and sent as webhook-id; also the dedupe key. When an Idempotency-Key header is sent too, it must be the same value (400 otherwise) */
             id?: string;
+            /** @description string map about the event, not delivered: destination filters may match on it (metadata.<key>) */
+            metadata?: {
+                [key: string]: string;
+            };
             /**
              * @description Temporal task priority of its deliveries and attempts: under a backlog, high goes first (default normal)
              * @enum {string}
@@ -1878,6 +2013,45 @@ export interface components {
             status: "pending" | "delivering" | "retrying" | "delivered" | "failed" | "cancelled" | "scheduled" | "expired";
             type: string;
         };
+        FilterTest: {
+            /** @description the destination would take this event (its events patterns, then its filter) */
+            matches: boolean;
+            /** @description where it missed: "type", or the field path inside the filter */
+            path?: string;
+            /** @description what that field failed, e.g. `500 is not $gte 1000` */
+            reason?: string;
+        };
+        FilterTestRequest: {
+            event: {
+                /** @description the payload as JSON; absent: the payload is not JSON */
+                data?: components["schemas"]["JsonValue"];
+                metadata?: {
+                    [key: string]: string;
+                };
+                /** @description "api" (default) or an HTTP or queue source id */
+                source?: string;
+                type: string;
+            };
+            /**
+             * @description a draft filter to try instead of the destination's own (nothing is saved)
+             * @example {
+             *       "data": {
+             *         "amount": {
+             *           "$gte": 1000
+             *         },
+             *         "currency": {
+             *           "$in": [
+             *             "EUR",
+             *             "USD"
+             *           ]
+             *         }
+             *       }
+             *     }
+             */
+            filter?: {
+                [key: string]: components["schemas"]["JsonValue"];
+            };
+        };
         Health: {
             /** @description ok (live) or ready */
             status: string;
@@ -1922,11 +2096,19 @@ export interface components {
             /** @description how many destinations it has */
             destinations: number;
             id: string;
+            /** @description its own limits */
+            limits?: {
+                maxDestinations?: number;
+            };
             /** @enum {string} */
             managedBy: "config" | "api";
             namespace: string;
             /** @description where Barrage’s own events about this tenant go */
             operatorDestination?: string;
+            /** @description events of types not in its catalog are refused */
+            requireKnownEventTypes: boolean;
+            /** @description its namespace’s retention in milliseconds, when set for it (else temporal.namespaceRetention) */
+            retention?: number;
         };
         TenantDeleted: {
             /** @enum {boolean} */
@@ -2002,8 +2184,17 @@ export interface components {
                 /** @description for destinations without their own ttl */
                 ttl?: string | number;
             } | null;
+            /** @description replaces its limits as a whole; null: the hub’s */
+            limits?: {
+                /** @description its destinations, instead of limits.maxDestinationsPerTenant */
+                maxDestinations?: number;
+            } | null;
             /** @description a destination of this tenant that receives Barrage’s own events about it (barrage.destination.disabled); null removes it */
             operatorDestination?: string | null;
+            /** @description refuse events whose type is not in its event-type catalog; null: false */
+            requireKnownEventTypes?: boolean | null;
+            /** @description its namespace’s retention, applied to the namespace at once (1d–3650d); null: temporal.namespaceRetention */
+            retention?: (string | number) | null;
         };
         TenantRequest: {
             /** @description what its destinations have when they set nothing: ttl, rateLimit, breaker, maxInFlight */
@@ -3121,6 +3312,123 @@ export interface operations {
             };
             /** @description defined in the config file */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description body (declared or decompressed) over server.maxBodyBytes */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description not Content-Type: application/json, or an unsupported charset or Content-Encoding (gzip, deflate, br) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description an Expect header other than 100-continue */
+            417: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description request line and headers over 16 KiB */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no database: set database.url */
+            501: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    testDestinationFilter: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description the destination id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FilterTestRequest"];
+            };
+        };
+        responses: {
+            /** @description whether it matches, and where it missed */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FilterTest"];
+                };
+            };
+            /** @description an invalid event or filter (by path); or malformed percent-encoding in the path; or invalid JSON, nesting over 64 levels, a body that does not match the schema or its Content-Encoding */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description missing, unknown or revoked key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the wrong kind of key (a tenant key on an admin route, or the reverse) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description unknown destination */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description request not received within server.headersTimeout / requestTimeout */
+            408: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5117,7 +5425,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description defined in the config file */
+            /** @description defined in the config file (managed_by_config); retention with temporal.manageNamespaces false (conflict) */
             409: {
                 headers: {
                     [name: string]: unknown;

@@ -1,6 +1,7 @@
 // Values computed from the validated config, in one place so every role derives them alike.
 import type { DeliveryPlan } from '../contracts';
 import { matchesAny } from '../delivery/patterns';
+import { filterMatches, filterMiss, type FilterMiss, type FilterSubject } from '../delivery/filter';
 import { DEFAULT_BREAKER, type BreakerSettings } from '../protection/breaker';
 import type { BarrageConfig, DestinationConfig, HttpSourceConfig, TenantConfig } from './schema';
 
@@ -65,10 +66,26 @@ function ownPlan(destination: DestinationConfig, defaults?: TenantConfig['defaul
   };
 }
 
-/** Destinations of the tenant subscribed to this event type, as delivery plans. */
-export function routeEvent(tenant: PlanningTenant, eventType: string): DeliveryPlan[] {
-  return tenant.destinations.filter((d) => matchesAny(d.events, eventType)).map((d) => deliveryPlan(d, tenant));
+/** Destinations of the tenant subscribed to this event (its type, then its filter), as delivery plans. */
+export function routeEvent(tenant: PlanningTenant, event: FilterSubject): DeliveryPlan[] {
+  return tenant.destinations.filter((d) => routesTo(d, event)).map((d) => deliveryPlan(d, tenant));
 }
+
+/** Undefined when the destination takes the event; otherwise why not (POST …/filter-test says it). */
+export function routeMiss(
+  destination: Pick<DestinationConfig, 'events' | 'filter'>,
+  event: FilterSubject,
+): FilterMiss | undefined {
+  if (!matchesAny(destination.events, event.type))
+    return {
+      path: 'type',
+      reason: `${JSON.stringify(event.type)} matches none of its events ${JSON.stringify(destination.events)}`,
+    };
+  return destination.filter ? filterMiss(destination.filter, event) : undefined;
+}
+
+const routesTo = (d: DestinationConfig, event: FilterSubject) =>
+  matchesAny(d.events, event.type) && (d.filter === undefined || filterMatches(d.filter, event));
 
 /** An HTTP source by id (queue sources have no URL: they are polled, not posted to). */
 export function findHttpSource(config: BarrageConfig, sourceId: string) {
@@ -90,9 +107,19 @@ export function temporalUiUrl(config: BarrageConfig): string | undefined {
   return `http://${config.temporal.devServer.ip}:${config.temporal.devServer.uiPort}`;
 }
 
-/** How Barrage registers a namespace: retention, and how long the server takes to see a change. */
-export function namespaceOptions(config: BarrageConfig): { retentionMs: number; cacheRefreshMs: number } {
+/**
+ * How Barrage registers a tenant's namespace: its retention (the tenant's own, else
+ * temporal.namespaceRetention), and how long the server takes to see a change.
+ */
+export function namespaceOptions(
+  config: BarrageConfig,
+  tenant?: Pick<TenantConfig, 'retention'>,
+): { retentionMs: number; cacheRefreshMs: number } {
   // The embedded dev server is started with a 1 s refresh (DEV_DYNAMIC_CONFIG).
   const cacheRefreshMs = config.temporal.address ? config.temporal.namespaceCacheRefresh : 1000;
-  return { retentionMs: config.temporal.namespaceRetention, cacheRefreshMs };
+  return { retentionMs: tenant?.retention ?? config.temporal.namespaceRetention, cacheRefreshMs };
 }
+
+/** How many destinations a tenant may have: its own limit, else limits.maxDestinationsPerTenant. */
+export const maxDestinationsOf = (config: BarrageConfig, tenant: Pick<TenantConfig, 'limits'>): number =>
+  tenant.limits?.maxDestinations ?? config.limits.maxDestinationsPerTenant;

@@ -38,11 +38,41 @@ export const tenantDefaultsSchema = z
   })
   .strict();
 
+/** Temporal keeps closed workflows at least a day; a year and more is an archive's job. */
+const MAX_RETENTION_MS = 3650 * 86_400_000;
+export const retentionField = () =>
+  duration('its namespace’s retention: how long finished events stay visible and deduplicated (1d–3650d)', MAX_RETENTION_MS)
+    .refine((ms) => ms >= 86_400_000, 'must be at least 1d (Temporal’s minimum)')
+    .optional();
+
+/** Settings a tenant has wherever it is defined (config file or API). */
+const tenantOptions = {
+  retention: retentionField(),
+  requireKnownEventTypes: z
+    .boolean()
+    .optional()
+    .describe('refuse events whose type is not in its event-type catalog (400 unknown_event_type); default false'),
+  limits: z
+    .object({
+      maxDestinations: z
+        .number()
+        .int()
+        .min(1)
+        .max(100_000)
+        .optional()
+        .describe('its destinations, instead of limits.maxDestinationsPerTenant'),
+    })
+    .strict()
+    .optional()
+    .describe('limits of this tenant, instead of the hub’s'),
+};
+
 /** What a tenant made through the API keeps besides its id and namespace (the tenants.settings column). */
 export const tenantSettingsSchema = z
   .object({
     defaults: tenantDefaultsSchema.optional(),
     operatorDestination: apiId('operatorDestination').optional(),
+    ...tenantOptions,
   })
   .strict();
 
@@ -61,6 +91,7 @@ const tenantSchema = (env: Env) =>
         .optional()
         .describe('destination id that receives Barrage’s own events about this tenant (barrage.destination.disabled)'),
       defaults: tenantDefaultsSchema.optional().describe('what this tenant’s destinations have when they set nothing'),
+      ...tenantOptions,
     })
     .strict()
     .transform((t) => ({ ...t, namespace: t.namespace ?? t.id }));

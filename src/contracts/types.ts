@@ -130,6 +130,8 @@ export interface CallbackInput extends EventMeta {
   revision?: Revision;
   /** temporal.recordDeliveredStatus: revision-2 deliveries write "delivered" after all. */
   recordDelivered?: true;
+  /** The sender's string map (POST /v1/events "metadata"): routing read it; kept for the record, not passed to deliveries. */
+  metadata?: Record<string, string>;
 }
 
 /** The event a callback carries, without its payload, routing and workflow-behaviour fields. */
@@ -140,6 +142,7 @@ export function eventMetaOf(input: CallbackInput): EventMeta {
     idScheme: _idScheme,
     revision: _revision,
     recordDelivered: _record,
+    metadata: _metadata,
     ...event
   } = input;
   return event;

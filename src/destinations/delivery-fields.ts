@@ -1,8 +1,21 @@
 // Fields every destination type shares: routing, timeout, retry, dead letter, rate limit, time to
 // live, pause and circuit breaker.
 import { z } from 'zod';
-import { apiId, duration, positiveDuration, retrySchema } from '../base/fields';
+import { apiId, duration, jsonValueSchema, positiveDuration, retrySchema } from '../base/fields';
 import { breakerSchema } from '../protection/breaker';
+import { filterProblems, FILTER_MAX_BYTES, FILTER_MAX_DEPTH } from '../delivery/filter-rules';
+
+/** A destination filter: checked whole here, so a problem is reported at its path inside the filter. */
+export const filterSchema = z
+  .record(z.string(), jsonValueSchema, { error: 'a filter is a JSON object, e.g. {"data": {"amount": {"$gte": 1000}}}' })
+  .superRefine((filter, ctx) => {
+    for (const p of filterProblems(filter)) ctx.addIssue({ code: 'custom', path: p.path, message: p.message });
+  })
+  .meta({ example: { data: { amount: { $gte: 1000 }, currency: { $in: ['EUR', 'USD'] } } } })
+  .describe(
+    'only events this JSON filter matches (on type, source, data, metadata): plain values mean equality; operators ' +
+      `$eq $neq $in $nin $gt $gte $lt $lte $exist $startsWith $endsWith $contains $and $or $not; at most ${FILTER_MAX_DEPTH} levels and ${FILTER_MAX_BYTES} bytes`,
+  );
 
 export const rateLimitSchema = z
   .object({
@@ -22,6 +35,7 @@ export const rateLimitSchema = z
 export const deliveryFields = {
   id: apiId('destination id').describe('unique within the tenant; used in workflow IDs'),
   events: z.array(z.string().min(1)).min(1).default(['*']).describe('event types: exact, "prefix.*", or "*"'),
+  filter: filterSchema.optional(),
   timeout: duration('per-attempt timeout (max 2m)', 120_000).prefault('10s'),
   retry: retrySchema.prefault({}).describe('backoff between attempts'),
   deadLetter: apiId('deadLetter').optional().describe('destination id that receives events this one failed'),

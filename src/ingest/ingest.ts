@@ -16,6 +16,7 @@ import {
   type Payload,
 } from '../contracts';
 import { routeEvent, type TenantConfig } from '../config';
+import { lazyFilterSubject, payloadJson, type FilterSubject } from '../delivery/filter';
 import type { Logger } from '../telemetry/logger';
 import type { Metrics } from '../telemetry/metrics';
 import { tracer } from '../telemetry/tracing';
@@ -35,6 +36,10 @@ export interface IngestRequest {
   /** The client's own event id (POST /v1/events "id"): used as is, and it is the dedupe key. */
   eventId?: string;
   payload: Payload;
+  /** The payload's JSON, when the caller has parsed it already (POST /v1/events "data"). */
+  data?: unknown;
+  /** The sender's string map (POST /v1/events "metadata"): filters may look at it. */
+  metadata?: Record<string, string>;
   /** The queue message this callback was read from. */
   origin?: MessageOrigin;
   /** Where to deliver instead of the tenant's routes (a destination's test event). */
@@ -166,7 +171,8 @@ function callbackInput(req: IngestRequest & { eventType: string }, receivedAt: s
     ...(req.idempotencyKey !== undefined ? { idempotencyKey: req.idempotencyKey } : {}),
     receivedAt,
     payload: req.payload,
-    destinations: req.destinations ?? routeEvent(req.tenant, req.eventType),
+    destinations: req.destinations ?? routeEvent(req.tenant, filterSubjectOf(req)),
+    ...(req.metadata !== undefined ? { metadata: req.metadata } : {}),
     ...(req.origin ? { origin: req.origin } : {}),
     ...(req.priority && req.priority !== 'normal' ? { priority: req.priority } : {}),
     ...(req.deliverAt !== undefined ? { deliverAt: new Date(Date.parse(req.deliverAt)).toISOString() } : {}),
@@ -174,6 +180,12 @@ function callbackInput(req: IngestRequest & { eventType: string }, receivedAt: s
     revision: CURRENT_REVISION,
     ...(recordDelivered ? { recordDelivered: true as const } : {}),
   };
+}
+
+/** The event as destination filters see it; its payload is parsed only if a filter looks into it. */
+function filterSubjectOf(req: IngestRequest & { eventType: string }): FilterSubject {
+  const fields = { type: req.eventType, source: req.source, ...(req.metadata ? { metadata: req.metadata } : {}) };
+  return lazyFilterSubject(fields, () => ('data' in req ? req.data : payloadJson(req.payload)));
 }
 
 function memoOf(input: CallbackInput): CallbackMemo {

@@ -7,6 +7,7 @@ import { components } from '../schemas/components';
 import { batchRoutes } from './batch';
 import { deliveryRoutes } from './deliveries';
 import { destinationControlRoutes } from './destination-controls';
+import { destinationFilterRoutes } from './destination-filter';
 import { destinationRoutes } from './destinations';
 import { eventRoutes } from './events';
 import { healthRoutes } from './health';
@@ -30,6 +31,7 @@ export function buildApi(): Api {
     ...tenantRoutes,
     ...destinationRoutes(),
     ...destinationControlRoutes(),
+    ...destinationFilterRoutes(),
     ...healthRoutes,
   ];
   const all = [...routes, openApiRoute(() => document)];

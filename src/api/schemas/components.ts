@@ -17,6 +17,7 @@ import {
   retryResponseSchema,
 } from './events';
 import { deliveryRequestSchema } from './deliveries';
+import { filterTestRequestSchema, filterTestSchema } from './filters';
 import {
   apiKeyRequestSchema,
   apiKeySchema,
@@ -56,6 +57,7 @@ export function components() {
       DestinationList: pageOf('destinations', destination),
       Secrets: secretsSchema,
       TestSent: testSentSchema,
+      FilterTest: filterTestSchema,
       Health: z.object({ status: z.string().describe('ok (live) or ready') }),
     },
     /** Described as clients send them: a field with a default may be left out. */
@@ -70,6 +72,7 @@ export function components() {
       DestinationRequest: destinationRequestSchema(),
       DestinationPatch: destinationPatchSchema(),
       RotateRequest: rotateRequestSchema,
+      FilterTestRequest: filterTestRequestSchema,
     },
   };
 }

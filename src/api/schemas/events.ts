@@ -2,13 +2,17 @@
 // /openapi.json is generated from them, so a rule stated here is a rule the document states.
 import { z } from 'zod';
 import { ATTEMPT_OUTCOMES, DELIVERY_STATUSES, EVENT_PRIORITIES, type AttemptRecord, type MessageOrigin } from '../../contracts';
-import { apiId, positiveDuration } from '../../base/fields';
+import { apiId, jsonValueSchema, positiveDuration } from '../../base/fields';
 import { EVENT_TYPE, idempotencyKeySchema } from '../../base/validation';
 
-/** Any JSON value; named, so the OpenAPI document can refer to its recursion. */
-export const jsonValueSchema = z.json();
+export { jsonValueSchema } from '../../base/fields';
 
 export const eventType = z.string().regex(EVENT_TYPE, 'letters, digits and . _ : - (max 200)');
+
+export const eventMetadataSchema = z
+  .record(z.string().min(1).max(100), z.string().max(1000))
+  .refine((m) => Object.keys(m).length <= 50, 'at most 50 entries')
+  .meta({ maxProperties: 50 });
 
 /** RFC 3339 date-time (what `format: date-time` means): seconds are not optional. */
 const rfc3339 = z.iso.datetime({ offset: true }).regex(/T\d{2}:\d{2}:\d{2}/, 'an RFC 3339 date-time, with seconds');
@@ -23,6 +27,9 @@ export const eventRequestSchema = z
           'When an Idempotency-Key header is sent too, it must be the same value (400 otherwise)',
       ),
     data: jsonValueSchema.describe('the payload delivered to destinations, as JSON'),
+    metadata: eventMetadataSchema
+      .optional()
+      .describe('string map about the event, not delivered: destination filters may match on it (metadata.<key>)'),
     priority: z
       .enum(EVENT_PRIORITIES)
       .optional()

@@ -52,8 +52,8 @@ describe('config', () => {
 
   test('routing and delivery plans come from the config', () => {
     const tenant = parseConfig(VALID, ENV).tenants[0];
-    expect(routeEvent(tenant, 'order.created').map((p) => p.destinationId)).toEqual(['billing', 'audit']);
-    expect(routeEvent(tenant, 'user.created').map((p) => p.destinationId)).toEqual(['audit']);
+    expect(routeEvent(tenant, { type: 'order.created' }).map((p) => p.destinationId)).toEqual(['billing', 'audit']);
+    expect(routeEvent(tenant, { type: 'user.created' }).map((p) => p.destinationId)).toEqual(['audit']);
     expect(deliveryPlan(tenant.destinations[0], tenant)).toEqual({
       destinationId: 'billing',
       timeoutMs: 10_000,
