@@ -172,8 +172,9 @@ async function ensureNamespaces(
   temporal: TemporalConnectionOptions,
 ): Promise<void> {
   if (!config.temporal.manageNamespaces) return;
-  for (const namespace of registry.current().namespaces()) {
-    await ensureNamespace(connection, namespace, namespaceOptions(config)).catch((err: unknown) => {
+  for (const tenant of registry.current().tenants) {
+    const { namespace } = tenant;
+    await ensureNamespace(connection, namespace, namespaceOptions(config, tenant)).catch((err: unknown) => {
       throw credentialsRefused(err, temporal, `registering namespace ${namespace}`, MANAGE_HINT) ?? err;
     });
   }

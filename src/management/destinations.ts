@@ -2,7 +2,7 @@
 // (this process reloads at once; the others within a second), so every role routes and delivers
 // from the same in-memory view.
 import { randomBytes } from 'node:crypto';
-import type { BarrageConfig } from '../config';
+import { maxDestinationsOf, type BarrageConfig } from '../config';
 import { matchesAny } from '../delivery/patterns';
 import type { Registry } from '../registry/live';
 import type { DestinationEntry, LiveTenant } from '../registry/snapshot';
@@ -62,13 +62,15 @@ const inputContext = (deps: DestinationDeps, tenant: LiveTenant) => ({
 
 export async function createDestination(deps: DestinationDeps, tenant: LiveTenant, body: unknown): Promise<DestinationEntry> {
   const input = createInput(body, inputContext(deps, tenant));
-  const max = deps.config.limits.maxDestinationsPerTenant;
+  const max = maxDestinationsOf(deps.config, tenant);
   const existing = tenant.entries.get(input.id);
   if (existing) {
     writable(existing);
     throw new ApiError(409, 'conflict', `destination ${input.id} exists`);
   }
-  const limitReached = () => new ApiError(409, 'limit_reached', `limits.maxDestinationsPerTenant (${max}) reached`);
+  const which =
+    tenant.limits?.maxDestinations !== undefined ? 'the tenant’s limits.maxDestinations' : 'limits.maxDestinationsPerTenant';
+  const limitReached = () => new ApiError(409, 'limit_reached', `${which} (${max}) reached`);
   if (tenant.entries.size >= max) throw limitReached();
   const configCount = [...tenant.entries.values()].filter((e) => e.managedBy === 'config').length;
   try {

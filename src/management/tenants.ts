@@ -9,7 +9,13 @@ import type { Stores } from '../registry/stores';
 import { ApiError, notFound } from '../base/api-error';
 import { SEARCH_ATTRIBUTES } from '../contracts';
 import { ConflictError, LimitReachedError } from '../store/errors';
-import { ensureNamespace, missingSearchAttributes, namespaceSetupHint, waitUntilReady } from '../temporal/namespaces';
+import {
+  ensureNamespace,
+  missingSearchAttributes,
+  namespaceSetupHint,
+  setRetention,
+  waitUntilReady,
+} from '../temporal/namespaces';
 
 export interface TenantDeps {
   config: BarrageConfig;
@@ -27,12 +33,18 @@ export function tenantView(t: LiveTenant) {
     destinations: t.entries.size,
     ...(t.defaults ? { defaults: t.defaults } : {}),
     ...(t.operatorDestination ? { operatorDestination: t.operatorDestination } : {}),
+    ...(t.retention !== undefined ? { retention: t.retention } : {}),
+    requireKnownEventTypes: t.requireKnownEventTypes ?? false,
+    ...(t.limits ? { limits: t.limits } : {}),
   };
 }
 
 export interface TenantPatch {
   defaults?: Record<string, unknown> | null;
   operatorDestination?: string | null;
+  retention?: number | null;
+  requireKnownEventTypes?: boolean | null;
+  limits?: { maxDestinations?: number } | null;
 }
 
 /**
@@ -49,6 +61,7 @@ export async function updateTenant(deps: TenantDeps, id: string, patch: TenantPa
       { path: 'operatorDestination', message: `no destination ${operator}: create it first` },
     ]);
   }
+  if (patch.retention !== undefined) await applyRetention(deps, tenant, patch.retention);
   const given = Object.entries(patch).filter(([, value]) => value !== undefined);
   const set = Object.fromEntries(given.filter(([, value]) => value !== null));
   const remove = given.filter(([, value]) => value === null).map(([key]) => key);
@@ -85,6 +98,22 @@ export async function createTenant(
     throw err;
   }
   return (await registry.refresh()).tenant(input.id)!;
+}
+
+/**
+ * Retention lives in the namespace, so it changes there first; the stored setting follows, and
+ * start-up brings the namespace back to it (temporal.namespaceRetention when removed).
+ */
+async function applyRetention(deps: TenantDeps, tenant: LiveTenant, retention: number | null): Promise<void> {
+  if (!deps.config.temporal.manageNamespaces)
+    throw new ApiError(
+      409,
+      'conflict',
+      `temporal.manageNamespaces is false: change namespace ${tenant.namespace}’s retention in Temporal (temporal operator namespace update --retention)`,
+      [{ path: 'retention', message: 'Barrage does not manage this namespace' }],
+    );
+  const { retentionMs } = namespaceOptions(deps.config, { retention: retention ?? undefined });
+  await setRetention(deps.connection, tenant.namespace, retentionMs);
 }
 
 async function prepareNamespace(deps: TenantDeps, namespace: string): Promise<void> {

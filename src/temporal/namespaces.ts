@@ -35,7 +35,7 @@ export async function ensureNamespace(connection: Connection, namespace: string,
     });
   } catch (err) {
     if (grpcCode(err) !== GRPC.ALREADY_EXISTS) throw err;
-    await ensureRetention(connection, namespace, options.retentionMs);
+    await setRetention(connection, namespace, options.retentionMs);
     changed = false;
   }
   if (await ensureSearchAttributes(connection, namespace)) changed = true;
@@ -44,7 +44,11 @@ export async function ensureNamespace(connection: Connection, namespace: string,
 }
 
 /** Retention is the dedupe window, so an existing namespace is brought to the configured value. */
-async function ensureRetention(connection: Connection, namespace: string, retentionMs: number): Promise<void> {
+export async function setRetention(
+  connection: Pick<Connection, 'workflowService'>,
+  namespace: string,
+  retentionMs: number,
+): Promise<void> {
   const described = await connection.workflowService.describeNamespace({ namespace });
   const current = described.config?.workflowExecutionRetentionTtl;
   const currentMs = Number(current?.seconds ?? 0) * 1000 + Math.round((current?.nanos ?? 0) / 1e6);

@@ -4,7 +4,7 @@
 // Config-file tenants have both in the file; these have them in the registry database.
 import { testConfig, uniqueName } from '../helpers/config';
 import { testTemporalAddress } from '../helpers/env';
-import { api } from '../helpers/hub';
+import { api, temporalClient } from '../helpers/hub';
 import { startDatabaseHub, type DatabaseHub } from '../helpers/registry';
 import { eventually, startTestSink, type TestSink } from '../helpers/sink';
 
@@ -100,4 +100,55 @@ test('null removes a setting; a config-file tenant is changed in its file, not h
   expect(filed.status).toBe(409);
   expect(filed.body.error.code).toBe('managed_by_config');
   expect((await admin('/v1/tenants/nobody', { defaults: null }, 'PATCH')).status).toBe(404);
+});
+
+test('retention is the namespace’s, changed there at once; limits and requireKnownEventTypes are kept and shown', async () => {
+  const namespace = (await admin(`/v1/tenants/${tenantId}`)).body.namespace as string;
+  const client = await temporalClient(testTemporalAddress(), namespace);
+  const retentionDays = async () => {
+    const ttl = (await client.connection.workflowService.describeNamespace({ namespace })).config?.workflowExecutionRetentionTtl;
+    return Number(ttl?.seconds ?? 0) / 86_400;
+  };
+  try {
+    expect((await admin(`/v1/tenants/${tenantId}`)).body).toMatchObject({ requireKnownEventTypes: false });
+    const patched = await admin(
+      `/v1/tenants/${tenantId}`,
+      { retention: '30d', requireKnownEventTypes: true, limits: { maxDestinations: 2 } },
+      'PATCH',
+    );
+    expect(patched.status).toBe(200);
+    expect(patched.body).toMatchObject({
+      retention: 30 * 86_400_000,
+      requireKnownEventTypes: true,
+      limits: { maxDestinations: 2 },
+    });
+    expect(await retentionDays()).toBe(30);
+    // Two destinations exist (down, gone): the tenant's own limit is reached.
+    const third = await call('/v1/destinations', { url: 'https://x.example/h' });
+    expect([third.status, third.body.error.code]).toEqual([409, 'limit_reached']);
+    expect(third.body.error.message).toContain('limits.maxDestinations (2)');
+    for (const [body, path] of [
+      [{ retention: '1h' }, 'retention'],
+      [{ retention: '4000d' }, 'retention'],
+      [{ limits: { maxDestinations: 0 } }, 'limits.maxDestinations'],
+      [{ requireKnownEventTypes: 'yes' }, 'requireKnownEventTypes'],
+    ] as const) {
+      const res = await admin(`/v1/tenants/${tenantId}`, body, 'PATCH');
+      expect([path, res.status, res.body.error.details[0].path]).toEqual([path, 400, path]);
+    }
+    expect(await retentionDays()).toBe(30);
+    // null: back to temporal.namespaceRetention (7d here), in the namespace too.
+    const reset = await admin(
+      `/v1/tenants/${tenantId}`,
+      { retention: null, requireKnownEventTypes: null, limits: null },
+      'PATCH',
+    );
+    expect(reset.body.retention).toBeUndefined();
+    expect(reset.body).toMatchObject({ requireKnownEventTypes: false });
+    expect(reset.body.limits).toBeUndefined();
+    expect(await retentionDays()).toBe(7);
+    expect((await admin('/v1/tenants/filed', { retention: '30d' }, 'PATCH')).body.error.code).toBe('managed_by_config');
+  } finally {
+    await client.connection.close();
+  }
 });

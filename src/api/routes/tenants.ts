@@ -73,7 +73,8 @@ export const tenantRoutes = [
     method: 'patch',
     path: '/v1/tenants/{id}',
     operationId: 'updateTenant',
-    summary: "Change a tenant's defaults for its destinations, or its operator destination",
+    summary:
+      "Change a tenant's settings: defaults for its destinations, operator destination, retention, limits, requireKnownEventTypes",
     auth: 'admin',
     database: true,
     params: tenantParams,
@@ -82,7 +83,10 @@ export const tenantRoutes = [
       200: { description: 'the tenant as changed', body: 'Tenant' },
       400: { description: 'operatorDestination names no destination of the tenant', codes: ['invalid_request'] },
       404: unknownTenant,
-      409: configDefined,
+      409: {
+        description: 'defined in the config file (managed_by_config); retention with temporal.manageNamespaces false (conflict)',
+        codes: ['managed_by_config', 'conflict'],
+      },
     },
     async handle({ ctx, params, body }) {
       const tenant = await updateTenant(managementDeps(ctx), params.id, body);

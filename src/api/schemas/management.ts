@@ -5,7 +5,7 @@ import { CIRCUIT_STATES } from '../../protection/breaker';
 import { apiId, duration, id } from '../../base/fields';
 import { orList } from '../../base/plugin-union';
 import { DESTINATION_PLUGINS, destinationTypes } from '../../destinations/registry';
-import { tenantDefaultsSchema } from '../../config/schema';
+import { retentionField, tenantDefaultsSchema, tenantSettingsSchema } from '../../config/schema';
 import { apiSecret, destinationApiFields, destinationSecretField } from '../../management/destination-fields';
 
 export const MAX_PAGE = 500;
@@ -56,6 +56,15 @@ export const tenantPatchSchema = z
       .describe(
         'a destination of this tenant that receives Barrage’s own events about it (barrage.destination.disabled); null removes it',
       ),
+    retention: retentionField()
+      .nullable()
+      .describe('its namespace’s retention, applied to the namespace at once (1d–3650d); null: temporal.namespaceRetention'),
+    requireKnownEventTypes: z
+      .boolean()
+      .nullable()
+      .optional()
+      .describe('refuse events whose type is not in its event-type catalog; null: false'),
+    limits: tenantSettingsSchema.shape.limits.nullable().describe('replaces its limits as a whole; null: the hub’s'),
   })
   .strict()
   .describe('settings to change; a field left out stays as it is');
@@ -71,6 +80,12 @@ export const tenantSchema = z.object({
     .optional()
     .describe('what its destinations have when they set nothing (durations in milliseconds)'),
   operatorDestination: z.string().optional().describe('where Barrage’s own events about this tenant go'),
+  retention: z
+    .number()
+    .optional()
+    .describe('its namespace’s retention in milliseconds, when set for it (else temporal.namespaceRetention)'),
+  requireKnownEventTypes: z.boolean().describe('events of types not in its catalog are refused'),
+  limits: z.object({ maxDestinations: z.number().int().optional() }).optional().describe('its own limits'),
 });
 
 export const tenantDeletedSchema = z.object({
