@@ -89,7 +89,7 @@ async function drain(
 ): Promise<number> {
   const intake = createIntake({
     ingest: ctx.ingest,
-    tenant: ctx.tenant,
+    tenant: () => ctx.tenant,
     source: { id: source.id, contentType: source.contentType ?? 'application/json' },
     maxBodyBytes: 262_144,
   });

@@ -59,6 +59,8 @@ export function outcomeError(outcome: IngestOutcome, hints: Hints = {}): ApiErro
       return new ApiError(outcome.httpStatus, 'conflict', outcome.message, [{ path: 'id', message: 'choose another event id' }]);
     case 'too_large':
       return new ApiError(outcome.httpStatus, 'payload_too_large', outcome.message);
+    case 'rejected':
+      return new ApiError(outcome.httpStatus, outcome.code, outcome.message, outcome.details);
     case 'unavailable':
       return new ApiError(outcome.httpStatus, 'temporal_unavailable', outcome.message, undefined, outcome.cause);
   }

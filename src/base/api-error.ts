@@ -23,11 +23,15 @@ export type ErrorCode =
   | 'expectation_failed'
   | 'temporal_unavailable'
   | 'namespace_not_ready'
+  | 'schema_mismatch'
+  | 'unknown_event_type'
   | 'internal';
 
 export interface IssueDetail {
   path: string;
   message: string;
+  /** schema_mismatch: the JSON pointer into the event's data. */
+  pointer?: string;
 }
 
 /**

@@ -147,7 +147,7 @@ async function startRoles(
     handles.push(receiver);
   }
   if (options.roles.includes('pollers')) {
-    const pollers = await startPollers({ config, connection, logger, metrics });
+    const pollers = await startPollers({ config, registry: options.registry, connection, logger, metrics });
     options.onPollers?.(pollers.pollers);
     handles.push(pollers);
   }

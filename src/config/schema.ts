@@ -226,6 +226,7 @@ export const configSchema = (env: Env) =>
         .object({
           maxTenants: z.number().int().min(1).default(1000).describe('tenants, config and API together'),
           maxDestinationsPerTenant: z.number().int().min(1).default(1000).describe('destinations of one tenant'),
+          maxEventTypesPerTenant: z.number().int().min(1).default(1000).describe('event types in one tenant’s catalog'),
           maxScheduleAhead: duration('how far ahead an event’s deliverAt may be', MAX_TTL_MS).prefault('30d'),
         })
         .strict()

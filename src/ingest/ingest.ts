@@ -17,6 +17,7 @@ import {
 } from '../contracts';
 import { routeEvent, type TenantConfig } from '../config';
 import { lazyFilterSubject, payloadJson, type FilterSubject } from '../delivery/filter';
+import { catalogRejection, type CatalogRejection, type CatalogTenant } from '../event-types/check';
 import type { Logger } from '../telemetry/logger';
 import type { Metrics } from '../telemetry/metrics';
 import { tracer } from '../telemetry/tracing';
@@ -27,7 +28,8 @@ import { eventIdFor } from './ids';
 import { EVENT_TYPE, idempotencyKeySchema } from '../base/validation';
 
 export interface IngestRequest {
-  tenant: TenantConfig;
+  /** With its event-type catalog when it has one (the registry's tenants do). */
+  tenant: TenantConfig & CatalogTenant;
   /** "api" for POST /v1/events, the source id otherwise. */
   source: string;
   /** As the source found it; undefined when its place was empty. */
@@ -77,6 +79,8 @@ export type IngestOutcome =
   | { kind: 'conflict'; httpStatus: 409; id: string; message: string }
   | { kind: 'invalid'; httpStatus: 400; field: InvalidField; message: string }
   | { kind: 'too_large'; httpStatus: 413; message: string }
+  /** The tenant's event-type catalog refuses it (schema_mismatch, unknown_event_type). */
+  | ({ kind: 'rejected'; httpStatus: 400 } & CatalogRejection)
   | { kind: 'unavailable'; httpStatus: 503; message: string; cause: unknown };
 
 export interface IngestDeps {
@@ -126,7 +130,18 @@ export function createIngest(deps: IngestDeps) {
 async function accept(deps: IngestDeps, req: IngestRequest, now: () => number): Promise<IngestOutcome> {
   const invalid = validate(req) ?? scheduleProblem(req, now(), deps.maxScheduleAheadMs ?? DEFAULT_SCHEDULE_AHEAD_MS);
   if (invalid) return invalid;
-  const input = callbackInput(req as IngestRequest & { eventType: string }, new Date(now()).toISOString(), deps.recordDelivered);
+  const typed = req as IngestRequest & { eventType: string };
+  const subject = filterSubjectOf(typed);
+  // Events sent to given destinations (test events, one-offs, Barrage's own) are not routed, so not the catalog's.
+  const rejected = req.destinations ? undefined : catalogRejection(req.tenant, typed.eventType, () => subject.data);
+  if (rejected) {
+    deps.logger.info(
+      { tenant: req.tenant.id, eventType: typed.eventType, source: req.source, code: rejected.code },
+      'callback refused by the event-type catalog',
+    );
+    return { kind: 'rejected', httpStatus: 400, ...rejected };
+  }
+  const input = callbackInput(typed, subject, new Date(now()).toISOString(), deps.recordDelivered);
   const tooLarge = payloadBudgetProblem(input);
   if (tooLarge) return { kind: 'too_large', httpStatus: 413, message: tooLarge };
   const outcome = await start(deps, deps.clientFor(req.tenant), input);
@@ -162,7 +177,12 @@ function validate(req: IngestRequest): IngestOutcome | undefined {
   return undefined;
 }
 
-function callbackInput(req: IngestRequest & { eventType: string }, receivedAt: string, recordDelivered?: boolean): CallbackInput {
+function callbackInput(
+  req: IngestRequest & { eventType: string },
+  subject: FilterSubject,
+  receivedAt: string,
+  recordDelivered?: boolean,
+): CallbackInput {
   return {
     eventId: req.eventId ?? eventIdFor(req.tenant.id, req.source, req.idempotencyKey),
     tenantId: req.tenant.id,
@@ -171,7 +191,7 @@ function callbackInput(req: IngestRequest & { eventType: string }, receivedAt: s
     ...(req.idempotencyKey !== undefined ? { idempotencyKey: req.idempotencyKey } : {}),
     receivedAt,
     payload: req.payload,
-    destinations: req.destinations ?? routeEvent(req.tenant, filterSubjectOf(req)),
+    destinations: req.destinations ?? routeEvent(req.tenant, subject),
     ...(req.metadata !== undefined ? { metadata: req.metadata } : {}),
     ...(req.origin ? { origin: req.origin } : {}),
     ...(req.priority && req.priority !== 'normal' ? { priority: req.priority } : {}),

@@ -5,10 +5,12 @@ import type { Intake, IntakeOutcome, QueueMessage } from '../sources/message';
 import { lazyJson, payloadFromBytes } from '../sources/payload';
 import { sourceSteering, type Ingest } from './ingest';
 import type { EventPriority } from '../contracts';
+import type { CatalogTenant } from '../event-types/check';
 
 export interface IntakeOptions {
   ingest: Ingest;
-  tenant: TenantConfig;
+  /** The tenant as the registry holds it now: each message is routed by the current snapshot. */
+  tenant: () => TenantConfig & CatalogTenant;
   source: { id: string; contentType: string; priority?: EventPriority; ttl?: number };
   maxBodyBytes: number;
 }
@@ -25,7 +27,7 @@ export function createIntake(options: IntakeOptions): Intake {
     if (expectJson && (message.json ?? lazyJson(message.body))() === undefined)
       return poison(`body is not valid JSON (the source's content type is ${source.contentType})`);
     const outcome = await options.ingest({
-      tenant: options.tenant,
+      tenant: options.tenant(),
       source: source.id,
       eventType: message.eventType,
       idempotencyKey: message.idempotencyKey,
@@ -40,6 +42,8 @@ export function createIntake(options: IntakeOptions): Intake {
         return { kind: outcome.kind, eventId: outcome.event.id };
       case 'invalid':
       case 'too_large':
+      // The sender's bytes do not meet the tenant's catalog: retrying the same message cannot help.
+      case 'rejected':
       // Its id stays taken until retention removes the old delivery: retrying cannot help.
       case 'conflict':
         return poison(outcome.message);

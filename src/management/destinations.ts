@@ -3,7 +3,7 @@
 // from the same in-memory view.
 import { randomBytes } from 'node:crypto';
 import { maxDestinationsOf, type BarrageConfig } from '../config';
-import { matchesAny } from '../delivery/patterns';
+import { matchesAny, matchesEvent } from '../delivery/patterns';
 import type { Registry } from '../registry/live';
 import type { DestinationEntry, LiveTenant } from '../registry/snapshot';
 import type { Stores } from '../registry/stores';
@@ -20,8 +20,10 @@ export interface DestinationDeps {
 
 export const newSecret = () => `whsec_${randomBytes(24).toString('base64')}`;
 
-export function destinationView(entry: DestinationEntry) {
+/** With the tenant's catalog, the view warns of patterns that match none of its types. */
+export function destinationView(entry: DestinationEntry, catalog?: ReadonlyMap<string, unknown>) {
   const { secret: _, ...settings } = entry.config as Record<string, unknown>;
+  const warnings = catalogWarnings(entry.config.events, catalog);
   return {
     ...(redact(settings) as Record<string, unknown>),
     description: entry.description,
@@ -32,7 +34,17 @@ export function destinationView(entry: DestinationEntry) {
     managedBy: entry.managedBy,
     ...(entry.createdAt ? { createdAt: entry.createdAt } : {}),
     ...(entry.updatedAt ? { updatedAt: entry.updatedAt } : {}),
+    ...(warnings.length ? { warnings } : {}),
   };
+}
+
+/** A tenant without a catalog gets none: it has not said which types exist. */
+function catalogWarnings(patterns: readonly string[], catalog?: ReadonlyMap<string, unknown>): string[] {
+  if (!catalog?.size) return [];
+  const names = [...catalog.keys()];
+  return patterns
+    .filter((p) => !names.some((name) => matchesEvent(p, name)))
+    .map((p) => `events pattern "${p}" matches no type in the event-type catalog`);
 }
 
 export function listDestinations(tenant: LiveTenant, filter: { type?: string; event?: string }): DestinationEntry[] {

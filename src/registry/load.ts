@@ -11,7 +11,9 @@ import type { OpenedSecret } from '../store/destinations';
 import type { Stores } from './stores';
 import { keyDigest, RegistrySnapshot, type DestinationEntry, type LiveTenant } from './snapshot';
 import { registryVersion } from '../store/version';
-import type { DestinationRow } from '../store/tables';
+import type { DestinationRow, EventTypeRow } from '../store/tables';
+import { compileSchema } from '../event-types/schemas';
+import { catalogTypeOf, type CatalogType } from '../event-types/types';
 
 /** The API's destinations are parsed with no environment: "env:NAME" never reads this process's. */
 const API_ENV = {};
@@ -32,9 +34,11 @@ function configKeys(config: BarrageConfig): Map<string, { tenantId: string; keyI
 export interface LoadCache {
   parsed: Map<string, DestinationEntry | undefined>;
   secrets: Map<string, string>;
+  /** Event types by tenant, name and updated_at: a schema is compiled once per version. */
+  types: Map<string, CatalogType>;
 }
 
-export const emptyLoadCache = (): LoadCache => ({ parsed: new Map(), secrets: new Map() });
+export const emptyLoadCache = (): LoadCache => ({ parsed: new Map(), secrets: new Map(), types: new Map() });
 
 export async function loadSnapshot(
   config: BarrageConfig,
@@ -45,11 +49,12 @@ export async function loadSnapshot(
 ): Promise<RegistrySnapshot> {
   // The version first: the rows read after it are at least that new.
   const version = await registryVersion(stores.db);
-  const [tenantRows, keyRows, destinationRows, deleted] = await Promise.all([
+  const [tenantRows, keyRows, destinationRows, deleted, typeRows] = await Promise.all([
     stores.tenants.all(),
     stores.apiKeys.all(),
     stores.destinations.all(),
     stores.destinations.deletedIds(),
+    stores.eventTypes.all(),
   ]);
   const secrets = await stores.destinations.secrets(
     destinationRows.map((d) => d.pk),
@@ -69,6 +74,7 @@ export async function loadSnapshot(
       createdAt: row.created_at.toISOString(),
       entries: new Map(),
       deleted: new Set(),
+      eventTypes: new Map(),
     });
   }
   for (const row of keyRows) if (tenants.has(row.tenant_id)) keys.set(row.hash, { tenantId: row.tenant_id, keyId: row.id });
@@ -81,6 +87,7 @@ export async function loadSnapshot(
     tenant.entries.set(row.id, entry);
     if (!entry.disabled) tenant.destinations.push(entry.config);
   }
+  for (const row of typeRows) tenants.get(row.tenant_id)?.eventTypes?.set(row.name, cachedType(cache, next, row, logger));
   Object.assign(cache, next);
   return new RegistrySnapshot(version, [...tenants.values()], keys);
 }
@@ -92,6 +99,24 @@ function cachedEntry(cache: LoadCache, next: LoadCache, row: DestinationRow, sec
   next.parsed.set(key, parsed);
   // Secrets change without the row (rotation and expiry), so they are attached every time.
   return parsed && { ...parsed, secrets: secretsOf(secrets) };
+}
+
+function cachedType(cache: LoadCache, next: LoadCache, row: EventTypeRow, logger: Logger): CatalogType {
+  const key = `${row.tenant_id}/${row.name}@${row.updated_at.toISOString()}`;
+  let type = cache.types.get(key);
+  if (!type) {
+    const compiled = row.schema === null ? undefined : compileSchema(row.schema);
+    // Stored by a version whose validator took it: this one's refuses it. Events of the type are
+    // then accepted unchecked rather than refused for a problem the sender cannot fix.
+    if (compiled && !compiled.ok)
+      logger.error(
+        { tenant: row.tenant_id, eventType: row.name, problems: compiled.problems },
+        'stored event-type schema does not compile: not checked',
+      );
+    type = catalogTypeOf(row, compiled?.ok ? compiled.validate : undefined);
+  }
+  next.types.set(key, type);
+  return type;
 }
 
 function configTenant(t: TenantConfig): LiveTenant {
@@ -111,7 +136,7 @@ function configTenant(t: TenantConfig): LiveTenant {
       },
     ]),
   );
-  return { ...t, destinations: [...t.destinations], managedBy: 'config', entries, deleted: new Set() };
+  return { ...t, destinations: [...t.destinations], managedBy: 'config', entries, deleted: new Set(), eventTypes: new Map() };
 }
 
 /** A tenant's stored settings; ones a newer version wrote in a shape this one refuses are left out, loudly. */

@@ -3,6 +3,7 @@
 // path reads routes from here and never from the database.
 import type { DestinationConfig, TenantConfig } from '../config';
 import { hashApiKey } from '../store/api-keys';
+import type { CatalogType } from '../event-types/types';
 
 export type ManagedBy = 'config' | 'api';
 
@@ -39,6 +40,8 @@ export interface LiveTenant extends TenantConfig {
   entries: Map<string, DestinationEntry>;
   /** Ids this tenant deleted through the API (not reused since): their deliveries end "cancelled". */
   deleted: Set<string>;
+  /** Its event-type catalog, by name (empty without a database). */
+  eventTypes?: Map<string, CatalogType>;
 }
 
 export interface KeyOwner {

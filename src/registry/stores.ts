@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../store/database';
 import { createApiKeyStore } from '../store/api-keys';
 import { createDestinationStore } from '../store/destinations';
+import { createEventTypeStore } from '../store/event-types';
 import type { SecretBox } from '../store/secret-box';
 import type { Tables } from '../store/tables';
 import { createTenantSecretStore } from '../store/tenant-secrets';
@@ -15,6 +16,7 @@ export interface Stores {
   apiKeys: ReturnType<typeof createApiKeyStore>;
   destinations: ReturnType<typeof createDestinationStore>;
   tenantSecrets: ReturnType<typeof createTenantSecretStore>;
+  eventTypes: ReturnType<typeof createEventTypeStore>;
   box: SecretBox;
 }
 
@@ -27,6 +29,7 @@ export function createStores(database: Database, box: SecretBox): Stores {
     apiKeys: createApiKeyStore(db),
     destinations: createDestinationStore(db, box),
     tenantSecrets: createTenantSecretStore(db, box),
+    eventTypes: createEventTypeStore(db),
     box,
   };
 }

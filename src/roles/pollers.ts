@@ -2,6 +2,7 @@
 // ingest through the queue-independent intake.
 import type { Connection } from '@temporalio/client';
 import type { BarrageConfig } from '../config';
+import type { Registry } from '../registry/live';
 import { createIngest } from '../ingest/ingest';
 import { createIntake } from '../ingest/intake';
 import type { QueuePoller } from '../sources/poller';
@@ -14,6 +15,8 @@ import { handleFor, type RoleHandle } from './role';
 
 export interface PollersOptions {
   config: BarrageConfig;
+  /** Routes (API destinations beside the file's), the catalog and settings, as they change. */
+  registry: Pick<Registry, 'current'>;
   connection: Connection;
   logger: Logger;
   metrics: Metrics;
@@ -24,7 +27,7 @@ export interface PollersRole extends RoleHandle {
 }
 
 export async function startPollers(options: PollersOptions): Promise<PollersRole> {
-  const { config, connection, logger, metrics } = options;
+  const { config, registry, connection, logger, metrics } = options;
   if (!hasQueueSources(config)) logger.warn('pollers role: no sqs or kafka sources are configured');
   const clients = new TenantClients(connection);
   const ingest = createIngest({
@@ -40,7 +43,8 @@ export async function startPollers(options: PollersOptions): Promise<PollersRole
       const createPoller = sourcePlugin(source.type)?.createPoller;
       // Every polled type has a contentType; http (posted to) has neither.
       if (!createPoller || !('contentType' in source)) return [];
-      const intake = createIntake({ ingest, tenant, source, maxBodyBytes: config.server.maxBodyBytes });
+      const live = () => registry.current().tenant(tenant.id) ?? tenant;
+      const intake = createIntake({ ingest, tenant: live, source, maxBodyBytes: config.server.maxBodyBytes });
       return [createPoller({ source: source as never, intake, logger: logger.child({ tenant: tenant.id }) })];
     }),
   );

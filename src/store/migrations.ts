@@ -126,6 +126,24 @@ const migrations: Record<string, Migration> = {
       await db.schema.createIndex('tenant_secrets_tenant').on('tenant_secrets').column('tenant_id').execute();
     },
   },
+  '0007_event_types': {
+    async up(db: Kysely<unknown>) {
+      // A tenant's event-type catalog (GET /v1/event-types): names, JSON Schemas events of the
+      // type must meet, examples. By tenant id, so config-file tenants have one too.
+      await db.schema
+        .createTable('event_types')
+        .addColumn('tenant_id', 'text', (c) => c.notNull())
+        .addColumn('name', 'text', (c) => c.notNull())
+        .addColumn('description', 'text', (c) => c.notNull().defaultTo(''))
+        .addColumn('schema', 'jsonb')
+        .addColumn('example', 'jsonb')
+        .addColumn('deprecated', 'boolean', (c) => c.notNull().defaultTo(false))
+        .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
+        .addColumn('updated_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
+        .addPrimaryKeyConstraint('event_types_pk', ['tenant_id', 'name'])
+        .execute();
+    },
+  },
 };
 
 export const MIGRATIONS = Object.keys(migrations);

@@ -95,6 +95,19 @@ export interface TenantSecretsTable {
   expires_at: Timestamp | null;
 }
 
+/** One entry of a tenant's event-type catalog (src/store/event-types.ts). */
+export interface EventTypesTable {
+  tenant_id: string;
+  name: string;
+  description: string;
+  /** JSON text on write (a JSON value may be a bare string, which the driver would not encode). */
+  schema: ColumnType<unknown, string | null, string | null>;
+  example: ColumnType<unknown, string | null, string | null>;
+  deprecated: boolean;
+  created_at: CreatedAt;
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
 export interface Tables {
   tenants: TenantsTable;
   api_keys: ApiKeysTable;
@@ -105,6 +118,7 @@ export interface Tables {
   destination_leases: DestinationLeasesTable;
   destination_tokens: DestinationTokensTable;
   tenant_secrets: TenantSecretsTable;
+  event_types: EventTypesTable;
 }
 
 export type Tenant = Selectable<TenantsTable>;
@@ -112,3 +126,4 @@ export type NewTenant = Insertable<TenantsTable>;
 export type ApiKey = Selectable<ApiKeysTable>;
 export type DestinationRow = Selectable<DestinationsTable>;
 export type DestinationSecretRow = Selectable<DestinationSecretsTable>;
+export type EventTypeRow = Selectable<EventTypesTable>;

@@ -55,6 +55,8 @@ test('a filter is stored and shown; bad ones are 400 at their path and nothing i
   const created = await call('/v1/destinations', { id: 'big', url: `${sink.url}/big`, events: ['order.*'], filter: BIG_ORDERS });
   expect(created.status).toBe(201);
   expect(created.body.filter).toEqual(BIG_ORDERS);
+  // No event-type catalog: no warnings.
+  expect(created.body.warnings).toBeUndefined();
   expect((await call('/v1/destinations/big')).body.filter).toEqual(BIG_ORDERS);
   const before = await destinationCount();
   const deep = JSON.parse(`${'{"a":'.repeat(20)}1${'}'.repeat(20)}`);

@@ -40,6 +40,7 @@ export interface TenantFixture {
   destinations: (DestinationFixture | Record<string, unknown>)[];
   sources?: unknown[];
   operatorDestination?: string;
+  requireKnownEventTypes?: boolean;
 }
 
 export interface TestConfigOptions {

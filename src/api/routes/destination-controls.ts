@@ -17,7 +17,7 @@ export async function destinationWithHealth(ctx: ReceiverContext, tenant: LiveTe
     { stores: storesOf(ctx), client: ctx.clientFor(tenant), namespace: tenant.namespace, logger: ctx.logger },
     { tenantId: tenant.id, destinationId: entry.config.id },
   );
-  return { ...destinationView(entry), health };
+  return { ...destinationView(entry, tenant.eventTypes), health };
 }
 
 const control = (action: 'pause' | 'resume') =>

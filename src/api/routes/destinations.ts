@@ -45,7 +45,7 @@ export const destinationRoutes = () => [
     async handle({ ctx, tenant, body }) {
       const entry = await createDestination(managementDeps(ctx), tenant, body);
       ctx.logger.info({ tenant: tenant.id, destination: entry.config.id, type: entry.config.type }, 'destination created');
-      return { status: 201, body: destinationView(entry) };
+      return { status: 201, body: destinationView(entry, tenant.eventTypes) };
     },
   }),
   route({
@@ -66,7 +66,10 @@ export const destinationRoutes = () => [
       const { items, nextCursor } = page(entries, pageQuery);
       return {
         status: 200,
-        body: { destinations: items.map((i) => destinationView(i.entry)), ...(nextCursor ? { nextCursor } : {}) },
+        body: {
+          destinations: items.map((i) => destinationView(i.entry, tenant.eventTypes)),
+          ...(nextCursor ? { nextCursor } : {}),
+        },
       };
     },
   }),
@@ -97,7 +100,7 @@ export const destinationRoutes = () => [
     async handle({ ctx, tenant, params, body }) {
       const entry = await patchDestination(managementDeps(ctx), tenant, params.id, body);
       ctx.logger.info({ tenant: tenant.id, destination: entry.config.id }, 'destination updated');
-      return { status: 200, body: destinationView(entry) };
+      return { status: 200, body: destinationView(entry, tenant.eventTypes) };
     },
   }),
   route({

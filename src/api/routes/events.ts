@@ -26,7 +26,11 @@ export const eventRoutes = [
     answers: {
       202: { description: 'accepted (recorded by Temporal)', body: 'Accepted' },
       200: { description: 'duplicate of an accepted event', body: 'Accepted' },
-      400: { description: 'a bad Idempotency-Key, or one that differs from the body id', codes: ['invalid_request'] },
+      400: {
+        description:
+          'a bad Idempotency-Key, or one that differs from the body id; data that misses its event type’s schema (schema_mismatch, details by JSON pointer); a type not in the catalog with requireKnownEventTypes (unknown_event_type)',
+        codes: ['invalid_request', 'schema_mismatch', 'unknown_event_type'],
+      },
       409: { description: 'the id collides with a delivery of an event accepted before an upgrade', codes: ['conflict'] },
       413: { description: 'too large for Temporal with its number of destinations', codes: ['payload_too_large'] },
     },

@@ -10,6 +10,7 @@ import { destinationControlRoutes } from './destination-controls';
 import { destinationFilterRoutes } from './destination-filter';
 import { destinationRoutes } from './destinations';
 import { eventRoutes } from './events';
+import { eventTypeRoutes } from './event-types';
 import { healthRoutes } from './health';
 import { sourceRoutes } from './sources';
 import { tenantRoutes } from './tenants';
@@ -32,6 +33,7 @@ export function buildApi(): Api {
     ...destinationRoutes(),
     ...destinationControlRoutes(),
     ...destinationFilterRoutes(),
+    ...eventTypeRoutes(),
     ...healthRoutes,
   ];
   const all = [...routes, openApiRoute(() => document)];

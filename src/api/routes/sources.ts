@@ -22,7 +22,11 @@ export const sourceRoutes = [
     answers: {
       202: { description: 'accepted', body: 'Accepted' },
       200: { description: 'duplicate', body: 'Accepted' },
-      400: { description: 'no valid event type, or an invalid idempotency key', codes: ['invalid_request'] },
+      400: {
+        description:
+          'no valid event type, or an invalid idempotency key; data that misses its event type’s schema (schema_mismatch, details by JSON pointer); a type not in the catalog with requireKnownEventTypes (unknown_event_type)',
+        codes: ['invalid_request', 'schema_mismatch', 'unknown_event_type'],
+      },
       401: { description: 'signature or token did not verify', codes: ['invalid_signature'] },
       404: { description: 'unknown source', codes: ['not_found'] },
       409: { description: 'the derived id collides with a delivery of an event accepted before an upgrade', codes: ['conflict'] },
@@ -35,7 +39,8 @@ export const sourceRoutes = [
       if (!verified.ok) throw new ApiError(401, 'invalid_signature', `callback not verified: ${verified.reason}`);
       const json = lazyJson(request.body);
       const outcome = await ctx.ingest({
-        tenant,
+        // The registry's: API destinations beside the file's, and the tenant's event-type catalog.
+        tenant: ctx.registry.current().tenant(tenant.id) ?? tenant,
         source: source.id,
         eventType: extractEventType(source.eventType, request, json),
         idempotencyKey: idempotencyKeyOf(source.idempotencyKey, request, json),

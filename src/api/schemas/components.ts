@@ -18,6 +18,7 @@ import {
 } from './events';
 import { deliveryRequestSchema } from './deliveries';
 import { filterTestRequestSchema, filterTestSchema } from './filters';
+import { eventTypePatchSchema, eventTypeRequestSchema, eventTypeSchema } from './event-types';
 import {
   apiKeyRequestSchema,
   apiKeySchema,
@@ -58,6 +59,8 @@ export function components() {
       Secrets: secretsSchema,
       TestSent: testSentSchema,
       FilterTest: filterTestSchema,
+      EventType: eventTypeSchema,
+      EventTypeList: pageOf('eventTypes', eventTypeSchema),
       Health: z.object({ status: z.string().describe('ok (live) or ready') }),
     },
     /** Described as clients send them: a field with a default may be left out. */
@@ -73,6 +76,8 @@ export function components() {
       DestinationPatch: destinationPatchSchema(),
       RotateRequest: rotateRequestSchema,
       FilterTestRequest: filterTestRequestSchema,
+      EventTypeRequest: eventTypeRequestSchema,
+      EventTypePatch: eventTypePatchSchema,
     },
   };
 }

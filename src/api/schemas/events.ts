@@ -10,7 +10,7 @@ export { jsonValueSchema } from '../../base/fields';
 export const eventType = z.string().regex(EVENT_TYPE, 'letters, digits and . _ : - (max 200)');
 
 export const eventMetadataSchema = z
-  .record(z.string().min(1).max(100), z.string().max(1000))
+  .record(z.string().max(100), z.string().max(1000))
   .refine((m) => Object.keys(m).length <= 50, 'at most 50 entries')
   .meta({ maxProperties: 50 });
 

@@ -214,6 +214,10 @@ export const destinationSchemaOut = () =>
       createdAt: z.string().optional(),
       updatedAt: z.string().optional(),
       health: healthSchema.optional().describe('in GET /v1/destinations/{id} and pause/resume answers only'),
+      warnings: z
+        .array(z.string())
+        .optional()
+        .describe('what looks wrong but is allowed: an events pattern that matches no type of a non-empty event-type catalog'),
     })
     .catchall(z.unknown())
     .describe('the destination with its type settings; credentials shown as "[redacted]", never the signing secret');

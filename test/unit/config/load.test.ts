@@ -187,7 +187,12 @@ tenants:
       DB: 'postgres://u@127.0.0.1/x',
     });
     expect(config).toMatchObject({ tenants: [], database: { url: 'postgres://u@127.0.0.1/x', dataDir: '.barrage/db' } });
-    expect(config.limits).toEqual({ maxTenants: 1000, maxDestinationsPerTenant: 1000, maxScheduleAhead: 30 * 86_400_000 });
+    expect(config.limits).toEqual({
+      maxTenants: 1000,
+      maxDestinationsPerTenant: 1000,
+      maxEventTypesPerTenant: 1000,
+      maxScheduleAhead: 30 * 86_400_000,
+    });
     expect(problems('security: { encryptionKey: short }')).toEqual([
       expect.stringMatching(/^security.encryptionKey: must be 32 bytes/),
     ]);

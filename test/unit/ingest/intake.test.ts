@@ -9,6 +9,7 @@ import { createBackoff, untilDone } from '../../../src/sources/backoff';
 import { readJsonPath } from '../../../src/delivery/json-path';
 import { eventIdFor } from '../../../src/ingest/ids';
 import { createIntake } from '../../../src/ingest/intake';
+import { compileSchema } from '../../../src/event-types/schemas';
 import type { QueueMessage } from '../../../src/sources/message';
 import { mapLimit, settledPrefix } from '../../../src/sources/poller';
 
@@ -28,6 +29,7 @@ function intakeWith(
   contentType = 'application/json',
   maxBodyBytes = 64,
   existing?: string,
+  live: () => IngestRequest['tenant'] = () => tenant,
 ) {
   const calls: IngestRequest[] = [];
   const temporal = stubClient(start, { eventType: 'order.created', destinations: [] }, existing);
@@ -37,7 +39,7 @@ function intakeWith(
       calls.push(req);
       return ingest(req);
     },
-    tenant,
+    tenant: live,
     source: { id: 'orders-kafka', contentType },
     maxBodyBytes,
   });
@@ -59,6 +61,33 @@ test('a valid message becomes one ingest call carrying its lineage, key and exac
       origin,
     },
   ]);
+});
+
+test('a message the tenant’s event-type catalog refuses is poison, and nothing starts; the tenant is read per message', async () => {
+  const compiled = compileSchema({ type: 'object', required: ['amount'] });
+  if (!compiled.ok) throw new Error('schema');
+  const orderType = {
+    name: 'order.created',
+    description: '',
+    deprecated: false,
+    createdAt: '',
+    updatedAt: '',
+    validate: compiled.validate,
+  };
+  let current: IngestRequest['tenant'] = { ...tenant, eventTypes: new Map([['order.created', orderType]]) };
+  const { intake, starts } = intakeWith(undefined, 'application/json', 64, undefined, () => current);
+  expect(await intake(message())).toEqual({
+    kind: 'poison',
+    reason: 'data does not meet the schema of event type "order.created"',
+  });
+  current = { ...tenant, requireKnownEventTypes: true };
+  expect(await intake(message())).toEqual({
+    kind: 'poison',
+    reason: expect.stringMatching(/not in the tenant's event-type catalog/),
+  });
+  expect(starts).toEqual([]);
+  current = tenant;
+  expect((await intake(message())).kind).toBe('accepted');
 });
 
 test('a duplicate start is reported as such (the poller acknowledges it)', async () => {
