@@ -2,6 +2,8 @@ import { trace } from '@opentelemetry/api';
 import { CancelledFailure, Context } from '@temporalio/activity';
 import { destinationBreaker } from '../src/config/derived';
 import {
+  ONE_OFF_DEAD_LETTER_ID,
+  ONE_OFF_TARGET_ID,
   ATTEMPT_ACTIVITY_MAX_RUNS,
   deliveryWorkflowId,
   type AttemptRecord,
@@ -16,6 +18,10 @@ import type { DestinationLookup } from '../src/registry/snapshot';
 import type { Logger } from '../src/telemetry/logger';
 import { statusClass, type Metrics } from '../src/telemetry/metrics';
 import { heldRuns, hold, lostRuns } from './hold';
+import type { StatsRecorder } from '../src/stats/recorder';
+
+/** One-off deliveries have no destination to show stats for. */
+const ONE_OFF_IDS = new Set([ONE_OFF_TARGET_ID, ONE_OFF_DEAD_LETTER_ID]);
 
 export interface DeliverDeps {
   /** Read at every attempt: URLs and secrets come from here, never from the workflow input. */
@@ -28,6 +34,8 @@ export interface DeliverDeps {
   gate?: DestinationGate;
   /** Opens one-off deliveries' sealed targets; absent on a worker without the database. */
   targets?: TargetOpener;
+  /** Per-destination stats (GET …/stats); absent without the database or with stats.enabled false. */
+  stats?: Pick<StatsRecorder, 'record'>;
   now?: () => number;
 }
 
@@ -54,25 +62,30 @@ export function createAttemptDelivery(deps: DeliverDeps) {
       ...result,
     };
     annotateSpan(req, record);
-    const labels = { tenant: req.event.tenantId, destination: req.destinationId };
-    deps.metrics?.attempts.inc({ ...labels, outcome: record.outcome, status_class: statusClass(record.statusCode) });
-    deps.metrics?.attemptDuration.observe(labels, record.durationMs / 1000);
-    deps.logger.info(
-      {
-        tenant: req.event.tenantId,
-        eventId: req.event.eventId,
-        eventType: req.event.eventType,
-        destination: req.destinationId,
-        attempt: record.attempt,
-        outcome: record.outcome,
-        status: record.statusCode,
-        durationMs: record.durationMs,
-        error: record.error,
-      },
-      'delivery attempt',
-    );
+    observe(deps, req, record, started);
     return record;
   };
+}
+
+/** Metrics, the destination's stats and the log line: every attempt that ran is counted each way. */
+function observe(deps: DeliverDeps, req: AttemptRequest, record: AttemptRecord, started: number): void {
+  const labels = { tenant: req.event.tenantId, destination: req.destinationId };
+  deps.metrics?.attempts.inc({ ...labels, outcome: record.outcome, status_class: statusClass(record.statusCode) });
+  deps.metrics?.attemptDuration.observe(labels, record.durationMs / 1000);
+  const { outcome, durationMs, statusCode, error } = record;
+  if (!ONE_OFF_IDS.has(req.destinationId))
+    deps.stats?.record({
+      tenantId: req.event.tenantId,
+      destinationId: req.destinationId,
+      outcome,
+      durationMs,
+      at: started,
+      ...(statusCode !== undefined ? { statusCode } : {}),
+      ...(error !== undefined ? { error } : {}),
+    });
+  const { eventId, eventType } = req.event;
+  const fields = { tenant: req.event.tenantId, eventId, eventType, destination: req.destinationId, attempt: record.attempt };
+  deps.logger.info({ ...fields, outcome, status: statusCode, durationMs, error }, 'delivery attempt');
 }
 
 /** The attempt's span (Temporal's activity span, in the callback's trace): ids and outcome, never a header or payload byte. */

@@ -26,6 +26,7 @@ import { startElasticMq, startKafka, type RunningBroker } from '../src/devtools/
 import { kafkaDrain, sqsDrain } from './queues';
 import { registryScenario } from './registry';
 import { tracingScenario } from './tracing';
+import { statsScenario } from './destination-stats';
 import { clusterScenario } from './cluster';
 
 interface Options {
@@ -229,6 +230,17 @@ async function main(): Promise<void> {
       logDir,
       hub,
       untraced: { ctx: hubCtx, pids: { worker: worker.child.pid, receiver: receiver.child.pid } },
+      runs: opts.runs,
+      bounds: { ...e2e, durationMs: Math.max(e2e.durationMs, 8_000) },
+      progress,
+    });
+    progress('scenario 16: end to end with per-destination stats written, against stats off (both on PostgreSQL)');
+    results.stats = await statsScenario({
+      dir,
+      logDir,
+      hub,
+      sink,
+      client,
       runs: opts.runs,
       bounds: { ...e2e, durationMs: Math.max(e2e.durationMs, 8_000) },
       progress,

@@ -16,6 +16,8 @@
 // first failure, so its second attempt is held (activity retries) until a probe gets through.
 // Set 10 (issue 18): a one-off delivery (POST /v1/deliveries): its plan carries a sealed target,
 // passed to every attempt; it fails twice and its inline dead letter (sealed too) is delivered.
+// Set 11 (issue 19): a bulk replay (replayWorkflow) over two pages with the pacing timer between
+// them, and one cancelled during that timer.
 // A fixture that exists is never written again: histories recorded by an earlier version are what
 // an upgrade meets, so a workflow change must replay them (patched()), not replace them. Add a
 // set for a new path instead. Needs `npm run build` first.
@@ -141,6 +143,7 @@ const setNine = [
   deadLetterWorkflowId(goneNine, 1),
 ];
 const setTen = await recordOneOff();
+const setEleven = await recordReplays();
 const all = [
   ...setOne,
   ...setTwo,
@@ -152,6 +155,7 @@ const all = [
   ...setEight,
   ...setNine,
   ...setTen,
+  ...setEleven,
 ];
 for (const id of all) {
   const file = join(out, `${id}.json`);
@@ -321,6 +325,43 @@ async function recordOneOff() {
     await client.workflow.getHandle(deadLetterWorkflowId(delivery, 2)).result();
   });
   return [eventId, delivery, deadLetterWorkflowId(delivery, 2)];
+}
+
+/** Set 11: the replay workflow with a stub page activity: two pages, then one cancelled in its wait. */
+async function recordReplays() {
+  const counts = (n) => ({ matched: n, replayed: n, skipped: 0, errors: 0 });
+  const activities = {
+    async replayPage(req) {
+      return req.pageToken ? { counts: counts(1), size: 1 } : { counts: counts(2), size: 2, nextPageToken: 'cGFnZS0y' };
+    },
+  };
+  const input = (replayId) => ({
+    replayId,
+    tenantId: 'rec',
+    filter: { since: '2026-12-05T09:00:00Z', statuses: ['failed'], destination: 'flaky' },
+    perSecond: 1,
+    startedAt: new Date().toISOString(),
+  });
+  const done = 'replay~rpl_fixture11';
+  const cancelled = 'replay~rpl_fixture11c';
+  await withStubWorker(activities, 'rec-11', async (client) => {
+    const state = await client.workflow.execute('replayWorkflow', {
+      workflowId: done,
+      taskQueue: 'rec-11',
+      args: [input('rpl_fixture11')],
+    });
+    if (state.status !== 'completed' || state.replayed !== 3) throw new Error(`set 11: ${JSON.stringify(state)}`);
+    const handle = await client.workflow.start('replayWorkflow', {
+      workflowId: cancelled,
+      taskQueue: 'rec-11',
+      args: [input('rpl_fixture11c')],
+    });
+    await new Promise((r) => setTimeout(r, 700));
+    await handle.cancel();
+    const stopped = await handle.result();
+    if (stopped.status !== 'cancelled') throw new Error(`set 11 cancel: ${JSON.stringify(stopped)}`);
+  });
+  return [done, cancelled];
 }
 
 async function withStubWorker(activities, taskQueue, fn, options = {}) {

@@ -1,2 +1,3 @@
 export { callbackWorkflow } from './callback';
 export { deliveryWorkflow, deliveryStateQuery, retryNowSignal } from './delivery';
+export { replayWorkflow, replayStateQuery } from './replay';

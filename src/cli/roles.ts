@@ -16,6 +16,8 @@ import { startPollers } from '../roles/pollers';
 import { startReceiver, type RunningReceiver } from '../roles/receiver';
 import type { RoleHandle } from '../roles/role';
 import { startWorker } from '../roles/worker';
+import { createStatsRecorder } from '../stats/recorder';
+import { retryDeliveries } from '../events/retry';
 import type { QueuePoller } from '../sources/poller';
 import { connectWithRetry, TenantClients } from '../temporal/clients';
 import { temporalConnectionOptions, type TemporalConnectionOptions } from '../temporal/connection-options';
@@ -137,9 +139,24 @@ async function startRoles(
     const targets = stores
       ? targetOpener(stores.box, stores.tenantSecrets, { onRegistryChange: (l) => registry.subscribe(l) })
       : undefined;
-    const deps = { destinations: destinationLookup(registry), drivers, logger, metrics, gate, targets };
+    const clients = new TenantClients(connection);
+    const stats =
+      stores && config.stats.enabled
+        ? createStatsRecorder({ sink: stores.stats, logger, flushMs: config.stats.flushInterval })
+        : undefined;
+    const replays = {
+      retry: retryDeliveries,
+      clientFor: (t: { namespace: string }) => clients.for(t),
+      tenantOf: (id: string) => registry.current().tenant(id),
+      taskQueue: config.temporal.taskQueue,
+      recordDelivered: config.temporal.recordDeliveredStatus,
+      logger,
+    };
+    const deps = { destinations: destinationLookup(registry), drivers, logger, metrics, gate, targets, stats, replays };
     const { temporal } = shared;
-    handles.push(startWorker({ config, registry, temporal, logger, activityDeps: deps, onRunning: options.onWorkerRunning }));
+    const worker = startWorker({ config, registry, temporal, logger, activityDeps: deps, onRunning: options.onWorkerRunning });
+    // The last attempts' counts are written once the worker has stopped taking them.
+    handles.push({ done: worker.done, close: () => worker.close().finally(() => stats?.close()) });
   }
   if (options.roles.includes('receiver')) {
     const receiver = await startReceiver({ config, registry, connection, logger, metrics });

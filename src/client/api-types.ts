@@ -262,6 +262,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/destinations/{id}/stats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Attempts, success ratio, latency percentiles, the last attempt, deliveries waiting, and a series to chart */
+        get: operations["getDestinationStats"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/destinations/{id}/test": {
         parameters: {
             query?: never;
@@ -419,6 +436,58 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/replays": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The tenant's replays, running ones first */
+        get: operations["listReplays"];
+        put?: never;
+        /** Send again the deliveries that match (failed ones by default) in a window, paced by limits.replayPerSecond */
+        post: operations["startReplay"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/replays/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A replay’s status and counts: matched, replayed, skipped, errors */
+        get: operations["getReplay"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/replays/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Stop a replay; what it sent stays sent */
+        post: operations["cancelReplay"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/sources/{sourceId}": {
         parameters: {
             query?: never;
@@ -430,6 +499,23 @@ export interface paths {
         put?: never;
         /** A raw inbound callback, verified as the source is configured */
         post: operations["receiveSourceCallback"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/stats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The tenant’s delivery stats as a whole, and per destination */
+        get: operations["getTenantStats"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1941,6 +2027,45 @@ export interface components {
              */
             type: "kafka";
         };
+        DestinationStats: {
+            /** @description attempts that ran (held ones are not attempts) */
+            attempts: number;
+            /** @description attempts the destination took */
+            delivered: number;
+            /** @description deliveries not yet final now (Temporal visibility); absent if it did not answer */
+            deliveriesWaiting?: number;
+            destination: string;
+            /** @description attempts that failed (retried or not) */
+            failed: number;
+            /** @description start of the first point */
+            from: string;
+            /** @description the newest attempt any worker recorded (kept beyond the window) */
+            lastAttempt?: {
+                at: string;
+                error?: string;
+                /** @enum {string} */
+                outcome: "delivered" | "retryable" | "permanent" | "cancelled";
+                statusCode?: number;
+            };
+            /** @description attempt duration percentiles (from a log-scale sketch: within about 19 %) */
+            latencyMs?: {
+                p50: number;
+                p95: number;
+                p99: number;
+            };
+            /** @description one point per minute (1h) or hour, oldest first, empty points included */
+            series: {
+                at: string;
+                attempts: number;
+                delivered: number;
+                failed: number;
+                p95Ms?: number;
+            }[];
+            /** @description delivered ÷ attempts; null without attempts */
+            successRatio: number | null;
+            /** @enum {string} */
+            window: "1h" | "24h" | "7d";
+        };
         Error: {
             error: {
                 code: string;
@@ -2135,6 +2260,69 @@ export interface components {
             status: string;
         };
         JsonValue: JsonValue;
+        Replay: {
+            errors: number;
+            filter: {
+                destination?: string;
+                eventTypes?: string[];
+                since: string;
+                statuses: ("failed" | "cancelled" | "expired" | "delivered")[];
+                until?: string;
+            };
+            finishedAt?: string;
+            id: string;
+            links: {
+                self: string;
+                temporalUi?: string;
+            };
+            /** @description deliveries in the window whose latest run had one of the statuses */
+            matched: number;
+            /** @description sent again (same event id and webhook-id; their attempts continue the same list) */
+            replayed: number;
+            /** @description matched but not sent again: changed since, or the destination is gone */
+            skipped: number;
+            startedAt: string;
+            /** @enum {string} */
+            status: "running" | "completed" | "cancelled" | "failed";
+        };
+        ReplayList: {
+            nextCursor?: string;
+            replays: {
+                filter: {
+                    destination?: string;
+                    eventTypes?: string[];
+                    since: string;
+                    statuses: ("failed" | "cancelled" | "expired" | "delivered")[];
+                    until?: string;
+                };
+                finishedAt?: string;
+                id: string;
+                links: {
+                    self: string;
+                    temporalUi?: string;
+                };
+                startedAt: string;
+                /** @enum {string} */
+                status: "running" | "completed" | "cancelled" | "failed";
+            }[];
+        };
+        ReplayRequest: {
+            /** @description only deliveries to this destination */
+            destination?: string;
+            /** @description only these event types ("order.*" patterns) */
+            eventTypes?: string[];
+            /** @description deliveries whose latest run started at or after this time (RFC 3339) */
+            since: string & (string);
+            /**
+             * @description which final statuses are sent again (default failed; delivered resends what was taken)
+             * @default [
+             *       "failed"
+             *     ]
+             */
+            statuses?: ("failed" | "cancelled" | "expired" | "delivered")[];
+            /** @description … and at or before this one (default: now, as the replay pages) */
+            until?: string & (string);
+        };
         RetryRequest: {
             /** @description only this destination. Default: every destination of the event — failed and cancelled ones start again (attempt numbers continue), one waiting for its next attempt makes it now, the others are skipped */
             destination?: string;
@@ -2338,6 +2526,48 @@ export interface components {
             id: string;
             /** @description Temporal namespace (default: the tenant id) */
             namespace?: string;
+        };
+        TenantStats: {
+            /** @description attempts that ran (held ones are not attempts) */
+            attempts: number;
+            /** @description attempts the destination took */
+            delivered: number;
+            /** @description deliveries not yet final now (Temporal visibility); absent if it did not answer */
+            deliveriesWaiting?: number;
+            /** @description destinations with attempts in the window, busiest first */
+            destinations: {
+                /** @description attempts that ran (held ones are not attempts) */
+                attempts: number;
+                /** @description attempts the destination took */
+                delivered: number;
+                /** @description attempts that failed (retried or not) */
+                failed: number;
+                id: string;
+                /** @description delivered ÷ attempts; null without attempts */
+                successRatio: number | null;
+            }[];
+            /** @description attempts that failed (retried or not) */
+            failed: number;
+            /** @description start of the first point */
+            from: string;
+            /** @description attempt duration percentiles (from a log-scale sketch: within about 19 %) */
+            latencyMs?: {
+                p50: number;
+                p95: number;
+                p99: number;
+            };
+            /** @description one point per minute (1h) or hour, oldest first, empty points included */
+            series: {
+                at: string;
+                attempts: number;
+                delivered: number;
+                failed: number;
+                p95Ms?: number;
+            }[];
+            /** @description delivered ÷ attempts; null without attempts */
+            successRatio: number | null;
+            /** @enum {string} */
+            window: "1h" | "24h" | "7d";
         };
         TestSent: {
             destination: string;
@@ -4017,6 +4247,115 @@ export interface operations {
             };
         };
     };
+    getDestinationStats: {
+        parameters: {
+            query?: {
+                /** @description 1h (a point per minute), 24h or 7d (a point per hour) */
+                window?: "1h" | "24h" | "7d";
+            };
+            header?: never;
+            path: {
+                /** @description the destination id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the destination’s stats over the window */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DestinationStats"];
+                };
+            };
+            /** @description a window other than 1h, 24h, 7d; or malformed percent-encoding in the path; or an invalid query parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description missing, unknown or revoked key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the wrong kind of key (a tenant key on an admin route, or the reverse) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description unknown destination */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description request not received within server.headersTimeout / requestTimeout */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description an Expect header other than 100-continue */
+            417: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description request line and headers over 16 KiB */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no database: set database.url */
+            501: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Temporal unreachable or too slow; nothing changed, retry (Retry-After) */
+            503: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     sendTestEvent: {
         parameters: {
             query?: never;
@@ -5392,6 +5731,405 @@ export interface operations {
             };
         };
     };
+    listReplays: {
+        parameters: {
+            query?: {
+                cursor?: string;
+                /** @description page size (1–100) */
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description a page */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReplayList"];
+                };
+            };
+            /** @description a cursor this API did not return; or an invalid query parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description missing, unknown or revoked key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the wrong kind of key (a tenant key on an admin route, or the reverse) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description request not received within server.headersTimeout / requestTimeout */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description an Expect header other than 100-continue */
+            417: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description request line and headers over 16 KiB */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Temporal unreachable or too slow; nothing changed, retry (Retry-After) */
+            503: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    startReplay: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReplayRequest"];
+            };
+        };
+        responses: {
+            /** @description started; follow it with GET /v1/replays/{id} */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Replay"];
+                };
+            };
+            /** @description an invalid window, status or pattern; or invalid JSON, nesting over 64 levels, a body that does not match the schema or its Content-Encoding */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description missing, unknown or revoked key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the wrong kind of key (a tenant key on an admin route, or the reverse) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description request not received within server.headersTimeout / requestTimeout */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description body (declared or decompressed) over server.maxBodyBytes */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description not Content-Type: application/json, or an unsupported charset or Content-Encoding (gzip, deflate, br) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description an Expect header other than 100-continue */
+            417: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description request line and headers over 16 KiB */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Temporal unreachable or too slow; nothing changed, retry (Retry-After) */
+            503: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getReplay: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description the replay id (rpl_…) */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the replay */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Replay"];
+                };
+            };
+            /** @description malformed percent-encoding in the path */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description missing, unknown or revoked key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the wrong kind of key (a tenant key on an admin route, or the reverse) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description unknown replay (or another tenant’s) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description request not received within server.headersTimeout / requestTimeout */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description an Expect header other than 100-continue */
+            417: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description request line and headers over 16 KiB */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Temporal unreachable or too slow; nothing changed, retry (Retry-After) */
+            503: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    cancelReplay: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description the replay id (rpl_…) */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the replay as it stands (cancelled once it has stopped) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Replay"];
+                };
+            };
+            /** @description malformed percent-encoding in the path */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description missing, unknown or revoked key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the wrong kind of key (a tenant key on an admin route, or the reverse) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description unknown replay (or another tenant’s) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description request not received within server.headersTimeout / requestTimeout */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description a declared body over server.maxBodyBytes (Expect: 100-continue); this route reads none */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description an Expect header other than 100-continue */
+            417: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description request line and headers over 16 KiB */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Temporal unreachable or too slow; nothing changed, retry (Retry-After) */
+            503: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     receiveSourceCallback: {
         parameters: {
             query?: never;
@@ -5501,6 +6239,103 @@ export interface operations {
             };
             /** @description request line and headers over 16 KiB */
             431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Temporal unreachable or too slow; nothing changed, retry (Retry-After) */
+            503: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getTenantStats: {
+        parameters: {
+            query?: {
+                /** @description 1h (a point per minute), 24h or 7d (a point per hour) */
+                window?: "1h" | "24h" | "7d";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the tenant’s stats over the window */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TenantStats"];
+                };
+            };
+            /** @description a window other than 1h, 24h, 7d; or an invalid query parameter */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description missing, unknown or revoked key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the wrong kind of key (a tenant key on an admin route, or the reverse) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description request not received within server.headersTimeout / requestTimeout */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description an Expect header other than 100-continue */
+            417: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description request line and headers over 16 KiB */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no database: set database.url */
+            501: {
                 headers: {
                     [name: string]: unknown;
                 };

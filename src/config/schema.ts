@@ -222,11 +222,36 @@ export const configSchema = (env: Env) =>
         .strict()
         .prefault({})
         .describe('tenants, keys and destinations managed through the API'),
+      stats: z
+        .object({
+          enabled: z
+            .boolean()
+            .default(true)
+            .describe(
+              'workers keep per-destination attempt counts and latency per minute and hour (GET …/stats); needs the database',
+            ),
+          flushInterval: duration(
+            'how often a worker writes its counts (a killed worker loses at most this long of them)',
+            60_000,
+          )
+            .prefault('1s')
+            .refine((ms) => ms >= 100, 'must be at least 100ms'),
+        })
+        .strict()
+        .prefault({})
+        .describe('per-destination stats'),
       limits: z
         .object({
           maxTenants: z.number().int().min(1).default(1000).describe('tenants, config and API together'),
           maxDestinationsPerTenant: z.number().int().min(1).default(1000).describe('destinations of one tenant'),
           maxEventTypesPerTenant: z.number().int().min(1).default(1000).describe('event types in one tenant’s catalog'),
+          replayPerSecond: z
+            .number()
+            .int()
+            .min(1)
+            .max(1000)
+            .default(50)
+            .describe('deliveries a bulk replay sends again per second at most (POST /v1/replays)'),
           maxScheduleAhead: duration('how far ahead an event’s deliverAt may be', MAX_TTL_MS).prefault('30d'),
         })
         .strict()

@@ -3,3 +3,4 @@ export * from './types';
 export * from './ids';
 export * from './backoff';
 export * from './search-attributes';
+export * from './replays';

@@ -6,9 +6,10 @@ export const DEFAULT_TASK_QUEUE = 'barrage';
 export const WORKFLOW = {
   callback: 'callbackWorkflow',
   delivery: 'deliveryWorkflow',
+  replay: 'replayWorkflow',
 } as const;
 
-export const QUERY = { deliveryState: 'deliveryState', callbackState: 'callbackState' } as const;
+export const QUERY = { deliveryState: 'deliveryState', callbackState: 'callbackState', replayState: 'replayState' } as const;
 export const SIGNAL = { retryNow: 'retryNow', cancelDelivery: 'cancelDelivery' } as const;
 
 /** Custom search attributes, registered per tenant namespace. Names are public: keep them. */

@@ -73,7 +73,7 @@ export function cursorOf(token: Buffer, namespace: string): string {
   return `${token.toString('base64url')}.${check(token, namespace)}`;
 }
 
-function tokenOf(cursor: string, namespace: string): Buffer {
+export function tokenOf(cursor: string, namespace: string): Buffer {
   const [encoded, sum] = cursor.split('.');
   const token = Buffer.from(encoded ?? '', 'base64url');
   if (token.length === 0 || sum !== check(token, namespace)) throw new InvalidCursorError('cursor is not one of ours');

@@ -26,10 +26,19 @@ export interface RetryResult {
 /** Final statuses a manual retry starts a new run for. */
 const RERUNNABLE = new Set<DeliveryStatus>(['failed', 'cancelled', 'expired']);
 
-export async function retryDeliveries(
-  client: Client,
-  options: { tenant: TenantConfig; eventId: string; destinations: string[]; taskQueue: string; recordDelivered?: boolean },
-): Promise<RetryResult> {
+export interface RetryOptions {
+  tenant: TenantConfig;
+  eventId: string;
+  destinations: string[];
+  taskQueue: string;
+  recordDelivered?: boolean;
+  /** Final statuses that get a new run (default failed, cancelled, expired; a replay may add delivered). */
+  rerunnable?: ReadonlySet<DeliveryStatus>;
+  /** Memo of the new run (a replay marks its runs, so it never sends one twice). */
+  memo?: Record<string, unknown>;
+}
+
+export async function retryDeliveries(client: Client, options: RetryOptions): Promise<RetryResult> {
   const result: RetryResult = { retried: [], skipped: [] };
   const input = await readCallbackInput(client, options.eventId);
   const { payload } = input;
@@ -49,7 +58,7 @@ export async function retryDeliveries(
       continue;
     }
     const planned = currentPlan(options.tenant, input.destinations, destinationId);
-    if (!RERUNNABLE.has(state.status) || !planned) {
+    if (!(options.rerunnable ?? RERUNNABLE).has(state.status) || !planned) {
       result.skipped.push(destinationId);
       continue;
     }
@@ -69,7 +78,8 @@ export async function retryDeliveries(
         taskQueue: options.taskQueue,
         args: [args],
         workflowIdReusePolicy: 'ALLOW_DUPLICATE',
-        staticSummary: `manual retry of ${event.eventType} → ${destinationId}`,
+        staticSummary: `${options.memo ? 'replay' : 'manual retry'} of ${event.eventType} → ${destinationId}`,
+        ...(options.memo ? { memo: options.memo } : {}),
         typedSearchAttributes: deliverySearchAttributes(event, destinationId),
       })
       .then(() => true)

@@ -45,9 +45,13 @@ export async function destinationHealth(
   return Object.fromEntries(Object.entries(view).filter(([, v]) => v !== undefined)) as unknown as HealthView;
 }
 
-async function openDeliveries(deps: { client: Client; namespace: string }, destinationId: string): Promise<number> {
-  const quoted = destinationId.replace(/'/g, "\\'");
-  const query = `WorkflowType = '${WORKFLOW.delivery}' AND ExecutionStatus = 'Running' AND ${SEARCH_ATTRIBUTES.destination.name} = '${quoted}'`;
+/** Deliveries not yet final: to one destination, or the tenant's (its namespace's) all. */
+export async function openDeliveries(deps: { client: Client; namespace: string }, destinationId?: string): Promise<number> {
+  const running = `WorkflowType = '${WORKFLOW.delivery}' AND ExecutionStatus = 'Running'`;
+  const query =
+    destinationId === undefined
+      ? running
+      : `${running} AND ${SEARCH_ATTRIBUTES.destination.name} = '${destinationId.replace(/'/g, "\\'")}'`;
   const { client, namespace } = deps;
   const answer = await client.connection.withDeadline(Date.now() + 2_000, () =>
     client.workflowService.countWorkflowExecutions({ namespace, query }),

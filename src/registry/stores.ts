@@ -4,6 +4,7 @@ import type { Database } from '../store/database';
 import { createApiKeyStore } from '../store/api-keys';
 import { createDestinationStore } from '../store/destinations';
 import { createEventTypeStore } from '../store/event-types';
+import { createStatsStore } from '../store/stats';
 import type { SecretBox } from '../store/secret-box';
 import type { Tables } from '../store/tables';
 import { createTenantSecretStore } from '../store/tenant-secrets';
@@ -17,6 +18,7 @@ export interface Stores {
   destinations: ReturnType<typeof createDestinationStore>;
   tenantSecrets: ReturnType<typeof createTenantSecretStore>;
   eventTypes: ReturnType<typeof createEventTypeStore>;
+  stats: ReturnType<typeof createStatsStore>;
   box: SecretBox;
 }
 
@@ -30,6 +32,7 @@ export function createStores(database: Database, box: SecretBox): Stores {
     destinations: createDestinationStore(db, box),
     tenantSecrets: createTenantSecretStore(db, box),
     eventTypes: createEventTypeStore(db),
+    stats: createStatsStore(db),
     box,
   };
 }

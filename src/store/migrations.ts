@@ -144,6 +144,35 @@ const migrations: Record<string, Migration> = {
         .execute();
     },
   },
+  '0008_destination_stats': {
+    async up(db: Kysely<unknown>) {
+      // Per-destination attempt counts and latency sketches per minute and per hour (GET
+      // …/stats): aggregates the workers add to in batches, never a copy of a delivery.
+      await db.schema
+        .createTable('destination_stats')
+        .addColumn('tenant_id', 'text', (c) => c.notNull())
+        .addColumn('destination_id', 'text', (c) => c.notNull())
+        .addColumn('granularity', 'text', (c) => c.notNull())
+        .addColumn('bucket', 'timestamptz', (c) => c.notNull())
+        .addColumn('attempts', 'integer', (c) => c.notNull())
+        .addColumn('delivered', 'integer', (c) => c.notNull())
+        .addColumn('failed', 'integer', (c) => c.notNull())
+        .addColumn('latency', sql`integer[]`, (c) => c.notNull())
+        .addPrimaryKeyConstraint('destination_stats_pk', ['tenant_id', 'destination_id', 'granularity', 'bucket'])
+        .execute();
+      await db.schema.createIndex('destination_stats_age').on('destination_stats').columns(['granularity', 'bucket']).execute();
+      await db.schema
+        .createTable('destination_last_attempts')
+        .addColumn('tenant_id', 'text', (c) => c.notNull())
+        .addColumn('destination_id', 'text', (c) => c.notNull())
+        .addColumn('at', 'timestamptz', (c) => c.notNull())
+        .addColumn('outcome', 'text', (c) => c.notNull())
+        .addColumn('status_code', 'integer')
+        .addColumn('error', 'text')
+        .addPrimaryKeyConstraint('destination_last_attempts_pk', ['tenant_id', 'destination_id'])
+        .execute();
+    },
+  },
 };
 
 export const MIGRATIONS = Object.keys(migrations);

@@ -108,6 +108,28 @@ export interface EventTypesTable {
   updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
 }
 
+/** Attempts to a destination in one minute or hour (src/store/stats.ts). */
+export interface DestinationStatsTable {
+  tenant_id: string;
+  destination_id: string;
+  granularity: 'minute' | 'hour';
+  bucket: ColumnType<Date, Date | string, Date | string>;
+  attempts: number;
+  delivered: number;
+  failed: number;
+  /** src/stats/sketch.ts's histogram. */
+  latency: number[];
+}
+
+export interface DestinationLastAttemptsTable {
+  tenant_id: string;
+  destination_id: string;
+  at: ColumnType<Date, Date | string, Date | string>;
+  outcome: string;
+  status_code: number | null;
+  error: string | null;
+}
+
 export interface Tables {
   tenants: TenantsTable;
   api_keys: ApiKeysTable;
@@ -119,6 +141,8 @@ export interface Tables {
   destination_tokens: DestinationTokensTable;
   tenant_secrets: TenantSecretsTable;
   event_types: EventTypesTable;
+  destination_stats: DestinationStatsTable;
+  destination_last_attempts: DestinationLastAttemptsTable;
 }
 
 export type Tenant = Selectable<TenantsTable>;
@@ -127,3 +151,5 @@ export type ApiKey = Selectable<ApiKeysTable>;
 export type DestinationRow = Selectable<DestinationsTable>;
 export type DestinationSecretRow = Selectable<DestinationSecretsTable>;
 export type EventTypeRow = Selectable<EventTypesTable>;
+export type DestinationStatsRow = Selectable<DestinationStatsTable>;
+export type LastAttemptRow = Selectable<DestinationLastAttemptsTable>;

@@ -34,7 +34,7 @@ function callbackInput(eventId: string, destinations: DeliveryPlan[], extra: Par
 
 /** `settled`: what else to wait for before the worker stops (an abandoned dead letter's attempt). */
 async function runCallback(
-  activities: Activities,
+  activities: Partial<Activities>,
   destinationIds: (string | DeliveryPlan)[],
   options: { eventId?: string; settled?: () => Promise<unknown> } = {},
 ) {

@@ -100,7 +100,7 @@ describe('deliveryWorkflow', () => {
 
   test('an activity that fails for good is the last attempt: failed, error recorded, dead-lettered', async () => {
     const calls: string[] = [];
-    const activities: Activities = {
+    const activities: Pick<Activities, 'attemptDelivery'> = {
       async attemptDelivery(req) {
         calls.push(req.destinationId);
         if (req.destinationId === 'audit')

@@ -2,7 +2,7 @@
 // dead-letter child, the fan-out parent, an attempt activity that failed for good before and
 // after the patch that records it, deliveries ended by a deleted destination, children named
 // with "." before the tilde-child-ids patch and with "~" after it, revision-2 callbacks, traced
-// and untraced, revision-3 deliveries whose attempt was held) must replay against today's workflow code. They are never re-recorded: a change
+// and untraced, revision-3 deliveries whose attempt was held, bulk replays) must replay against today's workflow code. They are never re-recorded: a change
 // of workflow logic keeps them replaying (patched(), or a revision in the input).
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -96,6 +96,9 @@ test('every fixture ever recorded is still here (fixtures are added, never repla
       ...['', '~flaky', '~tripping', '~gone', '~gone~dead-letter-1'].map((d) => `${holdable}${d}.json`),
       // Issue 18: a one-off delivery, its sealed target passed to each attempt, and its inline dead letter.
       ...['', '~to', '~to~dead-letter-2'].map((d) => `${oneOff}${d}.json`),
+      // Issue 19: a bulk replay over two pages with its pacing timer, and one cancelled in that timer.
+      'replay~rpl_fixture11.json',
+      'replay~rpl_fixture11c.json',
     ].sort(),
   );
 });

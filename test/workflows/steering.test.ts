@@ -105,7 +105,7 @@ test('a scheduled delivery: retryNow sends it now; cancelDelivery ends it "cance
 
 test('an event’s priority is its attempts’ Temporal task priority; normal sets none', async () => {
   const seen: (number | undefined)[] = [];
-  const activities: Activities = {
+  const activities: Pick<Activities, 'attemptDelivery'> = {
     async attemptDelivery(req) {
       seen.push(Context.current().info.priority?.priorityKey);
       return { attempt: req.attempt, startedAt: new Date().toISOString(), durationMs: 1, outcome: 'delivered' };

@@ -11,6 +11,8 @@ import { destinationFilterRoutes } from './destination-filter';
 import { destinationRoutes } from './destinations';
 import { eventRoutes } from './events';
 import { eventTypeRoutes } from './event-types';
+import { statsRoutes } from './stats';
+import { replayRoutes } from './replays';
 import { healthRoutes } from './health';
 import { sourceRoutes } from './sources';
 import { tenantRoutes } from './tenants';
@@ -34,6 +36,8 @@ export function buildApi(): Api {
     ...destinationControlRoutes(),
     ...destinationFilterRoutes(),
     ...eventTypeRoutes(),
+    ...statsRoutes(),
+    ...replayRoutes(),
     ...healthRoutes,
   ];
   const all = [...routes, openApiRoute(() => document)];

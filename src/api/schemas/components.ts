@@ -19,6 +19,8 @@ import {
 import { deliveryRequestSchema } from './deliveries';
 import { filterTestRequestSchema, filterTestSchema } from './filters';
 import { eventTypePatchSchema, eventTypeRequestSchema, eventTypeSchema } from './event-types';
+import { destinationStatsSchema, tenantStatsSchema } from './stats';
+import { replayListSchema, replayRequestSchema, replaySchema } from './replays';
 import {
   apiKeyRequestSchema,
   apiKeySchema,
@@ -61,6 +63,10 @@ export function components() {
       FilterTest: filterTestSchema,
       EventType: eventTypeSchema,
       EventTypeList: pageOf('eventTypes', eventTypeSchema),
+      DestinationStats: destinationStatsSchema,
+      TenantStats: tenantStatsSchema,
+      Replay: replaySchema,
+      ReplayList: replayListSchema,
       Health: z.object({ status: z.string().describe('ok (live) or ready') }),
     },
     /** Described as clients send them: a field with a default may be left out. */
@@ -78,6 +84,7 @@ export function components() {
       FilterTestRequest: filterTestRequestSchema,
       EventTypeRequest: eventTypeRequestSchema,
       EventTypePatch: eventTypePatchSchema,
+      ReplayRequest: replayRequestSchema,
     },
   };
 }

@@ -15,7 +15,7 @@ export const eventMetadataSchema = z
   .meta({ maxProperties: 50 });
 
 /** RFC 3339 date-time (what `format: date-time` means): seconds are not optional. */
-const rfc3339 = z.iso.datetime({ offset: true }).regex(/T\d{2}:\d{2}:\d{2}/, 'an RFC 3339 date-time, with seconds');
+export const rfc3339 = z.iso.datetime({ offset: true }).regex(/T\d{2}:\d{2}:\d{2}/, 'an RFC 3339 date-time, with seconds');
 
 export const eventRequestSchema = z
   .object({

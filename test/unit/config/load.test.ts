@@ -191,6 +191,7 @@ tenants:
       maxTenants: 1000,
       maxDestinationsPerTenant: 1000,
       maxEventTypesPerTenant: 1000,
+      replayPerSecond: 50,
       maxScheduleAhead: 30 * 86_400_000,
     });
     expect(problems('security: { encryptionKey: short }')).toEqual([
