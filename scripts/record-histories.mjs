@@ -17,7 +17,8 @@
 // Set 10 (issue 18): a one-off delivery (POST /v1/deliveries): its plan carries a sealed target,
 // passed to every attempt; it fails twice and its inline dead letter (sealed too) is delivered.
 // Set 11 (issue 19): a bulk replay (replayWorkflow) over two pages with the pacing timer between
-// them, and one cancelled during that timer.
+// them, and one cancelled during that timer. Set 12: an erasure (erasureWorkflow) of three events
+// over two pages with its pacing timer.
 // A fixture that exists is never written again: histories recorded by an earlier version are what
 // an upgrade meets, so a workflow change must replay them (patched()), not replace them. Add a
 // set for a new path instead. Needs `npm run build` first.
@@ -144,6 +145,7 @@ const setNine = [
 ];
 const setTen = await recordOneOff();
 const setEleven = await recordReplays();
+const setTwelve = await recordErasure();
 const all = [
   ...setOne,
   ...setTwo,
@@ -156,6 +158,7 @@ const all = [
   ...setNine,
   ...setTen,
   ...setEleven,
+  ...setTwelve,
 ];
 for (const id of all) {
   const file = join(out, `${id}.json`);
@@ -362,6 +365,33 @@ async function recordReplays() {
     if (stopped.status !== 'cancelled') throw new Error(`set 11 cancel: ${JSON.stringify(stopped)}`);
   });
   return [done, cancelled];
+}
+
+/** Set 12: the erasure workflow with a stub page activity: ids in pages of two. */
+async function recordErasure() {
+  const activities = {
+    async erasePage(req) {
+      const ids = req.target.eventIds.slice(req.offset, req.offset + req.limit);
+      return {
+        counts: { erased: ids.length, notFound: 0, examined: 0, errors: 0 },
+        size: ids.length,
+        done: req.offset + ids.length >= 3,
+      };
+    },
+  };
+  const id = 'erasure~ers_fixture12';
+  const input = {
+    erasureId: 'ers_fixture12',
+    tenantId: 'rec',
+    target: { eventIds: ['evt_a', 'evt_b', 'evt_c'] },
+    perSecond: 2,
+    startedAt: new Date().toISOString(),
+  };
+  await withStubWorker(activities, 'rec-12', async (client) => {
+    const state = await client.workflow.execute('erasureWorkflow', { workflowId: id, taskQueue: 'rec-12', args: [input] });
+    if (state.status !== 'completed' || state.erased !== 3) throw new Error(`set 12: ${JSON.stringify(state)}`);
+  });
+  return [id];
 }
 
 async function withStubWorker(activities, taskQueue, fn, options = {}) {

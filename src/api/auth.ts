@@ -39,6 +39,8 @@ export function requireTenant(ctx: ReceiverContext) {
     }
     if (owner.keyId) recordUse(ctx, touched, owner.keyId);
     res.locals.tenant = owner.tenant;
+    // Who, for audit lines: the key's id (never the key), or that it came from the config file.
+    res.locals.caller = owner.keyId ? `key ${owner.keyId}` : 'a config-file key';
     next();
   };
 }

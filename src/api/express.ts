@@ -67,6 +67,7 @@ function handlerFor(ctx: ReceiverContext, r: Route, schemas: Components): Reques
         ctx,
         req,
         tenant: res.locals.tenant,
+        caller: (res.locals.caller as string | undefined) ?? 'an admin key',
         source: res.locals.source,
         params: params ? parseInput(params, req.params, 'path') : {},
         query: query ? parseInput(query, req.query, 'query') : {},

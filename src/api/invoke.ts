@@ -46,6 +46,7 @@ async function run(ctx: ReceiverContext, api: Api, route: Route, input: Invocati
   const call = {
     ctx,
     tenant,
+    caller: 'the library (in-process)',
     params: route.params ? parseInput(route.params, input.params ?? {}, 'path') : {},
     query: route.query ? parseInput(route.query, input.query ?? {}, 'query') : {},
     body: readBody(route.body, asJson(ctx, route, input.body), api.schemas),

@@ -64,6 +64,8 @@ export interface Call<P, Q, B> {
   body: BodyOf<B>;
   /** The tenant whose key called (tenant routes; adminOrTenant routes called with a tenant key). */
   tenant: LiveTenant;
+  /** Who called, for audit lines: a tenant key's id, an admin key, or the library. */
+  caller: string;
   /** The HTTP source a source route was called for (known before its body is read). */
   source: { tenant: TenantConfig; source: HttpSourceConfig };
   /** A request header (documented in the route's `headers`). */

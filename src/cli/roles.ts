@@ -18,6 +18,7 @@ import type { RoleHandle } from '../roles/role';
 import { startWorker } from '../roles/worker';
 import { createStatsRecorder } from '../stats/recorder';
 import { retryDeliveries } from '../events/retry';
+import { readCallbackInput } from '../events/status';
 import type { QueuePoller } from '../sources/poller';
 import { connectWithRetry, TenantClients } from '../temporal/clients';
 import { temporalConnectionOptions, type TemporalConnectionOptions } from '../temporal/connection-options';
@@ -152,7 +153,8 @@ async function startRoles(
       recordDelivered: config.temporal.recordDeliveredStatus,
       logger,
     };
-    const deps = { destinations: destinationLookup(registry), drivers, logger, metrics, gate, targets, stats, replays };
+    const erasures = { clientFor: replays.clientFor, tenantOf: replays.tenantOf, readInput: readCallbackInput, logger };
+    const deps = { destinations: destinationLookup(registry), drivers, logger, metrics, gate, targets, stats, replays, erasures };
     const { temporal } = shared;
     const worker = startWorker({ config, registry, temporal, logger, activityDeps: deps, onRunning: options.onWorkerRunning });
     // The last attempts' counts are written once the worker has stopped taking them.

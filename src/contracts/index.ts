@@ -4,3 +4,4 @@ export * from './ids';
 export * from './backoff';
 export * from './search-attributes';
 export * from './replays';
+export * from './erasures';

@@ -7,9 +7,15 @@ export const WORKFLOW = {
   callback: 'callbackWorkflow',
   delivery: 'deliveryWorkflow',
   replay: 'replayWorkflow',
+  erasure: 'erasureWorkflow',
 } as const;
 
-export const QUERY = { deliveryState: 'deliveryState', callbackState: 'callbackState', replayState: 'replayState' } as const;
+export const QUERY = {
+  deliveryState: 'deliveryState',
+  callbackState: 'callbackState',
+  replayState: 'replayState',
+  erasureState: 'erasureState',
+} as const;
 export const SIGNAL = { retryNow: 'retryNow', cancelDelivery: 'cancelDelivery' } as const;
 
 /** Custom search attributes, registered per tenant namespace. Names are public: keep them. */

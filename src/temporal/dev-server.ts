@@ -38,6 +38,11 @@ export const DEV_DYNAMIC_CONFIG: Record<string, unknown> = {
   'system.namespaceCacheRefreshInterval': '1s',
   'matching.numTaskqueueReadPartitions': 1,
   'matching.numTaskqueueWritePartitions': 1,
+  // A deleted closed workflow (an erasure) is removed once its queues acknowledge its close: every
+  // 30 s by default, so an erasure would wait that long; 1 s here.
+  'history.transferProcessorUpdateAckInterval': '1s',
+  'history.visibilityProcessorUpdateAckInterval': '1s',
+  'history.timerProcessorUpdateAckInterval': '1s',
 };
 
 export function devServerArgs(options: DevServerOptions): string[] {

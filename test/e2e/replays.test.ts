@@ -188,9 +188,17 @@ test('a page run again (its worker died after sending it) sends nothing twice', 
     const again = (await new MockActivityEnvironment().run(page, req)) as ReplayPageResult;
     expect(again.counts).toEqual({ matched: 3, replayed: 3, skipped: 0, errors: 0 });
     for (const id of dup) {
-      const runs = [];
-      for await (const run of client.workflow.list({ query: `WorkflowId = '${deliveryWorkflowId(id, 'down')}'` }))
-        runs.push(run.runId);
+      // Visibility may lag a moment behind the starts.
+      const runs = await eventually(
+        async () => {
+          const found = [];
+          for await (const run of client.workflow.list({ query: `WorkflowId = '${deliveryWorkflowId(id, 'down')}'` }))
+            found.push(run.runId);
+          return found.length >= 2 ? found : undefined;
+        },
+        10_000,
+        `two runs of ${id}`,
+      );
       expect([id, runs.length]).toEqual([id, 2]);
     }
   } finally {

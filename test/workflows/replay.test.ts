@@ -99,6 +99,8 @@ test('every fixture ever recorded is still here (fixtures are added, never repla
       // Issue 19: a bulk replay over two pages with its pacing timer, and one cancelled in that timer.
       'replay~rpl_fixture11.json',
       'replay~rpl_fixture11c.json',
+      // … and an erasure of three events over two pages.
+      'erasure~ers_fixture12.json',
     ].sort(),
   );
 });

@@ -13,6 +13,7 @@ import { eventRoutes } from './events';
 import { eventTypeRoutes } from './event-types';
 import { statsRoutes } from './stats';
 import { replayRoutes } from './replays';
+import { erasureRoutes } from './erasures';
 import { healthRoutes } from './health';
 import { sourceRoutes } from './sources';
 import { tenantRoutes } from './tenants';
@@ -38,6 +39,7 @@ export function buildApi(): Api {
     ...eventTypeRoutes(),
     ...statsRoutes(),
     ...replayRoutes(),
+    ...erasureRoutes(),
     ...healthRoutes,
   ];
   const all = [...routes, openApiRoute(() => document)];

@@ -21,6 +21,7 @@ import { filterTestRequestSchema, filterTestSchema } from './filters';
 import { eventTypePatchSchema, eventTypeRequestSchema, eventTypeSchema } from './event-types';
 import { destinationStatsSchema, tenantStatsSchema } from './stats';
 import { replayListSchema, replayRequestSchema, replaySchema } from './replays';
+import { erasureRequestSchema, erasureSchema } from './erasures';
 import {
   apiKeyRequestSchema,
   apiKeySchema,
@@ -67,6 +68,7 @@ export function components() {
       TenantStats: tenantStatsSchema,
       Replay: replaySchema,
       ReplayList: replayListSchema,
+      Erasure: erasureSchema,
       Health: z.object({ status: z.string().describe('ok (live) or ready') }),
     },
     /** Described as clients send them: a field with a default may be left out. */
@@ -85,6 +87,7 @@ export function components() {
       EventTypeRequest: eventTypeRequestSchema,
       EventTypePatch: eventTypePatchSchema,
       ReplayRequest: replayRequestSchema,
+      ErasureRequest: erasureRequestSchema,
     },
   };
 }
