@@ -34,6 +34,7 @@ export interface EraseDeps {
  * were requested before it and land first.
  */
 const SETTLE_MS = 5 * 60_000;
+const SWEEP_PAUSE_MS = 500;
 
 type Verdict = 'erased' | 'notFound' | 'kept';
 
@@ -57,6 +58,8 @@ interface PageScope {
   client: Client;
   tenant: TenantConfig;
   req: ErasurePageRequest;
+  /** The page's erased events, looked at once more before the page ends. */
+  sweeps: { query: string; eventId: string; deleted: Set<string> }[];
 }
 
 /** One page of an erasure: these ids, or one page of the window's events the filter is tried on. */
@@ -64,10 +67,17 @@ export function createErasePage(deps: EraseDeps) {
   return async function erasePage(req: ErasurePageRequest): Promise<ErasurePageResult> {
     const tenant = deps.tenantOf(req.tenantId);
     if (!tenant) throw ApplicationFailure.nonRetryable(`tenant ${req.tenantId} no longer exists`, 'TenantGone');
-    const scope = { deps, client: deps.clientFor(tenant), tenant, req };
+    // The input names the tenant, but only its own namespace's workflow may act on it.
+    if (tenant.namespace !== Context.current().info.workflowNamespace)
+      throw ApplicationFailure.nonRetryable(
+        `an erasure in namespace ${Context.current().info.workflowNamespace} named tenant ${tenant.id}`,
+        'TenantMismatch',
+      );
+    const scope: PageScope = { deps, client: deps.clientFor(tenant), tenant, req, sweeps: [] };
     const tally = new Tally();
     const page =
       'eventIds' in req.target ? await byIds(scope, req.target.eventIds, tally) : await byFilter(scope, req.target, tally);
+    await sweep(scope);
     if (page.done) await settle(scope.client, tally.erased, deps.settleMs ?? SETTLE_MS);
     return { counts: tally.counts, ...page };
   };
@@ -138,14 +148,13 @@ async function eraseEvent(scope: PageScope, eventId: string): Promise<Verdict> {
   const quoted = (ids: string[]) => ids.map((id) => `'${id.replace(/'/g, "\\'")}'`).join(', ');
   const roots = [eventId, ...deliveries];
   const query = `RootWorkflowId IN (${quoted(roots)})${deliveries.length ? ` OR WorkflowId IN (${quoted(deliveries)})` : ''}`;
-  const runs = await executions(client, query);
-  const children = runs.filter((r) => r.workflowId !== eventId);
-  await cancelRunning(client, children, deps.cancelWaitMs ?? 10_000);
-  for (const run of children) await deleteRun(client, run);
-  for (const run of runs.filter((r) => r.workflowId === eventId)) await deleteRun(client, run);
+  const children = await deleteAll(client, query, eventId, new Set(), deps.cancelWaitMs ?? 10_000);
+  for (const run of await executions(client, `WorkflowId = '${eventId.replace(/'/g, "\\'")}'`)) await deleteRun(client, run);
   await deleteRun(client, { workflowId: eventId, runId: callback.runId, running: false });
+  // A rerun started (by hand or by a replay) just before may not be in visibility yet: the page looks again.
+  scope.sweeps.push({ query, eventId, deleted: children });
   deps.logger.info(
-    { audit: 'erasure', tenant: tenant.id, erasure: scope.req.erasureId, eventId, workflows: children.length + 1 },
+    { audit: 'erasure', tenant: tenant.id, erasure: scope.req.erasureId, eventId, workflows: children.size + 1 },
     'event erased',
   );
   return 'erased';
@@ -155,6 +164,33 @@ interface Run {
   workflowId: string;
   runId: string;
   running: boolean;
+}
+
+/** Every run the query finds but `deleted`: running ones cancelled first. Returns the run ids deleted. */
+async function deleteAll(
+  client: Client,
+  query: string,
+  eventId: string,
+  deleted: Set<string>,
+  cancelWaitMs: number,
+): Promise<Set<string>> {
+  const fresh = (await executions(client, query)).filter((r) => r.workflowId !== eventId && !deleted.has(r.runId));
+  await cancelRunning(client, fresh, cancelWaitMs);
+  for (const run of fresh) {
+    await deleteRun(client, run);
+    deleted.add(run.runId);
+  }
+  return deleted;
+}
+
+/** Once per page, after a pause: what visibility showed late for the page's erased events. */
+async function sweep(scope: PageScope): Promise<void> {
+  if (scope.sweeps.length === 0) return;
+  await new Promise((r) => setTimeout(r, SWEEP_PAUSE_MS));
+  for (const s of scope.sweeps) {
+    Context.current().heartbeat();
+    await deleteAll(scope.client, s.query, s.eventId, s.deleted, scope.deps.cancelWaitMs ?? 10_000);
+  }
 }
 
 async function executions(client: Client, query: string): Promise<Run[]> {

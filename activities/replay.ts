@@ -49,6 +49,12 @@ export function createReplayPage(deps: ReplayDeps) {
   return async function replayPage(req: ReplayPageRequest): Promise<ReplayPageResult> {
     const tenant = deps.tenantOf(req.tenantId);
     if (!tenant) throw ApplicationFailure.nonRetryable(`tenant ${req.tenantId} no longer exists`, 'TenantGone');
+    // The input names the tenant, but only its own namespace's workflow may act on it.
+    if (tenant.namespace !== Context.current().info.workflowNamespace)
+      throw ApplicationFailure.nonRetryable(
+        `a replay in namespace ${Context.current().info.workflowNamespace} named tenant ${tenant.id}`,
+        'TenantMismatch',
+      );
     const client = deps.clientFor(tenant);
     const page = await client.workflowService.listWorkflowExecutions({
       namespace: client.options.namespace,

@@ -2118,7 +2118,7 @@ export interface components {
             startedAt: string;
             /** @enum {string} */
             status: "running" | "completed" | "cancelled" | "failed";
-            /** @description eventIds, or filter with since and until */
+            /** @description eventIds, or filterFields (the filter’s field names: its values are never shown) with since and until */
             target: {
                 [key: string]: unknown;
             };

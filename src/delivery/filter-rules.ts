@@ -61,6 +61,12 @@ function checkObject(node: Record<string, unknown>, path: (string | number)[], a
   const fields = keys.filter((k) => !k.startsWith('$'));
   if (comparisons.length && fields.length)
     out.push({ path, message: `operators (${comparisons.join(', ')}) and fields (${fields.join(', ')}) in one object` });
+  // An event is not a value: {"$neq": 1} would match every event. Compare one of its fields.
+  else if (comparisons.length && atRoot)
+    out.push({
+      path,
+      message: `${comparisons.join(', ')} compares a field: name it, e.g. {"data.amount": {"${comparisons[0]}": …}}`,
+    });
   for (const key of keys) {
     if (key.startsWith('$')) checkOperator(key, node[key], [...path, key], atRoot, out);
     else checkField(key, node[key], [...path, key], atRoot, out);

@@ -13,10 +13,18 @@ import {
   type ErasureTarget,
 } from '../contracts';
 
+/** What an erasure is shown as erasing: the ids, or the filter's field names (never its values) and window. */
+export type ShownTarget = { eventIds: string[] } | { filterFields: string[]; since: string; until?: string };
+
 export interface ErasureView extends ErasureState {
   id: string;
-  /** What it erases: the ids, or the filter and its window. */
-  target: ErasureTarget;
+  target: ShownTarget;
+}
+
+/** The filter's values identify whom the erasure is about: kept in the workflow's input only, never shown. */
+export function shownTarget(target: ErasureTarget): ShownTarget {
+  if ('eventIds' in target) return target;
+  return { filterFields: Object.keys(target.filter), since: target.since, ...(target.until ? { until: target.until } : {}) };
 }
 
 export async function startErasure(
@@ -36,11 +44,11 @@ export async function startErasure(
     workflowId: erasureWorkflowId(erasureId),
     taskQueue: options.taskQueue,
     args: [input],
-    memo: { target: options.target, startedAt },
+    memo: { target: shownTarget(options.target), startedAt },
     workflowIdReusePolicy: 'REJECT_DUPLICATE',
     staticSummary: 'eventIds' in options.target ? `erasure of ${options.target.eventIds.length} event(s)` : 'erasure by filter',
   });
-  return { id: erasureId, target: options.target, status: 'running', ...NO_ERASURE_COUNTS, startedAt };
+  return { id: erasureId, target: shownTarget(options.target), status: 'running', ...NO_ERASURE_COUNTS, startedAt };
 }
 
 export async function erasureView(client: Client, erasureId: string): Promise<ErasureView> {
@@ -49,7 +57,7 @@ export async function erasureView(client: Client, erasureId: string): Promise<Er
     throw err instanceof WorkflowNotFoundError ? notFound('erasure') : err;
   });
   if (description.type !== WORKFLOW.erasure) throw notFound('erasure');
-  const target = description.memo?.target as ErasureTarget;
+  const target = description.memo?.target as ShownTarget;
   const status = description.status.name;
   if (status === 'COMPLETED') return { id: erasureId, target, ...((await handle.result()) as ErasureState) };
   const startedAt = String(description.memo?.startedAt ?? description.startTime.toISOString());

@@ -1,11 +1,12 @@
 // JSON Schema (2020-12) for event types, with a maintained validator (Ajv). Tenants write these
 // schemas, so they are treated as untrusted: bounded in size, checked against the meta-schema,
-// and their `pattern`s run on RE2 (linear time), so no schema can stall a receiver with a
-// backtracking regular expression.
+// refused where validation could grow faster than the payload (schema-limits.ts), and their
+// `pattern`s run on RE2 (linear time), so no schema can stall a receiver.
 import Ajv2020, { type ErrorObject, type ValidateFunction } from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
 import { RE2JS } from 're2js';
 import type { IssueDetail } from '../base/api-error';
+import { schemaRisks } from './schema-limits';
 
 export const MAX_SCHEMA_BYTES = 64 * 1024;
 /** A payload's problems reported at most (the rest are counted). */
@@ -20,13 +21,17 @@ re2.code = 're2js';
 
 /**
  * One Ajv per schema: schemas of different tenants may share an `$id`, which one instance refuses.
- * Compiling happens when a type changes, never per event.
+ * Compiling happens when a type changes, never per event. The meta-schema check is one shared
+ * instance's, so each type's own compiles only its schema.
  */
-function newAjv() {
-  const ajv = new Ajv2020({ allErrors: true, strict: false, code: { regExp: re2 }, loopRequired: 100 });
+function newAjv(validateSchema = false) {
+  const ajv = new Ajv2020({ allErrors: true, strict: false, code: { regExp: re2 }, loopRequired: 100, validateSchema });
   addFormats(ajv);
   return ajv;
 }
+
+let metaChecker: Ajv2020 | undefined;
+const checker = () => (metaChecker ??= newAjv(true));
 
 export type SchemaCheck = { ok: true; validate: ValidateFunction } | { ok: false; problems: IssueDetail[] };
 
@@ -36,10 +41,12 @@ export function compileSchema(schema: unknown, path = 'schema'): SchemaCheck {
     return { ok: false, problems: [{ path, message: 'a JSON Schema (2020-12) is an object' }] };
   if (Buffer.byteLength(JSON.stringify(schema)) > MAX_SCHEMA_BYTES)
     return { ok: false, problems: [{ path, message: `a schema is at most ${MAX_SCHEMA_BYTES} bytes of JSON` }] };
-  const ajv = newAjv();
-  if (!ajv.validateSchema(schema)) return { ok: false, problems: pointerDetails(ajv.errors ?? [], path) };
+  const meta = checker();
+  if (!meta.validateSchema(schema)) return { ok: false, problems: pointerDetails(meta.errors ?? [], path) };
+  const risks = schemaRisks(schema, path);
+  if (risks.length) return { ok: false, problems: risks };
   try {
-    return { ok: true, validate: ajv.compile(schema) };
+    return { ok: true, validate: newAjv().compile(schema) };
   } catch (err) {
     // An unresolvable $ref, an invalid pattern for RE2 (backreferences, lookaround), …
     return { ok: false, problems: [{ path, message: err instanceof Error ? err.message : String(err) }] };

@@ -135,6 +135,9 @@ async function accept(deps: IngestDeps, req: IngestRequest, now: () => number): 
   // Events sent to given destinations (test events, one-offs, Barrage's own) are not routed, so not the catalog's.
   const rejected = req.destinations ? undefined : catalogRejection(req.tenant, typed.eventType, () => subject.data);
   if (rejected) {
+    // A retry of an event accepted before its type's schema changed is still a duplicate, not a 400.
+    const before = await acceptedBefore(deps, typed);
+    if (before) return before;
     deps.logger.info(
       { tenant: req.tenant.id, eventType: typed.eventType, source: req.source, code: rejected.code },
       'callback refused by the event-type catalog',
@@ -267,6 +270,15 @@ async function start(deps: IngestDeps, client: Client, input: CallbackInput): Pr
   return { kind: 'accepted', httpStatus: 202, event };
 }
 
+/** The callback a keyed request (body id or idempotency key) started before, answered as a duplicate. */
+async function acceptedBefore(deps: IngestDeps, req: IngestRequest & { eventType: string }): Promise<IngestOutcome | undefined> {
+  if (req.eventId === undefined && req.idempotencyKey === undefined) return undefined;
+  const eventId = req.eventId ?? eventIdFor(req.tenant.id, req.source, req.idempotencyKey);
+  const client = deps.clientFor(req.tenant);
+  if (!(await wasRecorded(client, eventId))) return undefined;
+  return existing(client, { eventId, eventType: req.eventType }, deps.startDeadlineMs ?? 10_000);
+}
+
 /** Recorded as this callback: a delivery that holds the ID (see existing()) means the start was not. */
 async function wasRecorded(client: Client, eventId: string): Promise<boolean> {
   return client.connection
@@ -281,7 +293,11 @@ async function wasRecorded(client: Client, eventId: string): Promise<boolean> {
  * dead letter) named `<event>.<destination>` before the "~" IDs: that id cannot be an event until
  * the namespace's retention has removed it, and "duplicate" would lose the callback silently.
  */
-async function existing(client: Client, input: CallbackInput, deadlineMs: number): Promise<IngestOutcome> {
+async function existing(
+  client: Client,
+  input: Pick<CallbackInput, 'eventId' | 'eventType'>,
+  deadlineMs: number,
+): Promise<IngestOutcome> {
   const description = await client.connection.withDeadline(Date.now() + deadlineMs, () =>
     client.workflow.getHandle(input.eventId).describe(),
   );

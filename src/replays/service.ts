@@ -93,7 +93,8 @@ export async function listReplays(
 }> {
   const response = await client.workflowService.listWorkflowExecutions({
     namespace: client.options.namespace,
-    query: `WorkflowType = '${WORKFLOW.replay}'`,
+    // A long replay continues as new every 100 pages: its earlier runs are not replays of their own.
+    query: `WorkflowType = '${WORKFLOW.replay}' AND ExecutionStatus != 'ContinuedAsNew'`,
     pageSize: page.limit,
     ...(page.token ? { nextPageToken: page.token } : {}),
   });

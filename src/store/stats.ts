@@ -38,7 +38,8 @@ export function createStatsStore(db: Kysely<Tables>) {
       const sorted = [...deltas].sort((a, b) => (key(a) < key(b) ? -1 : 1));
       await db.transaction().execute(async (tx) => {
         if (sorted.length) await addCounts(tx, sorted);
-        for (const last of lasts) await setLast(tx, last);
+        const lastKey = (l: LastAttempt) => `${l.tenantId}\u0000${l.destinationId}`;
+        for (const last of [...lasts].sort((a, b) => (lastKey(a) < lastKey(b) ? -1 : 1))) await setLast(tx, last);
       });
     },
 

@@ -147,6 +147,9 @@ test('bulk: by ids (unknown ones counted), and by a filter on the payload within
   const c2 = await send('customer.updated', { customerId: 'c_2' });
   const byFilter = await call('/v1/erasures', { filter: { 'data.customerId': 'c_1' }, since });
   expect(byFilter.status).toBe(202);
+  // Whom it is about stays out of the answer and the log: only the filter's field names.
+  expect(byFilter.body.target).toEqual({ filterFields: ['data.customerId'], since });
+  expect(JSON.stringify(log.lines().filter((l) => l.audit === 'erasure'))).not.toContain('c_1');
   const done = await finished(byFilter.body.id);
   expect(done).toMatchObject({ status: 'completed', erased: 2, errors: 0 });
   expect(done.examined).toBeGreaterThanOrEqual(1);

@@ -133,6 +133,18 @@ test('data that misses its type’s schema is 400 schema_mismatch by JSON pointe
   expect(((await refused.json()) as { error: { code: string } }).error.code).toBe('schema_mismatch');
   expect((await source({ type: 'order.created', amount: 3, currency: 'GBP' })).status).toBe(202);
 
+  // A retry of an event accepted before the schema changed is a duplicate, not a 400.
+  const tightened = await call(
+    '/v1/event-types/order.created',
+    { schema: { ...ORDER_SCHEMA, required: ['amount', 'currency', 'note'] }, example: { amount: 1, currency: 'EUR', note: 'n' } },
+    { method: 'PATCH' },
+  );
+  expect(tightened.status).toBe(200);
+  const retried = await call('/v1/events', { type: 'order.created', id: 'cat-good-1', data: { amount: 5, currency: 'EUR' } });
+  expect([retried.status, retried.body.duplicate]).toEqual([200, true]);
+  expect(
+    (await call('/v1/events', { type: 'order.created', id: 'cat-new-1', data: { amount: 5, currency: 'EUR' } })).status,
+  ).toBe(400);
   // A new schema applies to the next event.
   await call('/v1/event-types/order.created', { schema: null }, { method: 'PATCH' });
   expect((await call('/v1/events', { type: 'order.created', data: { amount: 'x' } })).status).toBe(202);

@@ -183,10 +183,20 @@ test('a page run again (its worker died after sending it) sends nothing twice', 
       filter: { since, statuses: ['failed' as const], eventTypes: ['order.dup'] },
       limit: 10,
     };
-    const first = (await new MockActivityEnvironment().run(page, req)) as ReplayPageResult;
+    const first = (await new MockActivityEnvironment({ workflowNamespace: 'barrage-replays' }).run(
+      page,
+      req,
+    )) as ReplayPageResult;
     expect(first.counts).toEqual({ matched: 3, replayed: 3, skipped: 0, errors: 0 });
-    const again = (await new MockActivityEnvironment().run(page, req)) as ReplayPageResult;
+    const again = (await new MockActivityEnvironment({ workflowNamespace: 'barrage-replays' }).run(
+      page,
+      req,
+    )) as ReplayPageResult;
     expect(again.counts).toEqual({ matched: 3, replayed: 3, skipped: 0, errors: 0 });
+    // A replay workflow in another namespace cannot act on this tenant, whatever its input says.
+    await expect(new MockActivityEnvironment({ workflowNamespace: 'barrage-replays-b' }).run(page, req)).rejects.toThrow(
+      /named tenant replays_a/,
+    );
     for (const id of dup) {
       // Visibility may lag a moment behind the starts.
       const runs = await eventually(

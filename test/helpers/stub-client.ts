@@ -7,7 +7,7 @@ export interface StubClient {
   starts: { workflowType: string; options: WorkflowStartOptions }[];
 }
 
-/** `existing` is the type of the workflow a describe() finds (a duplicate's original, by default a callback). */
+/** `existing` is the type of the workflow a describe() finds (a duplicate's original, by default a callback); 'none': none. */
 export function stubClient(
   start: (options: WorkflowStartOptions) => Promise<void> = async () => undefined,
   memo: object = {},
@@ -22,7 +22,12 @@ export function stubClient(
         await start(options);
         return { workflowId: options.workflowId };
       },
-      getHandle: () => ({ describe: async () => ({ type: existing, memo }) }),
+      getHandle: () => ({
+        describe: async () => {
+          if (existing === 'none') throw new Error('workflow not found');
+          return { type: existing, memo };
+        },
+      }),
     },
   };
   return { client: client as unknown as Client, starts };

@@ -1,7 +1,7 @@
 // Erasure: "delete everything you hold about this customer". Each request is a durable erasure
 // workflow (a 202 is never lost with a receiver); the audit line names who asked, never a payload.
 import { erasureWorkflowId, type ErasureTarget } from '../../contracts';
-import { erasureView, startErasure, type ErasureView } from '../../erasures/service';
+import { erasureView, shownTarget, startErasure, type ErasureView } from '../../erasures/service';
 import { describeWorkflow } from '../../events/deliveries';
 import { WORKFLOW } from '../../contracts';
 import { notFound } from '../../base/api-error';
@@ -28,11 +28,7 @@ async function erase(ctx: ReceiverContext, tenant: LiveTenant, target: ErasureTa
     taskQueue: ctx.config.temporal.taskQueue,
     now: ctx.now(),
   });
-  const what =
-    'eventIds' in target
-      ? { eventIds: target.eventIds }
-      : { filterFields: Object.keys(target.filter), since: target.since, until: target.until };
-  ctx.logger.info({ audit: 'erasure', tenant: tenant.id, by: caller, erasure: view.id, ...what }, 'erasure requested');
+  ctx.logger.info({ audit: 'erasure', tenant: tenant.id, by: caller, erasure: view.id, ...shownTarget(target) }, 'erasure requested');
   return { status: 202, body: answer(ctx, tenant, view) };
 }
 

@@ -27,7 +27,9 @@ const links = z.object({ self: z.string(), temporalUi: z.string().optional() });
 export const erasureSchema = z.object({
   id: z.string(),
   status: z.enum(ERASURE_STATES),
-  target: z.record(z.string(), z.unknown()).describe('eventIds, or filter with since and until'),
+  target: z
+    .record(z.string(), z.unknown())
+    .describe('eventIds, or filterFields (the filter’s field names: its values are never shown) with since and until'),
   erased: z.number().int().describe('events whose every workflow was deleted from Temporal'),
   notFound: z.number().int().describe('ids that were not there (or no longer)'),
   examined: z.number().int().describe('events the filter looked at and left'),

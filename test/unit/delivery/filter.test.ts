@@ -110,6 +110,7 @@ describe('filter rules', () => {
     ['$and needs filters', { $and: [1] }, '$and', '$and takes a non-empty array of filter objects'],
     ['$or inside', { data: { $or: [{ a: { $bad: 1 } }] } }, 'data.$or.0.a.$bad', 'unknown operator $bad'],
     ['top-level field', { amount: 1 }, 'amount', "an event's fields are type, source, data, metadata"],
+    ['a comparison of the whole event', { $neq: 1 }, '', '$neq compares a field: name it'],
     ['operators beside fields', { data: { a: { $eq: 1, b: 2 } } }, 'data.a', 'operators ($eq) and fields (b) in one object'],
     ['empty part', { 'data..a': 1 }, 'data..a', 'a field path has no empty parts'],
     ['too deep', { data: deep(16) }, 'data.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a', 'nested deeper than 16 levels'],
@@ -240,6 +241,6 @@ describe('hostile filters (fast-check, fixed seed)', () => {
       { seed: 20_261_205, numRuns: 2_000 },
     );
     // The generator reaches valid filters too, so evaluation really ran.
-    expect(accepted).toBeGreaterThan(50);
+    expect(accepted).toBeGreaterThan(30);
   });
 });

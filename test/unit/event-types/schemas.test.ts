@@ -53,6 +53,22 @@ describe('event-type schemas (JSON Schema 2020-12, Ajv)', () => {
     ['a bad $ref', { $ref: '#/$defs/nowhere' }, /can't resolve reference/],
     ['too large', { description: 'x'.repeat(70_000) }, /at most 65536 bytes/],
     ['a backreference (RE2 has none)', { type: 'string', pattern: '(a)\\1' }, /.+/],
+    [
+      'a $ref to the root (recursion)',
+      { type: 'object', properties: { a: { $ref: '#' } } },
+      /recursive schemas are not supported/,
+    ],
+    [
+      'a $defs cycle',
+      { $defs: { a: { anyOf: [{ $ref: '#/$defs/b' }] }, b: { properties: { x: { $ref: '#/$defs/a' } } } }, $ref: '#/$defs/a' },
+      /recursive schemas are not supported/,
+    ],
+    ['a $dynamicRef', { $dynamicAnchor: 'n', properties: { a: { $dynamicRef: '#n' } } }, /recursive/],
+    [
+      'uniqueItems over objects',
+      { type: 'array', uniqueItems: true, items: { type: 'object' } },
+      /uniqueItems needs items of one scalar type/,
+    ],
   ])('%s is refused with a message', (_name, schema, message) => {
     const result = compileSchema(schema);
     expect(result.ok).toBe(false);
@@ -63,6 +79,16 @@ describe('event-type schemas (JSON Schema 2020-12, Ajv)', () => {
     const validate = compiled({ type: 'string', pattern: '^(a+)+$' });
     expect(valueProblems(validate, `${'a'.repeat(5_000)}!`)).toHaveLength(1);
     expect(valueProblems(validate, 'aaaa')).toEqual([]);
+  });
+
+  test('non-recursive $defs and uniqueItems over strings are fine', () => {
+    const validate = compiled({
+      $defs: { code: { type: 'string' }, pair: { type: 'array', items: { $ref: '#/$defs/code' } } },
+      type: 'object',
+      properties: { tags: { type: 'array', uniqueItems: true, items: { type: 'string' } }, p: { $ref: '#/$defs/pair' } },
+    });
+    expect(valueProblems(validate, { tags: ['a', 'b'], p: ['x'] })).toEqual([]);
+    expect(valueProblems(validate, { tags: ['a', 'a'] })).toHaveLength(1);
   });
 
   test('each pattern of a schema is its own (Ajv keys them by their text)', () => {

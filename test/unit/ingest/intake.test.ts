@@ -75,7 +75,7 @@ test('a message the tenant’s event-type catalog refuses is poison, and nothing
     validate: compiled.validate,
   };
   let current: IngestRequest['tenant'] = { ...tenant, eventTypes: new Map([['order.created', orderType]]) };
-  const { intake, starts } = intakeWith(undefined, 'application/json', 64, undefined, () => current);
+  const { intake, starts } = intakeWith(undefined, 'application/json', 64, 'none', () => current);
   expect(await intake(message())).toEqual({
     kind: 'poison',
     reason: 'data does not meet the schema of event type "order.created"',
@@ -88,6 +88,23 @@ test('a message the tenant’s event-type catalog refuses is poison, and nothing
   expect(starts).toEqual([]);
   current = tenant;
   expect((await intake(message())).kind).toBe('accepted');
+});
+
+test('a redelivered message already accepted is a duplicate even if the catalog would refuse it now', async () => {
+  const compiled = compileSchema({ type: 'object', required: ['amount'] });
+  if (!compiled.ok) throw new Error('schema');
+  const orderType = {
+    name: 'order.created',
+    description: '',
+    deprecated: false,
+    createdAt: '',
+    updatedAt: '',
+    validate: compiled.validate,
+  };
+  const current: IngestRequest['tenant'] = { ...tenant, eventTypes: new Map([['order.created', orderType]]) };
+  const { intake, starts } = intakeWith(undefined, 'application/json', 64, undefined, () => current);
+  expect(await intake(message())).toEqual({ kind: 'duplicate', eventId: eventIdFor('acme', 'orders-kafka', 'orders/1/7') });
+  expect(starts).toEqual([]);
 });
 
 test('a duplicate start is reported as such (the poller acknowledges it)', async () => {
