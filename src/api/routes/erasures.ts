@@ -28,7 +28,10 @@ async function erase(ctx: ReceiverContext, tenant: LiveTenant, target: ErasureTa
     taskQueue: ctx.config.temporal.taskQueue,
     now: ctx.now(),
   });
-  ctx.logger.info({ audit: 'erasure', tenant: tenant.id, by: caller, erasure: view.id, ...shownTarget(target) }, 'erasure requested');
+  ctx.logger.info(
+    { audit: 'erasure', tenant: tenant.id, by: caller, erasure: view.id, ...shownTarget(target) },
+    'erasure requested',
+  );
   return { status: 202, body: answer(ctx, tenant, view) };
 }
 
