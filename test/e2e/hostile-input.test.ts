@@ -302,7 +302,7 @@ describe('quieter leaks of meaning', () => {
 describe('methods', () => {
   test.each([
     ['TRACE', '/v1/events', 'GET, POST, HEAD'],
-    ['DELETE', '/v1/events/evt_x', 'GET, HEAD'],
+    ['PATCH', '/v1/events/evt_x', 'GET, DELETE, HEAD'],
     ['PUT', '/v1/events/evt_x/retry', 'POST'],
     ['GET', '/v1/sources/h-src', 'POST'],
     ['POST', '/healthz', 'GET, HEAD'],
