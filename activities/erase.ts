@@ -13,6 +13,7 @@ import {
 } from '../src/contracts';
 import { filterMatches, payloadJson } from '../src/delivery/filter';
 import { GRPC, grpcCode } from '../src/base/grpc';
+import { visibilityString } from '../src/base/visibility';
 import type { Logger } from '../src/telemetry/logger';
 
 export interface EraseDeps {
@@ -96,7 +97,10 @@ async function byFilter(
   tally: Tally,
 ) {
   const { client, req, deps } = scope;
-  const window = [`StartTime >= '${target.since}'`, ...(target.until ? [`StartTime <= '${target.until}'`] : [])];
+  const window = [
+    `StartTime >= ${visibilityString(target.since)}`,
+    ...(target.until ? [`StartTime <= ${visibilityString(target.until)}`] : []),
+  ];
   const page = await client.workflowService.listWorkflowExecutions({
     namespace: client.options.namespace,
     query: [`WorkflowType = '${WORKFLOW.callback}'`, ...window].join(' AND '),
@@ -145,11 +149,11 @@ async function eraseEvent(scope: PageScope, eventId: string): Promise<Verdict> {
   if (callback.type !== WORKFLOW.callback) return 'notFound';
   const deliveries =
     ((callback.memo ?? {}) as Partial<CallbackMemo>).destinations?.map((d) => deliveryWorkflowId(eventId, d)) ?? [];
-  const quoted = (ids: string[]) => ids.map((id) => `'${id.replace(/'/g, "\\'")}'`).join(', ');
+  const quoted = (ids: string[]) => ids.map(visibilityString).join(', ');
   const roots = [eventId, ...deliveries];
   const query = `RootWorkflowId IN (${quoted(roots)})${deliveries.length ? ` OR WorkflowId IN (${quoted(deliveries)})` : ''}`;
   const children = await deleteAll(client, query, eventId, new Set(), deps.cancelWaitMs ?? 10_000);
-  for (const run of await executions(client, `WorkflowId = '${eventId.replace(/'/g, "\\'")}'`)) await deleteRun(client, run);
+  for (const run of await executions(client, `WorkflowId = ${visibilityString(eventId)}`)) await deleteRun(client, run);
   await deleteRun(client, { workflowId: eventId, runId: callback.runId, running: false });
   // A rerun started (by hand or by a replay) just before may not be in visibility yet: the page looks again.
   scope.sweeps.push({ query, eventId, deleted: children });

@@ -54,7 +54,8 @@ function requireSource(ctx: ReceiverContext): RequestHandler {
   return (req, res, next) => {
     const found = findHttpSource(ctx.config, String(req.params.sourceId));
     if (!found) return next(notFound('source'));
-    res.locals.source = found;
+    // The registry's tenant: API destinations beside the file's, and its event-type catalog.
+    res.locals.source = { ...found, tenant: ctx.registry.current().tenant(found.tenant.id) ?? found.tenant };
     next();
   };
 }

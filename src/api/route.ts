@@ -5,6 +5,7 @@ import type { Request } from 'express';
 import type { z } from 'zod';
 import type { ErrorCode } from '../base/api-error';
 import type { HttpSourceConfig, TenantConfig } from '../config';
+import type { CatalogTenant } from '../event-types/check';
 import type { LiveTenant } from '../registry/snapshot';
 import type { AnswerName, RequestName, RequestOf } from './schemas/components';
 import type { ReceiverContext } from './context';
@@ -67,7 +68,7 @@ export interface Call<P, Q, B> {
   /** Who called, for audit lines: a tenant key's id, an admin key, or the library. */
   caller: string;
   /** The HTTP source a source route was called for (known before its body is read). */
-  source: { tenant: TenantConfig; source: HttpSourceConfig };
+  source: { tenant: TenantConfig & CatalogTenant; source: HttpSourceConfig };
   /** A request header (documented in the route's `headers`). */
   header: (name: string) => string | undefined;
   /** The HTTP request itself; only source routes read it (they are never called in-process). */

@@ -2,20 +2,11 @@
 // Built per environment so that "env:NAME" references resolve (and fail) at load time.
 import { z } from 'zod';
 import { destinationSchema } from './destinations';
-import {
-  apiId,
-  duration,
-  encryptionKey,
-  id,
-  MAX_TTL_MS,
-  optionalSecretRef,
-  positiveDuration,
-  secretRef,
-  type Env,
-} from '../base/fields';
-import { rateLimitSchema } from '../destinations/delivery-fields';
-import { breakerSchema } from '../protection/breaker';
+import { apiId, duration, encryptionKey, id, MAX_TTL_MS, optionalSecretRef, secretRef, type Env } from '../base/fields';
 import { sourceSchema } from './sources';
+import { tenantDefaultsSchema, tenantOptions } from './tenant-settings';
+
+export { retentionField, tenantDefaultsSchema, tenantSettingsSchema } from './tenant-settings';
 
 const temporalTlsSchema = z
   .object({
@@ -27,54 +18,6 @@ const temporalTlsSchema = z
   })
   .strict()
   .refine((t) => !t.certFile === !t.keyFile, { message: 'certFile and keyFile go together', path: ['certFile'] });
-
-/** A tenant's defaults for its destinations; tenants made through the API take the same. */
-export const tenantDefaultsSchema = z
-  .object({
-    ttl: positiveDuration('for destinations without their own ttl'),
-    rateLimit: rateLimitSchema.optional().describe('for destinations without their own rateLimit'),
-    breaker: breakerSchema.optional().describe('for destinations without their own breaker'),
-    maxInFlight: z.number().int().min(1).max(10_000).optional().describe('for destinations without their own maxInFlight'),
-  })
-  .strict();
-
-/** Temporal keeps closed workflows at least a day; a year and more is an archive's job. */
-const MAX_RETENTION_MS = 3650 * 86_400_000;
-export const retentionField = () =>
-  duration('its namespace’s retention: how long finished events stay visible and deduplicated (1d–3650d)', MAX_RETENTION_MS)
-    .refine((ms) => ms >= 86_400_000, 'must be at least 1d (Temporal’s minimum)')
-    .optional();
-
-/** Settings a tenant has wherever it is defined (config file or API). */
-const tenantOptions = {
-  retention: retentionField(),
-  requireKnownEventTypes: z
-    .boolean()
-    .optional()
-    .describe('refuse events whose type is not in its event-type catalog (400 unknown_event_type); default false'),
-  limits: z
-    .object({
-      maxDestinations: z
-        .number()
-        .int()
-        .min(1)
-        .max(100_000)
-        .optional()
-        .describe('its destinations, instead of limits.maxDestinationsPerTenant'),
-    })
-    .strict()
-    .optional()
-    .describe('limits of this tenant, instead of the hub’s'),
-};
-
-/** What a tenant made through the API keeps besides its id and namespace (the tenants.settings column). */
-export const tenantSettingsSchema = z
-  .object({
-    defaults: tenantDefaultsSchema.optional(),
-    operatorDestination: apiId('operatorDestination').optional(),
-    ...tenantOptions,
-  })
-  .strict();
 
 const tenantSchema = (env: Env) =>
   z

@@ -7,6 +7,7 @@ import type { Client } from '@temporalio/client';
 import type { temporal } from '@temporalio/proto';
 import { eventIdOf, SEARCH_ATTRIBUTES, WORKFLOW, type CallbackMemo, type DeliveryStatus } from '../contracts';
 import { readMemo } from './status';
+import { visibilityString } from '../base/visibility';
 
 export interface ListFilter {
   type?: string;
@@ -126,7 +127,7 @@ function statusClause(status: DeliveryStatus, text: (value: string) => string): 
 
 /** Values come validated from the route; quotes are still escaped so no value can end a string. */
 export function visibilityQuery(filter: ListFilter, byDelivery: boolean): string {
-  const text = (value: string) => `'${value.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
+  const text = visibilityString;
   const clauses = [`WorkflowType = ${text(byDelivery ? WORKFLOW.delivery : WORKFLOW.callback)}`];
   if (filter.type) clauses.push(`${SEARCH_ATTRIBUTES.eventType.name} = ${text(filter.type)}`);
   if (filter.destination) clauses.push(`${SEARCH_ATTRIBUTES.destination.name} = ${text(filter.destination)}`);

@@ -4,7 +4,6 @@
 import { NamespaceNotFoundError, WorkflowExecutionAlreadyStartedError, type Client } from '@temporalio/client';
 import type { callbackWorkflow } from '../../workflows/callback';
 import {
-  CURRENT_REVISION,
   callbackSearchAttributes,
   WORKFLOW,
   type CallbackInput,
@@ -15,8 +14,8 @@ import {
   type MessageOrigin,
   type Payload,
 } from '../contracts';
-import { routeEvent, type TenantConfig } from '../config';
-import { lazyFilterSubject, payloadJson, type FilterSubject } from '../delivery/filter';
+import type { TenantConfig } from '../config';
+import { callbackInput, filterSubjectOf, memoOf } from './callback-input';
 import { catalogRejection, type CatalogRejection, type CatalogTenant } from '../event-types/check';
 import type { Logger } from '../telemetry/logger';
 import type { Metrics } from '../telemetry/metrics';
@@ -178,49 +177,6 @@ function validate(req: IngestRequest): IngestOutcome | undefined {
     return invalid('idempotencyKey', 'idempotency key must be 1–255 printable ASCII characters');
   }
   return undefined;
-}
-
-function callbackInput(
-  req: IngestRequest & { eventType: string },
-  subject: FilterSubject,
-  receivedAt: string,
-  recordDelivered?: boolean,
-): CallbackInput {
-  return {
-    eventId: req.eventId ?? eventIdFor(req.tenant.id, req.source, req.idempotencyKey),
-    tenantId: req.tenant.id,
-    eventType: req.eventType,
-    source: req.source,
-    ...(req.idempotencyKey !== undefined ? { idempotencyKey: req.idempotencyKey } : {}),
-    receivedAt,
-    payload: req.payload,
-    destinations: req.destinations ?? routeEvent(req.tenant, subject),
-    ...(req.metadata !== undefined ? { metadata: req.metadata } : {}),
-    ...(req.origin ? { origin: req.origin } : {}),
-    ...(req.priority && req.priority !== 'normal' ? { priority: req.priority } : {}),
-    ...(req.deliverAt !== undefined ? { deliverAt: new Date(Date.parse(req.deliverAt)).toISOString() } : {}),
-    ...(req.ttlMs !== undefined ? { ttlMs: req.ttlMs } : {}),
-    revision: CURRENT_REVISION,
-    ...(recordDelivered ? { recordDelivered: true as const } : {}),
-  };
-}
-
-/** The event as destination filters see it; its payload is parsed only if a filter looks into it. */
-function filterSubjectOf(req: IngestRequest & { eventType: string }): FilterSubject {
-  const fields = { type: req.eventType, source: req.source, ...(req.metadata ? { metadata: req.metadata } : {}) };
-  return lazyFilterSubject(fields, () => ('data' in req ? req.data : payloadJson(req.payload)));
-}
-
-function memoOf(input: CallbackInput): CallbackMemo {
-  const { eventType, source, receivedAt, idempotencyKey, origin } = input;
-  return {
-    destinations: input.destinations.map((p) => p.destinationId),
-    eventType,
-    source,
-    receivedAt,
-    ...(idempotencyKey !== undefined ? { idempotencyKey } : {}),
-    ...(origin ? { origin } : {}),
-  };
 }
 
 async function start(deps: IngestDeps, client: Client, input: CallbackInput): Promise<IngestOutcome> {

@@ -1,5 +1,6 @@
 // What GET /v1/destinations/{id} shows of a destination's health: the circuit breaker as every
 // worker shares it (the database), and how many of its deliveries are still open (Temporal).
+import { visibilityString } from '../base/visibility';
 import type { Client } from '@temporalio/client';
 import { SEARCH_ATTRIBUTES, WORKFLOW } from '../contracts';
 import { databaseHealthStore, type DestinationKey } from '../protection/health-store';
@@ -51,7 +52,7 @@ export async function openDeliveries(deps: { client: Client; namespace: string }
   const query =
     destinationId === undefined
       ? running
-      : `${running} AND ${SEARCH_ATTRIBUTES.destination.name} = '${destinationId.replace(/'/g, "\\'")}'`;
+      : `${running} AND ${SEARCH_ATTRIBUTES.destination.name} = ${visibilityString(destinationId)}`;
   const { client, namespace } = deps;
   const answer = await client.connection.withDeadline(Date.now() + 2_000, () =>
     client.workflowService.countWorkflowExecutions({ namespace, query }),

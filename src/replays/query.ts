@@ -2,9 +2,10 @@
 // statuses asked for, to one destination when given. Event-type patterns are matched per row
 // (visibility has no prefix match on every store), and a run that is no longer its delivery's
 // latest is skipped there too.
+import { visibilityString } from '../base/visibility';
 import { SEARCH_ATTRIBUTES, WORKFLOW, type ReplayableStatus, type ReplayFilter } from '../contracts';
 
-const text = (value: string) => `'${value.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
+const text = visibilityString;
 
 function statusClause(status: ReplayableStatus): string {
   const name = SEARCH_ATTRIBUTES.status.name;

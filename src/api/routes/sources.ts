@@ -39,8 +39,7 @@ export const sourceRoutes = [
       if (!verified.ok) throw new ApiError(401, 'invalid_signature', `callback not verified: ${verified.reason}`);
       const json = lazyJson(request.body);
       const outcome = await ctx.ingest({
-        // The registry's: API destinations beside the file's, and the tenant's event-type catalog.
-        tenant: ctx.registry.current().tenant(tenant.id) ?? tenant,
+        tenant,
         source: source.id,
         eventType: extractEventType(source.eventType, request, json),
         idempotencyKey: idempotencyKeyOf(source.idempotencyKey, request, json),

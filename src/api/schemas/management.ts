@@ -5,7 +5,7 @@ import { CIRCUIT_STATES } from '../../protection/breaker';
 import { apiId, duration, id } from '../../base/fields';
 import { orList } from '../../base/plugin-union';
 import { DESTINATION_PLUGINS, destinationTypes } from '../../destinations/registry';
-import { retentionField, tenantDefaultsSchema, tenantSettingsSchema } from '../../config/schema';
+import { retentionField, tenantDefaultsSchema, tenantSettingsSchema } from '../../config/tenant-settings';
 import { apiSecret, destinationApiFields, destinationSecretField } from '../../management/destination-fields';
 
 export const MAX_PAGE = 500;

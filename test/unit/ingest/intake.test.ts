@@ -63,10 +63,11 @@ test('a valid message becomes one ingest call carrying its lineage, key and exac
   ]);
 });
 
-test('a message the tenant’s event-type catalog refuses is poison, and nothing starts; the tenant is read per message', async () => {
+/** The tenant with order.created catalogued, its data required to have an amount (the message has none). */
+function catalogued(): IngestRequest['tenant'] {
   const compiled = compileSchema({ type: 'object', required: ['amount'] });
   if (!compiled.ok) throw new Error('schema');
-  const orderType = {
+  const type = {
     name: 'order.created',
     description: '',
     deprecated: false,
@@ -74,7 +75,11 @@ test('a message the tenant’s event-type catalog refuses is poison, and nothing
     updatedAt: '',
     validate: compiled.validate,
   };
-  let current: IngestRequest['tenant'] = { ...tenant, eventTypes: new Map([['order.created', orderType]]) };
+  return { ...tenant, eventTypes: new Map([['order.created', type]]) };
+}
+
+test('a message the tenant’s event-type catalog refuses is poison, and nothing starts; the tenant is read per message', async () => {
+  let current: IngestRequest['tenant'] = catalogued();
   const { intake, starts } = intakeWith(undefined, 'application/json', 64, 'none', () => current);
   expect(await intake(message())).toEqual({
     kind: 'poison',
@@ -91,17 +96,7 @@ test('a message the tenant’s event-type catalog refuses is poison, and nothing
 });
 
 test('a redelivered message already accepted is a duplicate even if the catalog would refuse it now', async () => {
-  const compiled = compileSchema({ type: 'object', required: ['amount'] });
-  if (!compiled.ok) throw new Error('schema');
-  const orderType = {
-    name: 'order.created',
-    description: '',
-    deprecated: false,
-    createdAt: '',
-    updatedAt: '',
-    validate: compiled.validate,
-  };
-  const current: IngestRequest['tenant'] = { ...tenant, eventTypes: new Map([['order.created', orderType]]) };
+  const current = catalogued();
   const { intake, starts } = intakeWith(undefined, 'application/json', 64, undefined, () => current);
   expect(await intake(message())).toEqual({ kind: 'duplicate', eventId: eventIdFor('acme', 'orders-kafka', 'orders/1/7') });
   expect(starts).toEqual([]);
