@@ -103,9 +103,10 @@ describe.each([
     expect(taken.filter(Boolean).length).toBeGreaterThanOrEqual(5);
     expect(taken.filter(Boolean).length).toBeLessThanOrEqual(6);
     const fast = { tenantId: 't', destinationId: 'refill' };
-    for (let i = 0; i < 3; i++) expect(await a.take(fast, 20, 3)).toBe(true);
-    expect(await b.take(fast, 20, 3)).toBe(false);
-    await new Promise((r) => setTimeout(r, 120));
-    expect(await b.take(fast, 20, 3)).toBe(true);
+    // 4 a second: a token comes back after 250 ms, longer than four takes on a loaded machine.
+    for (let i = 0; i < 3; i++) expect(await a.take(fast, 4, 3)).toBe(true);
+    expect(await b.take(fast, 4, 3)).toBe(false);
+    await new Promise((r) => setTimeout(r, 400));
+    expect(await b.take(fast, 4, 3)).toBe(true);
   });
 });
