@@ -18,7 +18,7 @@ const withServers = (setup) => ({
 module.exports = {
   testTimeout: 90_000,
   maxWorkers: 2,
-  reporters: ['default', '<rootDir>/test/helpers/summary-reporter.js'],
+  reporters: ['<rootDir>/test/helpers/file-reporter.js', '<rootDir>/test/helpers/summary-reporter.js'],
   // Files share one Temporal server; the slowest go first so the two workers stay busy.
   testSequencer: '<rootDir>/test/helpers/sequencer.js',
   projects: [
