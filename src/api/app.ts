@@ -5,12 +5,17 @@ import { errorHandler } from './errors';
 import { routerFor } from './express';
 import { buildApi, type Api } from './routes';
 
-/** The whole HTTP API as one express app: the receiver serves it. */
-export function createReceiverApp(ctx: ReceiverContext): Express {
+/**
+ * The whole HTTP API as one express app: the receiver serves it. `before` mounts what is served
+ * beside the API on the same route table (the tenant portal) ahead of its catch-all 404.
+ */
+export function createReceiverApp(ctx: ReceiverContext, before?: (app: Express, api: Api) => void): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
-  app.use(createApiRouter(ctx, buildApi()));
+  const api = buildApi();
+  before?.(app, api);
+  app.use(createApiRouter(ctx, api));
   return app;
 }
 

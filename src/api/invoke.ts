@@ -18,6 +18,8 @@ export interface Invocation {
   query?: Record<string, unknown>;
   body?: unknown;
   headers?: Record<string, string | undefined>;
+  /** Who acts, for audit lines (default: the library). */
+  caller?: string;
 }
 
 export type Invoke = (operationId: string, input: Invocation) => Promise<Reply>;
@@ -46,7 +48,7 @@ async function run(ctx: ReceiverContext, api: Api, route: Route, input: Invocati
   const call = {
     ctx,
     tenant,
-    caller: 'the library (in-process)',
+    caller: input.caller ?? 'the library (in-process)',
     params: route.params ? parseInput(route.params, input.params ?? {}, 'path') : {},
     query: route.query ? parseInput(route.query, input.query ?? {}, 'query') : {},
     body: readBody(route.body, asJson(ctx, route, input.body), api.schemas),

@@ -6,6 +6,8 @@ import type { Logger } from '../telemetry/logger';
 import { hasQueueSources } from '../roles/pollers';
 import { openRegistry } from '../registry/open';
 import type { RegistrySnapshot } from '../registry/snapshot';
+import { mintSession } from '../management/portal-sessions';
+import type { Registry } from '../registry/live';
 import { runRoles } from './roles';
 import { shutdownSignal } from './role-names';
 
@@ -18,7 +20,12 @@ export interface DevOptions {
   sinkPort: number;
 }
 
-export async function runDev(options: DevOptions): Promise<void> {
+export async function runDev(input: DevOptions): Promise<void> {
+  // The tenant portal is on in dev unless the config says otherwise.
+  const options = {
+    ...input,
+    config: { ...input.config, portal: { ...input.config.portal, enabled: input.config.portal.enabled ?? true } },
+  };
   const { config, logger } = options;
   const signal = shutdownSignal(logger);
   const stops: (() => Promise<void>)[] = [];
@@ -45,7 +52,10 @@ export async function runDev(options: DevOptions): Promise<void> {
       address,
       logger,
       signal,
-      onReceiver: (receiver) => printBanner(options, receiver.url, address, opened.describe),
+      onReceiver: (receiver) =>
+        portalLink(config, opened.registry, receiver.url)
+          .catch((err: unknown) => logger.warn({ err }, 'minting the dev portal link failed'))
+          .then((portal) => printBanner(options, receiver.url, address, opened.describe, portal)),
     });
   } finally {
     for (const stop of stops.reverse()) await stop();
@@ -61,7 +71,22 @@ function sinkSecrets(snapshot: RegistrySnapshot, port: number): string[] {
     );
 }
 
-function printBanner(options: DevOptions, apiUrl: string, address: string, registry: string): void {
+/** A portal session for the first tenant, so the banner can offer a link that opens it. */
+async function portalLink(config: BarrageConfig, registry: Registry, apiUrl: string): Promise<string | undefined> {
+  const tenant = config.tenants[0];
+  const stores = registry.stores;
+  if (!config.portal.enabled || !tenant || !stores) return undefined;
+  const deps = {
+    store: stores.portalSessions,
+    portal: config.portal,
+    publicUrl: config.server.publicUrl ?? apiUrl,
+    now: Date.now,
+  };
+  const { url } = await mintSession(deps, tenant.id, {}, 'barrage dev');
+  return `${url}   (tenant ${tenant.id}; opens once, within 5 minutes: mint another with POST /v1/portal-sessions)`;
+}
+
+function printBanner(options: DevOptions, apiUrl: string, address: string, registry: string, portal: string | void): void {
   const { config } = options;
   const ui =
     config.temporal.uiUrl ??
@@ -79,6 +104,7 @@ function printBanner(options: DevOptions, apiUrl: string, address: string, regis
       : '  Example sink   off',
     `  Tenants        ${config.tenants.map((t) => `${t.id} (namespace ${t.namespace})`).join(', ') || '(none in the config)'}`,
     `  Registry       ${registry}   (${adminKeys(config)})`,
+    ...(portal ? [`  Tenant portal  ${portal}`] : []),
     ...queueSourceLines(config),
     '  Stop with Ctrl-C.',
     '',

@@ -437,6 +437,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/events/{id}/payload": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The payload of an event as accepted: its content type and body (UTF-8 text, or base64 for other bytes) */
+        get: operations["getEventPayload"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/events/{id}/retry": {
         parameters: {
             query?: never;
@@ -466,6 +483,24 @@ export interface paths {
         /** Accept up to 100 events; each is answered as POST /v1/events would answer it */
         post: operations["createEventBatch"];
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/portal-sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mint a tenant portal session for the calling tenant: a URL with a one-time code */
+        post: operations["createPortalSession"];
+        /** End every live portal session of the calling tenant */
+        delete: operations["revokePortalSessions"];
         options?: never;
         head?: never;
         patch?: never;
@@ -517,6 +552,23 @@ export interface paths {
         put?: never;
         /** Stop a replay; what it sent stays sent */
         post: operations["cancelReplay"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/replays/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** How many deliveries a replay with this filter would find now (an upper bound: nothing is sent) */
+        post: operations["previewReplay"];
         delete?: never;
         options?: never;
         head?: never;
@@ -624,6 +676,24 @@ export interface paths {
         post?: never;
         /** Revoke a key: refused everywhere within a second */
         delete: operations["revokeApiKey"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/tenants/{id}/portal-sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mint a portal session for a tenant (an admin key, or the tenant’s own) */
+        post: operations["createTenantPortalSession"];
+        /** End every live portal session of a tenant (an admin key, or the tenant's own) */
+        delete: operations["revokeTenantPortalSessions"];
         options?: never;
         head?: never;
         patch?: never;
@@ -868,7 +938,7 @@ export interface components {
             /** @description why Barrage disabled it: HTTP 410 Gone, or its circuit open past autoDisableAfter */
             disabledReason?: string;
             events: string[];
-            /** @description in GET /v1/destinations/{id} and pause/resume answers only */
+            /** @description in GET /v1/destinations/{id}, pause/resume answers, and lists asked with ?health=true */
             health?: {
                 /** @description deliveries to it not yet final (from Temporal visibility; absent if it did not answer) */
                 deliveriesWaiting?: number;
@@ -2173,6 +2243,16 @@ export interface components {
             /** @description pass as ?cursor= for the next page; absent on the last page */
             nextCursor?: string;
         };
+        EventPayload: {
+            body: string;
+            contentType: string;
+            /**
+             * @description utf8: body is the text as received; base64: the bytes were not UTF-8
+             * @enum {string}
+             */
+            encoding: "utf8" | "base64";
+            id: string;
+        };
         EventRequest: {
             /** @description the payload delivered to destinations, as JSON */
             data: components["schemas"]["JsonValue"];
@@ -2345,6 +2425,29 @@ export interface components {
             status: string;
         };
         JsonValue: JsonValue;
+        PortalSession: {
+            /** @description when the session ends */
+            expiresAt: string;
+            /** @description the session id (ps_…), for audit lines */
+            id: string;
+            /** @description open this once within 5 minutes: its one-time code becomes a cookie session */
+            url: string;
+        };
+        PortalSessionRequest: {
+            /** @description what the session may do (default all): read; manage_endpoints (create, edit, pause, disable, delete); view_secrets; rotate_secrets; replay (bulk replay, retry, cancel); send_test. Controls it lacks are hidden and answer 403 */
+            capabilities?: ("read" | "manage_endpoints" | "view_secrets" | "rotate_secrets" | "replay" | "send_test")[];
+            /**
+             * Format: uri
+             * @description where a browser whose session has expired or was revoked is sent (your app, to mint a new one)
+             */
+            returnUrl?: string;
+            /** @description how long the session lasts once opened (default 1h, at most 24h) */
+            ttl?: string | number;
+        };
+        PortalSessionsRevoked: {
+            /** @description live sessions ended (their next request shows the ended page or returnUrl) */
+            revoked: number;
+        };
         Replay: {
             errors: number;
             filter: {
@@ -2390,6 +2493,10 @@ export interface components {
                 /** @enum {string} */
                 status: "running" | "completed" | "cancelled" | "failed";
             }[];
+        };
+        ReplayPreview: {
+            /** @description finished delivery runs in the window with one of the statuses (event types and superseded runs are told apart when sending) */
+            matched: number;
         };
         ReplayRequest: {
             /** @description only deliveries to this destination */
@@ -2456,6 +2563,12 @@ export interface components {
             namespace: string;
             /** @description where Barrage’s own events about this tenant go */
             operatorDestination?: string;
+            /** @description its own portal brand (over the hub’s) */
+            portal?: {
+                brand?: {
+                    [key: string]: string;
+                };
+            };
             /** @description events of types not in its catalog are refused */
             requireKnownEventTypes: boolean;
             /** @description its namespace’s retention in milliseconds, when set for it (else temporal.namespaceRetention) */
@@ -2542,6 +2655,26 @@ export interface components {
             } | null;
             /** @description a destination of this tenant that receives Barrage’s own events about it (barrage.destination.disabled); null removes it */
             operatorDestination?: string | null;
+            /** @description its portal’s brand, field by field over the hub’s portal.brand; replaces it as a whole; null: the hub’s */
+            portal?: {
+                /** @description instead of the hub’s portal.brand, field by field */
+                brand?: {
+                    /**
+                     * Format: uri
+                     * @description an http(s) image shown beside the name (the portal allows images from its origin only)
+                     */
+                    logoUrl?: string;
+                    /** @description shown in the page header and title (default Barrage) */
+                    name?: string;
+                    /** @description buttons and links, as #rrggbb */
+                    primaryColor?: string;
+                    /**
+                     * @description light, dark, or auto (the browser’s setting; default)
+                     * @enum {string}
+                     */
+                    theme?: "light" | "dark" | "auto";
+                };
+            } | null;
             /** @description refuse events whose type is not in its event-type catalog; null: false */
             requireKnownEventTypes?: boolean | null;
             /** @description its namespace’s retention, applied to the namespace at once (1d–3650d); null: temporal.namespaceRetention */
@@ -2635,6 +2768,15 @@ export interface components {
             failed: number;
             /** @description start of the first point */
             from: string;
+            /** @description the newest attempt to each destination that had one (kept beyond the window) */
+            lastAttempts: {
+                at: string;
+                destination: string;
+                error?: string;
+                /** @enum {string} */
+                outcome: "delivered" | "retryable" | "permanent" | "cancelled";
+                statusCode?: number;
+            }[];
             /** @description attempt duration percentiles (from a log-scale sketch: within about 19 %) */
             latencyMs?: {
                 p50: number;
@@ -3237,6 +3379,8 @@ export interface operations {
                 cursor?: string;
                 /** @description only destinations this event type would reach */
                 event?: string;
+                /** @description true: each with its circuit breaker (health without deliveriesWaiting), in one database read */
+                health?: "true" | "false";
                 /** @description page size (1–500) */
                 limit?: number;
                 /** @description only destinations of this type */
@@ -5902,6 +6046,103 @@ export interface operations {
             };
         };
     };
+    getEventPayload: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description the event id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the payload */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventPayload"];
+                };
+            };
+            /** @description malformed percent-encoding in the path */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description missing, unknown or revoked key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the wrong kind of key (a tenant key on an admin route, or the reverse) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description unknown event (or another tenant’s, or erased) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description request not received within server.headersTimeout / requestTimeout */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description an Expect header other than 100-continue */
+            417: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description request line and headers over 16 KiB */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Temporal unreachable or too slow; nothing changed, retry (Retry-After) */
+            503: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     retryEvent: {
         parameters: {
             query?: never;
@@ -6108,6 +6349,194 @@ export interface operations {
             };
             /** @description request line and headers over 16 KiB */
             431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    createPortalSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["PortalSessionRequest"];
+            };
+        };
+        responses: {
+            /** @description minted: send the user to url */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalSession"];
+                };
+            };
+            /** @description invalid JSON, nesting over 64 levels, a body that does not match the schema or its Content-Encoding */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description missing, unknown or revoked key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the wrong kind of key (a tenant key on an admin route, or the reverse) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description request not received within server.headersTimeout / requestTimeout */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description portal.enabled is false */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description body (declared or decompressed) over server.maxBodyBytes */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description an unsupported charset or Content-Encoding (gzip, deflate, br are supported) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description an Expect header other than 100-continue */
+            417: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description request line and headers over 16 KiB */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no database: set database.url */
+            501: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    revokePortalSessions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description every live session of the tenant ended */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalSessionsRevoked"];
+                };
+            };
+            /** @description missing, unknown or revoked key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the wrong kind of key (a tenant key on an admin route, or the reverse) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description request not received within server.headersTimeout / requestTimeout */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description an Expect header other than 100-continue */
+            417: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description request line and headers over 16 KiB */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no database: set database.url */
+            501: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6478,6 +6907,113 @@ export interface operations {
             };
             /** @description a declared body over server.maxBodyBytes (Expect: 100-continue); this route reads none */
             413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description an Expect header other than 100-continue */
+            417: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description request line and headers over 16 KiB */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Temporal unreachable or too slow; nothing changed, retry (Retry-After) */
+            503: {
+                headers: {
+                    /** @description seconds to wait */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    previewReplay: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReplayRequest"];
+            };
+        };
+        responses: {
+            /** @description the count */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReplayPreview"];
+                };
+            };
+            /** @description an invalid window, status or pattern; or invalid JSON, nesting over 64 levels, a body that does not match the schema or its Content-Encoding */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description missing, unknown or revoked key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description the wrong kind of key (a tenant key on an admin route, or the reverse) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description request not received within server.headersTimeout / requestTimeout */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description body (declared or decompressed) over server.maxBodyBytes */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description not Content-Type: application/json, or an unsupported charset or Content-Encoding (gzip, deflate, br) */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7556,6 +8092,209 @@ export interface operations {
             };
             /** @description defined in the config file */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description an Expect header other than 100-continue */
+            417: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description request line and headers over 16 KiB */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no database: set database.url */
+            501: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    createTenantPortalSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description the tenant id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["PortalSessionRequest"];
+            };
+        };
+        responses: {
+            /** @description minted: send the user to url */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalSession"];
+                };
+            };
+            /** @description malformed percent-encoding in the path; or invalid JSON, nesting over 64 levels, a body that does not match the schema or its Content-Encoding */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description missing, unknown or revoked key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no such tenant (or another tenant’s) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description request not received within server.headersTimeout / requestTimeout */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description portal.enabled is false */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description body (declared or decompressed) over server.maxBodyBytes */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description an unsupported charset or Content-Encoding (gzip, deflate, br are supported) */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description an Expect header other than 100-continue */
+            417: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description request line and headers over 16 KiB */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no database: set database.url */
+            501: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    revokeTenantPortalSessions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description the tenant id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description every live session of the tenant ended */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalSessionsRevoked"];
+                };
+            };
+            /** @description malformed percent-encoding in the path */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description missing, unknown or revoked key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description no such tenant (or another tenant’s) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description request not received within server.headersTimeout / requestTimeout */
+            408: {
                 headers: {
                     [name: string]: unknown;
                 };

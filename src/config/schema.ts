@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { destinationSchema } from './destinations';
 import { apiId, duration, encryptionKey, id, MAX_TTL_MS, optionalSecretRef, secretRef, type Env } from '../base/fields';
+import { portalSchema } from './portal';
 import { sourceSchema } from './sources';
 import { tenantDefaultsSchema, tenantOptions } from './tenant-settings';
 
@@ -231,6 +232,7 @@ export const configSchema = (env: Env) =>
         .strict()
         .prefault({})
         .describe('logging'),
+      portal: portalSchema,
       tenants: z.array(tenantSchema(env)).default([]).describe('one Temporal namespace each; read-only through the API'),
     })
     .strict()

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { apiId, duration, positiveDuration } from '../base/fields';
 import { rateLimitSchema } from '../destinations/delivery-fields';
 import { breakerSchema } from '../protection/breaker';
+import { brandSchema } from './portal';
 
 /** A tenant's defaults for its destinations; tenants made through the API take the same. */
 export const tenantDefaultsSchema = z
@@ -43,6 +44,11 @@ export const tenantOptions = {
     .strict()
     .optional()
     .describe('limits of this tenant, instead of the hub’s'),
+  portal: z
+    .object({ brand: brandSchema.optional().describe('instead of the hub’s portal.brand, field by field') })
+    .strict()
+    .optional()
+    .describe('its tenant portal'),
 };
 
 /** What a tenant made through the API keeps besides its id and namespace (the tenants.settings column). */

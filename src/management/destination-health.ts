@@ -3,6 +3,7 @@
 import { visibilityString } from '../base/visibility';
 import type { Client } from '@temporalio/client';
 import { SEARCH_ATTRIBUTES, WORKFLOW } from '../contracts';
+import type { Health } from '../protection/breaker';
 import { databaseHealthStore, type DestinationKey } from '../protection/health-store';
 import type { Stores } from '../registry/stores';
 import type { Logger } from '../telemetry/logger';
@@ -34,6 +35,11 @@ export async function destinationHealth(
       return undefined;
     }),
   ]);
+  return { ...breakerView(health), ...(waiting !== undefined ? { deliveriesWaiting: waiting } : {}) };
+}
+
+/** The breaker as the API shows it (no deliveriesWaiting: that one asks Temporal). */
+export function breakerView(health: Health): HealthView {
   const view: HealthView = {
     state: health.state,
     since: iso(health.since),
@@ -41,7 +47,6 @@ export async function destinationHealth(
     lastError: health.lastError,
     lastErrorAt: iso(health.lastErrorAt),
     failures: health.failures,
-    deliveriesWaiting: waiting,
   };
   return Object.fromEntries(Object.entries(view).filter(([, v]) => v !== undefined)) as unknown as HealthView;
 }

@@ -36,6 +36,7 @@ export function tenantView(t: LiveTenant) {
     ...(t.retention !== undefined ? { retention: t.retention } : {}),
     requireKnownEventTypes: t.requireKnownEventTypes ?? false,
     ...(t.limits ? { limits: t.limits } : {}),
+    ...(t.portal ? { portal: t.portal } : {}),
   };
 }
 
@@ -45,6 +46,7 @@ export interface TenantPatch {
   retention?: number | null;
   requireKnownEventTypes?: boolean | null;
   limits?: { maxDestinations?: number } | null;
+  portal?: { brand?: Record<string, unknown> } | null;
 }
 
 /**

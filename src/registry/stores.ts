@@ -4,6 +4,7 @@ import type { Database } from '../store/database';
 import { createApiKeyStore } from '../store/api-keys';
 import { createDestinationStore } from '../store/destinations';
 import { createEventTypeStore } from '../store/event-types';
+import { createPortalSessionStore } from '../store/portal-sessions';
 import { createStatsStore } from '../store/stats';
 import type { SecretBox } from '../store/secret-box';
 import type { Tables } from '../store/tables';
@@ -19,6 +20,7 @@ export interface Stores {
   tenantSecrets: ReturnType<typeof createTenantSecretStore>;
   eventTypes: ReturnType<typeof createEventTypeStore>;
   stats: ReturnType<typeof createStatsStore>;
+  portalSessions: ReturnType<typeof createPortalSessionStore>;
   box: SecretBox;
 }
 
@@ -33,6 +35,7 @@ export function createStores(database: Database, box: SecretBox): Stores {
     tenantSecrets: createTenantSecretStore(db, box),
     eventTypes: createEventTypeStore(db),
     stats: createStatsStore(db),
+    portalSessions: createPortalSessionStore(db),
     box,
   };
 }

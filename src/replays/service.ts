@@ -13,6 +13,7 @@ import {
   type ReplayState,
   type ReplayStatus,
 } from '../contracts';
+import { replayQuery } from './query';
 
 export interface ReplayView extends ReplayState {
   id: string;
@@ -21,12 +22,26 @@ export interface ReplayView extends ReplayState {
 
 export const newReplayId = () => `rpl_${randomBytes(10).toString('hex')}`;
 
+function checkWindow(filter: ReplayFilter): void {
+  if (filter.until && Date.parse(filter.until) < Date.parse(filter.since))
+    throw new ApiError(400, 'invalid_request', 'until is before since', [{ path: 'until', message: 'must not be before since' }]);
+}
+
+/**
+ * How many delivery runs a replay with this filter would find now: an upper bound (event-type
+ * patterns and runs superseded by a later one are told apart only as the replay pages).
+ */
+export async function previewReplay(client: Client, filter: ReplayFilter): Promise<number> {
+  checkWindow(filter);
+  const { count } = await client.workflow.count(replayQuery(filter));
+  return count;
+}
+
 export async function startReplay(
   client: Client,
   options: { tenantId: string; filter: ReplayFilter; perSecond: number; taskQueue: string; now: number },
 ): Promise<ReplayView> {
-  if (options.filter.until && Date.parse(options.filter.until) < Date.parse(options.filter.since))
-    throw new ApiError(400, 'invalid_request', 'until is before since', [{ path: 'until', message: 'must not be before since' }]);
+  checkWindow(options.filter);
   const replayId = newReplayId();
   const startedAt = new Date(options.now).toISOString();
   const input: ReplayInput = {

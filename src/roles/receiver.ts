@@ -11,6 +11,7 @@ import { trackBacklog } from '../events/backlog';
 import { createMetrics, type Metrics } from '../telemetry/metrics';
 import type { Logger } from '../telemetry/logger';
 import { createReceiverApp } from '../api/app';
+import { mountPortal } from '../portal/mount';
 import { onClientError, onExpectContinue, onUnknownExpectation } from '../api/client-errors';
 import type { ReceiverContext } from '../api/context';
 import type { RoleHandle } from './role';
@@ -38,7 +39,11 @@ export async function startReceiver(options: ReceiverOptions): Promise<RunningRe
   const { config, logger } = options;
   const ctx = serviceContext(options);
   trackBacklog(ctx.metrics, options.registry, ctx.clientFor, logger);
-  const server = await listen(createReceiverApp(ctx), config, logger);
+  const server = await listen(
+    createReceiverApp(ctx, (app, api) => mountPortal(app, ctx, api)),
+    config,
+    logger,
+  );
   const { port } = server.address() as AddressInfo;
   const url = `http://${config.server.host}:${port}`;
   ctx.publicUrl = config.server.publicUrl ?? url;

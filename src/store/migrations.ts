@@ -173,6 +173,27 @@ const migrations: Record<string, Migration> = {
         .execute();
     },
   },
+  '0009_portal_sessions': {
+    async up(db: Kysely<unknown>) {
+      // Tenant portal sessions (src/portal/): only digests of the one-time code and of the cookie.
+      await db.schema
+        .createTable('portal_sessions')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('tenant_id', 'text', (c) => c.notNull())
+        .addColumn('code_hash', 'text', (c) => c.unique())
+        .addColumn('code_expires_at', 'timestamptz', (c) => c.notNull())
+        .addColumn('token_hash', 'text', (c) => c.unique())
+        .addColumn('capabilities', sql`text[]`, (c) => c.notNull())
+        .addColumn('return_url', 'text')
+        .addColumn('created_by', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
+        .addColumn('expires_at', 'timestamptz', (c) => c.notNull())
+        .addColumn('revoked_at', 'timestamptz')
+        .execute();
+      await db.schema.createIndex('portal_sessions_tenant').on('portal_sessions').column('tenant_id').execute();
+      await db.schema.createIndex('portal_sessions_expiry').on('portal_sessions').column('expires_at').execute();
+    },
+  },
 };
 
 export const MIGRATIONS = Object.keys(migrations);

@@ -130,6 +130,24 @@ export interface DestinationLastAttemptsTable {
   error: string | null;
 }
 
+/** A tenant portal session (src/store/portal-sessions.ts): digests only, never a code or a cookie. */
+export interface PortalSessionsTable {
+  id: string;
+  tenant_id: string;
+  /** SHA-256 of the one-time code; null once exchanged. */
+  code_hash: string | null;
+  code_expires_at: ColumnType<Date, Date | string, Date | string>;
+  /** SHA-256 of the cookie's token; null until the code is exchanged. */
+  token_hash: string | null;
+  capabilities: string[];
+  return_url: string | null;
+  /** Who minted it, for audit lines (a key id, an admin key). */
+  created_by: string;
+  created_at: CreatedAt;
+  expires_at: ColumnType<Date, Date | string, Date | string>;
+  revoked_at: Timestamp | null;
+}
+
 export interface Tables {
   tenants: TenantsTable;
   api_keys: ApiKeysTable;
@@ -143,6 +161,7 @@ export interface Tables {
   event_types: EventTypesTable;
   destination_stats: DestinationStatsTable;
   destination_last_attempts: DestinationLastAttemptsTable;
+  portal_sessions: PortalSessionsTable;
 }
 
 export type Tenant = Selectable<TenantsTable>;
@@ -153,3 +172,4 @@ export type DestinationSecretRow = Selectable<DestinationSecretsTable>;
 export type EventTypeRow = Selectable<EventTypesTable>;
 export type DestinationStatsRow = Selectable<DestinationStatsTable>;
 export type LastAttemptRow = Selectable<DestinationLastAttemptsTable>;
+export type PortalSessionRow = Selectable<PortalSessionsTable>;

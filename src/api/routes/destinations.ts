@@ -13,7 +13,10 @@ import {
   secretsView,
 } from '../../management/destinations';
 import { outcomeError } from '../accept';
-import { managementDeps, page } from '../management-context';
+import { managementDeps, page, storesOf } from '../management-context';
+import { databaseHealthStore } from '../../protection/health-store';
+import { breakerView } from '../../management/destination-health';
+import type { ReceiverContext } from '../context';
 import { route } from '../route';
 import { configDefined } from './answers';
 import { destinationWithHealth } from './destination-controls';
@@ -60,14 +63,18 @@ export const destinationRoutes = () => [
       200: { description: 'a page', body: 'DestinationList' },
       400: { description: 'a cursor this API did not return', codes: ['invalid_request'] },
     },
-    handle({ tenant, query }) {
-      const { type, event, ...pageQuery } = query;
+    async handle({ ctx, tenant, query }) {
+      const { type, event, health, ...pageQuery } = query;
       const entries = listDestinations(tenant, { type, event }).map((e) => ({ id: e.config.id, entry: e }));
       const { items, nextCursor } = page(entries, pageQuery);
+      const breakers = health === 'true' ? await breakersOf(ctx, tenant.id) : undefined;
       return {
         status: 200,
         body: {
-          destinations: items.map((i) => destinationView(i.entry, tenant.eventTypes)),
+          destinations: items.map((i) => {
+            const view = destinationView(i.entry, tenant.eventTypes);
+            return breakers ? { ...view, health: breakers.get(i.id) ?? { state: 'closed', failures: 0 } } : view;
+          }),
           ...(nextCursor ? { nextCursor } : {}),
         },
       };
@@ -194,3 +201,9 @@ export const destinationRoutes = () => [
     },
   }),
 ];
+
+/** Every breaker of the tenant from one read (the list's ?health=true); never-failed ones are closed. */
+async function breakersOf(ctx: ReceiverContext, tenantId: string) {
+  const rows = await databaseHealthStore(storesOf(ctx).database).readAll();
+  return new Map(rows.filter((r) => r.tenantId === tenantId).map((r) => [r.destinationId, breakerView(r.health)]));
+}

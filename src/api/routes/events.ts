@@ -144,7 +144,7 @@ export const eventRoutes = [
   }),
 ];
 
-async function eventOr404(client: Client, id: string): Promise<EventStatus> {
+export async function eventOr404(client: Client, id: string): Promise<EventStatus> {
   const status = await readEventStatus(client, id);
   if (!status) throw notFound('event');
   return status;

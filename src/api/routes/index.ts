@@ -10,10 +10,12 @@ import { destinationControlRoutes } from './destination-controls';
 import { destinationFilterRoutes } from './destination-filter';
 import { destinationRoutes } from './destinations';
 import { eventRoutes } from './events';
+import { eventPayloadRoutes } from './event-payload';
 import { eventTypeRoutes } from './event-types';
 import { statsRoutes } from './stats';
 import { replayRoutes } from './replays';
 import { erasureRoutes } from './erasures';
+import { portalSessionRoutes } from './portal-sessions';
 import { healthRoutes } from './health';
 import { sourceRoutes } from './sources';
 import { tenantRoutes } from './tenants';
@@ -30,6 +32,7 @@ export function buildApi(): Api {
   const routes: Route[] = [
     ...batchRoutes,
     ...eventRoutes,
+    ...eventPayloadRoutes,
     ...deliveryRoutes,
     ...sourceRoutes,
     ...tenantRoutes,
@@ -40,6 +43,7 @@ export function buildApi(): Api {
     ...statsRoutes(),
     ...replayRoutes(),
     ...erasureRoutes(),
+    ...portalSessionRoutes(),
     ...healthRoutes,
   ];
   const all = [...routes, openApiRoute(() => document)];

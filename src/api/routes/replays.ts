@@ -1,7 +1,7 @@
 // Bulk replay: "send again everything that failed to this endpoint since 09:00", as one durable,
 // paced replay workflow in the tenant's namespace.
 import { InvalidCursorError, cursorOf, tokenOf } from '../../events/list';
-import { cancelReplay, listReplays, replayView, startReplay, type ReplayView } from '../../replays/service';
+import { cancelReplay, listReplays, previewReplay, replayView, startReplay, type ReplayView } from '../../replays/service';
 import type { LiveTenant } from '../../registry/snapshot';
 import { invalidCursor } from '../../base/api-error';
 import { replayWorkflowId } from '../../contracts';
@@ -47,6 +47,22 @@ export const replayRoutes = () => [
       });
       ctx.logger.info({ tenant: tenant.id, replay: view.id, filter: body }, 'replay started');
       return { status: 202, body: answer(ctx, tenant, view) };
+    },
+  }),
+  route({
+    method: 'post',
+    path: '/v1/replays/preview',
+    operationId: 'previewReplay',
+    summary: 'How many deliveries a replay with this filter would find now (an upper bound: nothing is sent)',
+    auth: 'tenant',
+    temporal: true,
+    body: { kind: 'json', schema: 'ReplayRequest', required: true },
+    answers: {
+      200: { description: 'the count', body: 'ReplayPreview' },
+      400: { description: 'an invalid window, status or pattern', codes: ['invalid_request'] },
+    },
+    async handle({ ctx, tenant, body }) {
+      return { status: 200, body: { matched: await previewReplay(ctx.clientFor(tenant), body) } };
     },
   }),
   route({

@@ -61,8 +61,12 @@ export const statsRoutes = () => [
     query: statsQuerySchema,
     answers: { 200: { description: 'the tenant’s stats over the window', body: 'TenantStats' }, 400: badWindow },
     async handle({ ctx, tenant, query }) {
-      const { found, base } = await rows(ctx, tenant, query.window);
-      return { status: 200, body: { ...base, destinations: byDestination(found) } };
+      const [{ found, base }, lasts] = await Promise.all([
+        rows(ctx, tenant, query.window),
+        storesOf(ctx).stats.lastAttempts(tenant.id),
+      ]);
+      const lastAttempts = lasts.map((row) => ({ destination: row.destination_id, ...lastAttemptView(row)! }));
+      return { status: 200, body: { ...base, destinations: byDestination(found), lastAttempts } };
     },
   }),
 ];

@@ -10,6 +10,7 @@ import {
   cancelResponseSchema,
   errorSchema,
   eventListSchema,
+  eventPayloadSchema,
   eventRequestSchema,
   eventStatusSchema,
   jsonValueSchema,
@@ -20,8 +21,9 @@ import { deliveryRequestSchema } from './deliveries';
 import { filterTestRequestSchema, filterTestSchema } from './filters';
 import { eventTypePatchSchema, eventTypeRequestSchema, eventTypeSchema } from './event-types';
 import { destinationStatsSchema, tenantStatsSchema } from './stats';
-import { replayListSchema, replayRequestSchema, replaySchema } from './replays';
+import { replayListSchema, replayPreviewSchema, replayRequestSchema, replaySchema } from './replays';
 import { erasureRequestSchema, erasureSchema } from './erasures';
+import { portalSessionRequestSchema, portalSessionSchema, portalSessionsRevokedSchema } from './portal';
 import {
   apiKeyRequestSchema,
   apiKeySchema,
@@ -68,7 +70,11 @@ export function components() {
       TenantStats: tenantStatsSchema,
       Replay: replaySchema,
       ReplayList: replayListSchema,
+      ReplayPreview: replayPreviewSchema,
       Erasure: erasureSchema,
+      EventPayload: eventPayloadSchema,
+      PortalSession: portalSessionSchema,
+      PortalSessionsRevoked: portalSessionsRevokedSchema,
       Health: z.object({ status: z.string().describe('ok (live) or ready') }),
     },
     /** Described as clients send them: a field with a default may be left out. */
@@ -88,6 +94,7 @@ export function components() {
       EventTypePatch: eventTypePatchSchema,
       ReplayRequest: replayRequestSchema,
       ErasureRequest: erasureRequestSchema,
+      PortalSessionRequest: portalSessionRequestSchema,
     },
   };
 }

@@ -212,6 +212,13 @@ export const attemptsResponseSchema = z.object({
   attempts: z.array(attemptSchema.extend({ destination: z.string() })),
 });
 
+export const eventPayloadSchema = z.object({
+  id: z.string(),
+  contentType: z.string(),
+  encoding: z.enum(['utf8', 'base64']).describe('utf8: body is the text as received; base64: the bytes were not UTF-8'),
+  body: z.string(),
+});
+
 export const errorSchema = z.object({
   error: z.object({ code: z.string(), message: z.string(), details: z.unknown().optional() }),
 });

@@ -27,6 +27,10 @@ export const destinationListQuerySchema = () =>
     .extend({
       type: z.enum(destinationTypes()).optional().describe('only destinations of this type'),
       event: z.string().min(1).max(200).optional().describe('only destinations this event type would reach'),
+      health: z
+        .enum(['true', 'false'])
+        .optional()
+        .describe('true: each with its circuit breaker (health without deliveriesWaiting), in one database read'),
     })
     .strict();
 
@@ -65,6 +69,9 @@ export const tenantPatchSchema = z
       .optional()
       .describe('refuse events whose type is not in its event-type catalog; null: false'),
     limits: tenantSettingsSchema.shape.limits.nullable().describe('replaces its limits as a whole; null: the hub’s'),
+    portal: tenantSettingsSchema.shape.portal
+      .nullable()
+      .describe('its portal’s brand, field by field over the hub’s portal.brand; replaces it as a whole; null: the hub’s'),
   })
   .strict()
   .describe('settings to change; a field left out stays as it is');
@@ -86,6 +93,10 @@ export const tenantSchema = z.object({
     .describe('its namespace’s retention in milliseconds, when set for it (else temporal.namespaceRetention)'),
   requireKnownEventTypes: z.boolean().describe('events of types not in its catalog are refused'),
   limits: z.object({ maxDestinations: z.number().int().optional() }).optional().describe('its own limits'),
+  portal: z
+    .object({ brand: z.record(z.string(), z.string()).optional() })
+    .optional()
+    .describe('its own portal brand (over the hub’s)'),
 });
 
 export const tenantDeletedSchema = z.object({
@@ -213,7 +224,9 @@ export const destinationSchemaOut = () =>
       managedBy: z.enum(['config', 'api']),
       createdAt: z.string().optional(),
       updatedAt: z.string().optional(),
-      health: healthSchema.optional().describe('in GET /v1/destinations/{id} and pause/resume answers only'),
+      health: healthSchema
+        .optional()
+        .describe('in GET /v1/destinations/{id}, pause/resume answers, and lists asked with ?health=true'),
       warnings: z
         .array(z.string())
         .optional()

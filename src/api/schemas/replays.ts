@@ -68,3 +68,12 @@ export const replayListQuerySchema = z
     cursor: z.string().regex(EVENT_CURSOR, 'the nextCursor of the previous page').optional(),
   })
   .strict();
+
+export const replayPreviewSchema = z.object({
+  matched: z
+    .number()
+    .int()
+    .describe(
+      'finished delivery runs in the window with one of the statuses (event types and superseded runs are told apart when sending)',
+    ),
+});

@@ -59,4 +59,15 @@ export const tenantStatsSchema = z.object({
   destinations: z
     .array(z.object({ id: z.string(), ...counts }))
     .describe('destinations with attempts in the window, busiest first'),
+  lastAttempts: z
+    .array(
+      z.object({
+        destination: z.string(),
+        at: z.string(),
+        outcome: z.enum(ATTEMPT_OUTCOMES),
+        statusCode: z.number().int().optional(),
+        error: z.string().optional(),
+      }),
+    )
+    .describe('the newest attempt to each destination that had one (kept beyond the window)'),
 });
