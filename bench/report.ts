@@ -13,6 +13,8 @@ import type { TracingResults } from './tracing';
 import type { StatsResults } from './destination-stats';
 import type { ClusterResults } from './cluster';
 import { clusterRows } from './cluster-report';
+import type { PortalResults } from './portal';
+import { portalApiTable, portalRows, portalSummary } from './portal-report';
 
 export interface RunResults {
   options: {
@@ -54,6 +56,8 @@ export interface RunResults {
   fairness?: FairnessRun;
   /** Scenario 13 (--cluster): floor and end to end on temporal-server + PostgreSQL. */
   cluster?: ClusterResults;
+  /** Scenario 17: the tenant portal's pages, rendered with 1,000 endpoints and (by default) 100,000 events. */
+  portal?: PortalResults;
 }
 
 // Issue 16 raised end to end to ≥ 1.0× the floor and added accept p99 at c=1 and history events at D=1.
@@ -172,6 +176,7 @@ export function summarize(results: RunResults) {
     memoryMiB: results.memoryMiB,
     stages: results.stages,
     queues,
+    portal: results.portal && portalSummary(results.portal),
   };
 }
 
@@ -239,6 +244,7 @@ export function table(results: RunResults): string {
           `| 16 | end to end with per-destination stats written (both sides on PostgreSQL), c=${sum.stats.concurrency} | on ${fmtFigure(sum.stats.on)}/s, off ${fmtFigure(sum.stats.off)}/s; worker + receiver CPU per callback on ${fmtFigure(sum.stats.cpuOn, 1)} ms, off ${fmtFigure(sum.stats.cpuOff, 1)} ms; read back ${sum.stats.readBack.delivered} delivered of ${sum.stats.readBack.sent} sent | on ÷ off ${fmtFigure(sum.stats.onToOff, 2)} (target ≥ ${TARGETS.statsRatio}: ${verdict(sum.stats.onToOff.median >= TARGETS.statsRatio)}) |`,
         ]
       : []),
+    ...(results.portal ? portalRows(results.portal) : []),
     ...(results.fairness
       ? [
           `| 15 | fairness: tenant B's accept→receipt while tenant A bursts ${results.fairness.burst} to a slow destination (workflow-task slots ${results.fairness.mode}) | p50 idle ${fmt(results.fairness.idleP50)} ms, during the burst ${fmt(results.fairness.busyP50)} ms (max ${fmt(results.fairness.busyMax)} ms); ${results.fairness.backlogLeft} of A's still waiting after B's last | ${fmt(results.fairness.ratio, 2)}× idle (target ≤ 3: ${verdict(results.fairness.ratio <= 3)}) |`,
@@ -255,7 +261,8 @@ export function table(results: RunResults): string {
     '| --- | --- | --- | --- |',
     ...stages,
   ];
-  return `Best accept level: c=${best.concurrency}.\n\n${lines.join('\n')}\n\n${stageTable.join('\n')}`;
+  const portalApi = results.portal ? `\n\n${portalApiTable(results.portal)}` : '';
+  return `Best accept level: c=${best.concurrency}.\n\n${lines.join('\n')}\n\n${stageTable.join('\n')}${portalApi}`;
 }
 
 export function machine() {

@@ -28,6 +28,9 @@ import { registryScenario } from './registry';
 import { tracingScenario } from './tracing';
 import { statsScenario } from './destination-stats';
 import { clusterScenario } from './cluster';
+import { PORTAL_NAMESPACE, portalScenario, type PortalContext } from './portal';
+import { portalOnly } from './portal-report';
+import { machine } from './report';
 
 interface Options {
   quick: boolean;
@@ -38,6 +41,8 @@ interface Options {
   fanout: number[];
   queueMessages: number;
   cluster: boolean;
+  portalEvents: number;
+  only?: 'portal';
   out: string;
 }
 
@@ -60,6 +65,8 @@ function parseOptions(): Options {
       'also scenario 13: floor and end to end on temporal-server + PostgreSQL (npm run setup -- --cluster)',
       false,
     )
+    .option('--portal-events <n>', 'events in the tenant of scenario 17 (default 100000, 20000 with --quick)', Number)
+    .option('--only <scenario>', 'run one scenario alone: portal (17, the tenant portal)')
     // Runs land in a git-ignored folder; --record writes the figures the docs cite.
     .option('--record', 'write to bench/results/ (tracked, cited by docs/PERFORMANCE.md)', false)
     .option('--out <dir>', 'where results go (default bench/out/, or bench/results/ with --record)')
@@ -67,6 +74,7 @@ function parseOptions(): Options {
   const o = program.opts();
   // `npm run bench --quick` hands the flag to npm, which passes it on as npm_config_quick.
   const quick = o.quick || process.env.npm_config_quick === 'true';
+  if (o.only !== undefined && o.only !== 'portal') throw new Error(`--only takes portal, not ${o.only}`);
   return {
     quick,
     runs: o.runs ?? (quick ? 3 : 5),
@@ -76,6 +84,8 @@ function parseOptions(): Options {
     fanout: o.destinations ?? [10, 100],
     queueMessages: o.queueMessages ?? (quick ? 1000 : 3000),
     cluster: o.cluster || process.env.npm_config_cluster === 'true',
+    portalEvents: o.portalEvents ?? (quick ? 20_000 : 100_000),
+    only: o.only,
     out: o.out ?? join(PROJECT_ROOT, 'bench', o.record || process.env.npm_config_record === 'true' ? 'results' : 'out'),
   };
 }
@@ -99,11 +109,21 @@ async function main(): Promise<void> {
     port,
     headless: true,
     dbFile: join(dir, 'temporal.db'),
-    namespaces: [NAMESPACE, TENANT_B.namespace],
+    namespaces: [NAMESPACE, TENANT_B.namespace, PORTAL_NAMESPACE],
   });
   const sink = await startBenchSink();
   const brokers: RunningBroker[] = [];
+  const portal: PortalContext = {
+    dir,
+    logDir,
+    address: server.address,
+    sink,
+    temporalPid: server.process.pid,
+    events: opts.portalEvents,
+    progress,
+  };
   try {
+    if (opts.only === 'portal') return await portalOnly(portal, opts, { started, machine: machine() });
     const maxFanout = Math.max(...opts.fanout, 10);
     const hub = hubConfig({ address: server.address, taskQueue: 'barrage-bench', sinkUrl: sink.url, maxFanout }, opts.fanout);
     // No worker polls this queue: scenarios 1 and 2 measure accepting only.
@@ -245,6 +265,8 @@ async function main(): Promise<void> {
       bounds: { ...e2e, durationMs: Math.max(e2e.durationMs, 8_000) },
       progress,
     });
+    progress(`scenario 17: the tenant portal's pages with 1,000 endpoints and ${opts.portalEvents} events`);
+    results.portal = await portalScenario(portal);
     if (opts.cluster) {
       // After the dev-server scenarios, with every dev-server process idle: one Temporal at a time on 2 cores.
       progress('scenario 13: floor and end to end on temporal-server + PostgreSQL, 1 and 2 worker processes');

@@ -158,25 +158,38 @@ function ensureBrokers() {
 
 // PostgreSQL server binaries for the store's tests: each test run starts a private cluster from
 // them (src/devtools/postgres.ts). The embedded default (PGlite) needs none of this.
+/** Installs Debian packages when this runs as root with apt; false when it cannot. */
+function aptInstall(packages, why) {
+  if (process.getuid?.() !== 0 || !onPath('apt-get')) return false;
+  console.log(`[setup] installing Debian's ${packages.join(' ')} (${why})…`);
+  const apt = (args) => run('apt-get', args, { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+  try {
+    apt(['install', '-y', '-q', '--no-install-recommends', ...packages]);
+  } catch {
+    apt(['update', '-q']);
+    apt(['install', '-y', '-q', '--no-install-recommends', ...packages]);
+  }
+  return true;
+}
+
 function ensurePostgres() {
   const root = '/usr/lib/postgresql';
   const has = () => existsSync(root) && readdirSync(root).some((v) => existsSync(join(root, v, 'bin', 'pg_ctl')));
   if (has()) return say('PostgreSQL server binaries are installed');
-  if (process.getuid?.() === 0 && onPath('apt-get')) {
-    console.log("[setup] installing Debian's postgresql package (server binaries for the store's tests)…");
-    const apt = (args) => run('apt-get', args, { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
-    try {
-      apt(['install', '-y', '-q', '--no-install-recommends', 'postgresql']);
-    } catch {
-      apt(['update', '-q']);
-      apt(['install', '-y', '-q', '--no-install-recommends', 'postgresql']);
-    }
-    if (has()) return;
-  }
+  if (aptInstall(['postgresql'], "server binaries for the store's tests") && has()) return;
   console.log(
     '[setup] note: PostgreSQL server binaries not found (the store tests need them): apt-get install postgresql, ' +
       'or any PostgreSQL 14+ with initdb and pg_ctl under /usr/lib/postgresql/<version>/bin',
   );
+}
+
+// Headless Chromium for the tenant portal's browser tests (driven by playwright-core, which
+// downloads no browser of its own here): Debian's package, or the one CHROMIUM names.
+function ensureChromium() {
+  const path = process.env.CHROMIUM ?? '/usr/bin/chromium';
+  if (existsSync(path)) return say(`Chromium is installed (${path})`);
+  if (aptInstall(['chromium', 'fonts-dejavu-core'], "the portal's browser tests") && existsSync(path)) return;
+  console.log(`[setup] note: no Chromium at ${path} (the portal's browser tests need it): apt-get install chromium, or set CHROMIUM`);
 }
 
 // The Prometheus project's own text-format parser (prometheus-client, Python), which the metrics
@@ -260,7 +273,7 @@ function newestMtime(dir) {
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     const path = join(dir, entry.name);
     if (entry.isDirectory()) newest = Math.max(newest, newestMtime(path));
-    else if (entry.name.endsWith('.ts')) newest = Math.max(newest, statSync(path).mtimeMs);
+    else if (/\.(ts|css|js)$/.test(entry.name)) newest = Math.max(newest, statSync(path).mtimeMs);
   }
   return newest;
 }
@@ -279,6 +292,7 @@ ensureNodeModules();
 ensureTemporalCli();
 ensureBrokers();
 ensurePostgres();
+ensureChromium();
 ensurePythonTools();
 ensureJaeger();
 if (process.argv.includes('--cluster')) ensureTemporalServer();

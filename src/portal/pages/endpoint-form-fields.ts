@@ -80,7 +80,7 @@ export function fieldsOf(v: FormValues, mode: 'create' | 'edit', catalog: string
       catalog.length ? 'Other event types or patterns' : 'Event types',
       input('moreEvents', others.join(', '), problems, html``, true),
       problems,
-      'comma-separated: exact types, "order.*", or "*" for all',
+      'comma-separated: exact types or "order.*"; nothing picked means every type ("*")',
     )}
     ${field(
       'filter',

@@ -15,7 +15,7 @@ const valuesOf = (d?: DestinationView): FormValues => ({
   id: d?.id ?? '',
   url: d?.url ?? '',
   description: d?.description ?? '',
-  events: d?.events ?? ['*'],
+  events: d?.events ?? [],
   filter: d?.filter ? JSON.stringify(d.filter, null, 2) : '',
   headers: Object.entries(d?.headers ?? {})
     .map(([k, v]) => `${k}: ${v}`)
