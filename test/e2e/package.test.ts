@@ -68,6 +68,9 @@ test('the tarball holds what users need and nothing else', () => {
       'dist/src/client/index.d.ts',
       'dist/src/cli/main.js',
       'dist/workflow-bundle.js',
+      // The tenant portal serves its stylesheet and script from the package (no CDN).
+      'dist/src/portal/assets/portal.css',
+      'dist/src/portal/assets/portal.js',
     ]),
   );
   const unwanted = paths.filter((p) => /^(test|bench|scripts|\.tools|\.ci|node_modules)\/|^dist\/(test|bench)\/|\.map$/.test(p));
