@@ -56,6 +56,12 @@ test('`npm start` accepts the README example and the example sink prints the ver
   expect(dev.output()).toMatch(/Temporal Web UI http:\/\/127\.0\.0\.1:8233/);
   expect(dev.output()).toMatch(/Example sink\s+http:\/\/127\.0\.0\.1:9000\/hooks/);
   expect(dev.output()).toMatch(/Registry\s+embedded PGlite at \.barrage\/db/);
+  // A ready-made tenant portal link for the example tenant: it opens the portal once.
+  const link = /Tenant portal\s+(http:\/\/127\.0\.0\.1:8080\/portal\/login\?code=pc_\S+)\s+\(tenant acme;/.exec(dev.output());
+  expect(link).not.toBeNull();
+  const opened = await fetch(link![1], { redirect: 'manual' });
+  expect(opened.status).toBe(303);
+  expect(opened.headers.get('location')).toBe('/portal/endpoints');
   // Generated on the first start (and logged then), kept beside the database after it.
   expect(readFileSync(join(PROJECT_ROOT, '.barrage', 'encryption.key'), 'utf8')).toMatch(/^[A-Za-z0-9+/]{43}=\n$/);
 

@@ -31,9 +31,13 @@ beforeAll(async () => {
           namespace: 'barrage-portal-b',
           apiKeys: [KEY_B],
           destinations: [destination('b-hooks', 'http://127.0.0.1:9/b')],
+          portal: { brand: { name: 'Bee Hooks', primaryColor: '#0f766e' } },
         },
       ],
-      raw: { portal: { enabled: true }, security: { allowPrivateDestinations: true, adminApiKeys: [ADMIN] } },
+      raw: {
+        portal: { enabled: true, brand: { name: 'Hub Hooks', theme: 'dark' } },
+        security: { allowPrivateDestinations: true, adminApiKeys: [ADMIN] },
+      },
     }),
   );
   // Config-file destinations are read-only through the API and the portal: this one is the API's.
@@ -216,4 +220,19 @@ test('with portal.enabled off, nothing is served and minting says so', async () 
   } finally {
     await off.stop();
   }
+});
+
+test('the hub’s brand, and a tenant’s own over it field by field', async () => {
+  const a = await signedIn(hub.url, KEY_A);
+  const pageA = await getPage(hub.url, '/portal/endpoints', a);
+  expect(pageA.text).toContain('<title>Endpoints · Hub Hooks</title>');
+  expect(pageA.text).toContain('data-theme="dark"');
+  expect((await getPage(hub.url, '/portal/assets/brand.css', a)).text).not.toContain('--primary');
+  const b = await signedIn(hub.url, KEY_B);
+  const pageB = await getPage(hub.url, '/portal/endpoints', b);
+  expect(pageB.text).toContain('<title>Endpoints · Bee Hooks</title>');
+  expect(pageB.text).toContain('data-theme="dark"');
+  const css = await getPage(hub.url, '/portal/assets/brand.css', b);
+  expect(css.headers.get('content-type')).toMatch(/text\/css/);
+  expect(css.text).toContain('--primary: #0f766e');
 });

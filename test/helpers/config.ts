@@ -41,6 +41,7 @@ export interface TenantFixture {
   sources?: unknown[];
   operatorDestination?: string;
   requireKnownEventTypes?: boolean;
+  portal?: { brand?: Record<string, string> };
 }
 
 export interface TestConfigOptions {
