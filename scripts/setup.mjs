@@ -189,7 +189,9 @@ function ensureChromium() {
   const path = process.env.CHROMIUM ?? '/usr/bin/chromium';
   if (existsSync(path)) return say(`Chromium is installed (${path})`);
   if (aptInstall(['chromium', 'fonts-dejavu-core'], "the portal's browser tests") && existsSync(path)) return;
-  console.log(`[setup] note: no Chromium at ${path} (the portal's browser tests need it): apt-get install chromium, or set CHROMIUM`);
+  console.log(
+    `[setup] note: no Chromium at ${path} (the portal's browser tests need it): apt-get install chromium, or set CHROMIUM`,
+  );
 }
 
 // The Prometheus project's own text-format parser (prometheus-client, Python), which the metrics

@@ -83,3 +83,17 @@ export function notice(kind: 'ok' | 'error' | 'info', body: Html | string): Html
 
 export const time = (iso: string | undefined) =>
   iso ? html`<time datetime="${iso}">${iso.replace('T', ' ').replace(/\.\d+Z$/, 'Z')}</time>` : html`—`;
+
+/** A list table: column headers, then one row per item. */
+export function listTable(headers: string[], rows: Html[], kind = ''): Html {
+  return html`<table class="list${kind ? ` ${kind}` : ''}">
+    <thead>
+      <tr>
+        ${headers.map((h) => html`<th scope="col">${h}</th>`)}
+      </tr>
+    </thead>
+    <tbody>
+      ${rows}
+    </tbody>
+  </table>`;
+}

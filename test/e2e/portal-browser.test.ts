@@ -243,7 +243,7 @@ test('a payload containing <script> renders as text and runs nothing', async () 
   const page = await signIn(KEY_A);
   await page.goto(`${hub.url}/portal/events/${sent.body.id}`);
   expect(await page.locator('pre.payload').textContent()).toContain('<script>window.__xss = 1</script>');
-  expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
+  expect(await page.evaluate(() => (globalThis as unknown as { __xss?: number }).__xss)).toBeUndefined();
   await checked(page);
 });
 

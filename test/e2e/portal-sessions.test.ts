@@ -125,7 +125,7 @@ test('DELETE /v1/portal-sessions ends every live session of the tenant, and only
 test('a POST without the session’s token, or from another origin, changes nothing (403)', async () => {
   const cookie = await signedIn(hub.url, KEY_A);
   const csrf = csrfOf((await getPage(hub.url, '/portal/endpoints', cookie)).text);
-  const tries = [
+  const tries: { fields: Record<string, string>; origin: string | null | undefined }[] = [
     { fields: {}, origin: undefined },
     { fields: { _csrf: 'not-the-token' }, origin: undefined },
     { fields: { _csrf: csrf }, origin: 'http://127.0.0.2:4321' },

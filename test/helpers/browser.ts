@@ -26,7 +26,7 @@ export interface AxeViolation {
 export async function seriousViolations(page: Page): Promise<string[]> {
   await page.evaluate(axe.source);
   const violations = (await page.evaluate(() =>
-    (window as unknown as { axe: { run: (o: unknown) => Promise<{ violations: AxeViolation[] }> } }).axe
+    (globalThis as unknown as { axe: { run: (o: unknown) => Promise<{ violations: AxeViolation[] }> } }).axe
       .run({ resultTypes: ['violations'] })
       .then((r) => r.violations),
   )) as AxeViolation[];

@@ -4,7 +4,7 @@ import type { PortalPage } from '../context';
 import { page } from '../context';
 import { endpointStatus, percent, target, type DestinationView, type LastAttempt } from '../format';
 import { html, query } from '../html';
-import { sessionPage, time } from '../layout';
+import { listTable, sessionPage, time } from '../layout';
 import type { PortalRoute } from '../router';
 
 const PAGE_SIZE = 50;
@@ -68,20 +68,7 @@ async function list(p: PortalPage) {
     </form>
     <p class="muted">${found.length} of ${endpoints.length} endpoints</p>
     ${rows.length
-      ? html`<table class="list">
-          <thead>
-            <tr>
-              <th scope="col">Endpoint</th>
-              <th scope="col">Status</th>
-              <th scope="col">Event types</th>
-              <th scope="col">Success (24 h)</th>
-              <th scope="col">Last attempt</th>
-            </tr>
-          </thead>
-          <tbody>
-            ${rows}
-          </tbody>
-        </table>`
+      ? listTable(['Endpoint', 'Status', 'Event types', 'Success (24 h)', 'Last attempt'], rows)
       : html`<p>No endpoints${q || status !== 'all' ? ' match' : ' yet'}.</p>`}
     <nav class="pager" aria-label="Pages">
       ${at > 0 ? html`<a href="${more(at - 1)}" rel="prev">Previous</a>` : ''}${(at + 1) * PAGE_SIZE < found.length

@@ -5,7 +5,7 @@ import type { PortalPage } from '../context';
 import { page, requireCapability } from '../context';
 import { statusBadge } from '../format';
 import { html, type Html } from '../html';
-import { actionButton, notice, sessionPage, time } from '../layout';
+import { actionButton, listTable, notice, sessionPage, time } from '../layout';
 import type { PortalRoute } from '../router';
 
 interface EventStatus {
@@ -113,62 +113,42 @@ export async function eventPage(p: PortalPage, id: string, message?: Html) {
 
 function deliveries(p: PortalPage, event: EventStatus): Html {
   if (!event.destinations.length) return html`<p>No endpoint subscribed to this event type.</p>`;
-  return html`<table class="list">
-    <thead>
-      <tr>
-        <th scope="col">Endpoint</th>
-        <th scope="col">Status</th>
-        <th scope="col">Attempts</th>
-        <th scope="col">Next retry</th>
-      </tr>
-    </thead>
-    <tbody>
-      ${event.destinations.map(
-        (d) =>
-          html`<tr>
-            <td><a href="${p.base}/endpoints/${encodeURIComponent(d.destination)}">${d.destination}</a></td>
-            <td>
-              ${statusBadge(d.status)}${d.cancelReason
-                ? html` <span class="muted small">${d.cancelReason}</span>`
-                : ''}${d.deadLetteredTo ? html` <span class="muted small">dead letter → ${d.deadLetteredTo}</span>` : ''}
-            </td>
-            <td>${d.attempts}</td>
-            <td>${time(d.nextAttemptAt)}</td>
-          </tr>`,
-      )}
-    </tbody>
-  </table>`;
+  return listTable(
+    ['Endpoint', 'Status', 'Attempts', 'Next retry'],
+    event.destinations.map(
+      (d) =>
+        html`<tr>
+          <td><a href="${p.base}/endpoints/${encodeURIComponent(d.destination)}">${d.destination}</a></td>
+          <td>
+            ${statusBadge(d.status)}${d.cancelReason
+              ? html` <span class="muted small">${d.cancelReason}</span>`
+              : ''}${d.deadLetteredTo ? html` <span class="muted small">dead letter → ${d.deadLetteredTo}</span>` : ''}
+          </td>
+          <td>${d.attempts}</td>
+          <td>${time(d.nextAttemptAt)}</td>
+        </tr>`,
+    ),
+  );
 }
 
 function attemptTable(attempts: Attempt[]): Html {
   if (!attempts.length) return html`<p>No attempt yet.</p>`;
-  return html`<table class="list attempts">
-    <thead>
-      <tr>
-        <th scope="col">Endpoint</th>
-        <th scope="col">#</th>
-        <th scope="col">Time</th>
-        <th scope="col">Duration</th>
-        <th scope="col">Status</th>
-        <th scope="col">Error class</th>
-        <th scope="col">Response</th>
-      </tr>
-    </thead>
-    <tbody>
-      ${attempts.map(
-        (a) =>
-          html`<tr>
-            <td>${a.destination}</td>
-            <td>${a.attempt}</td>
-            <td>${time(a.startedAt)}</td>
-            <td>${a.durationMs} ms</td>
-            <td>${a.statusCode ?? '—'}</td>
-            <td>${a.outcome}${a.error ? html`<div class="muted small">${a.error}</div>` : ''}</td>
-            <td>${a.responseExcerpt ? html`<pre class="excerpt">${a.responseExcerpt}</pre>` : '—'}</td>
-          </tr>`,
-      )}
-    </tbody>
-  </table>`;
+  return listTable(
+    ['Endpoint', '#', 'Time', 'Duration', 'Status', 'Error class', 'Response'],
+    attempts.map(
+      (a) =>
+        html`<tr>
+          <td>${a.destination}</td>
+          <td>${a.attempt}</td>
+          <td>${time(a.startedAt)}</td>
+          <td>${a.durationMs} ms</td>
+          <td>${a.statusCode ?? '—'}</td>
+          <td>${a.outcome}${a.error ? html`<div class="muted small">${a.error}</div>` : ''}</td>
+          <td>${a.responseExcerpt ? html`<pre class="excerpt">${a.responseExcerpt}</pre>` : '—'}</td>
+        </tr>`,
+    ),
+    'attempts',
+  );
 }
 
 function eventAction(operationId: 'retryEvent' | 'cancelEvent', done: (r: Record<string, string[]>) => string) {

@@ -5,7 +5,7 @@ import { DELIVERY_STATUSES } from '../../contracts';
 import type { PortalPage } from '../context';
 import { page, redirect } from '../context';
 import { html, query } from '../html';
-import { sessionPage, time } from '../layout';
+import { listTable, sessionPage, time } from '../layout';
 import type { PortalRoute } from '../router';
 import { sinceOf } from './replay';
 
@@ -77,21 +77,7 @@ async function log(p: PortalPage) {
       <button type="submit">Filter</button>
     </form>
     ${problem ? html`<p class="notice error" role="alert">${problem}</p>` : ''}
-    ${rows.length
-      ? html`<table class="list">
-          <thead>
-            <tr>
-              <th scope="col">Event</th>
-              <th scope="col">Type</th>
-              <th scope="col">Received</th>
-              <th scope="col">Endpoints</th>
-            </tr>
-          </thead>
-          <tbody>
-            ${rows}
-          </tbody>
-        </table>`
-      : html`<p>No events match.</p>`}
+    ${rows.length ? listTable(['Event', 'Type', 'Received', 'Endpoints'], rows) : html`<p>No events match.</p>`}
     <nav class="pager" aria-label="Pages">
       ${f.cursor ? html`<a href="${p.base}/events${query({ ...f, cursor: undefined })}">First page</a>` : ''}${next
         ? html`<a href="${next}" rel="next">Next</a>`
