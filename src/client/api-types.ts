@@ -2441,7 +2441,7 @@ export interface components {
              * @description where a browser whose session has expired or was revoked is sent (your app, to mint a new one)
              */
             returnUrl?: string;
-            /** @description how long the session lasts once opened (default 1h, at most 24h) */
+            /** @description how long the session lasts, counted from minting (default 1h, at most 24h) */
             ttl?: string | number;
         };
         PortalSessionsRevoked: {
@@ -2661,12 +2661,12 @@ export interface components {
                 brand?: {
                     /**
                      * Format: uri
-                     * @description an http(s) image shown beside the name (the portal allows images from its origin only)
+                     * @description an http(s) image shown beside the name (the portal’s CSP allows https images and this origin)
                      */
                     logoUrl?: string;
                     /** @description shown in the page header and title (default Barrage) */
                     name?: string;
-                    /** @description buttons and links, as #rrggbb */
+                    /** @description buttons, the header rule and the current tab, as #rrggbb */
                     primaryColor?: string;
                     /**
                      * @description light, dark, or auto (the browser’s setting; default)

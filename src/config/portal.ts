@@ -3,6 +3,8 @@
 import { z } from 'zod';
 
 const HEX_COLOR = /^#[0-9a-fA-F]{6}$/;
+/** The receiver's own paths: a portal there would answer in their place. */
+const RESERVED = ['/v1', '/metrics', '/healthz', '/livez', '/readyz', '/openapi.json'];
 
 export const brandSchema = z
   .object({
@@ -11,8 +13,12 @@ export const brandSchema = z
       .url({ protocol: /^https?$/ })
       .max(2000)
       .optional()
-      .describe('an http(s) image shown beside the name (the portal allows images from its origin only)'),
-    primaryColor: z.string().regex(HEX_COLOR, 'a colour like #1f6feb').optional().describe('buttons and links, as #rrggbb'),
+      .describe('an http(s) image shown beside the name (the portal’s CSP allows https images and this origin)'),
+    primaryColor: z
+      .string()
+      .regex(HEX_COLOR, 'a colour like #1f6feb')
+      .optional()
+      .describe('buttons, the header rule and the current tab, as #rrggbb'),
     theme: z.enum(['light', 'dark', 'auto']).optional().describe('light, dark, or auto (the browser’s setting; default)'),
   })
   .strict();
@@ -36,8 +42,12 @@ export const portalSchema = z
     path: z
       .string()
       .regex(/^\/[a-z0-9-]+(\/[a-z0-9-]+)*$/, 'a path like /portal')
+      .refine(
+        (p) => !RESERVED.some((r) => p === r || p.startsWith(`${r}/`)),
+        'a path of the API (/v1, /metrics, /healthz, /livez, /readyz)',
+      )
       .default('/portal')
-      .describe('where the receiver serves it'),
+      .describe('where the receiver serves it (not under a path of the API)'),
     frameAncestors: z
       .array(frameOrigin)
       .max(50)

@@ -153,6 +153,8 @@ export async function deleteTenant(deps: TenantDeps, id: string) {
   if (!tenant) throw notFound('tenant');
   if (tenant.managedBy === 'config') throw existingTenant(tenant);
   if (!(await deps.stores.tenants.delete(id))) throw notFound('tenant');
+  // A tenant made again under the same id must not inherit the old one's browser sessions.
+  await deps.stores.portalSessions.revokeAll(id, new Date());
   await deps.registry.refresh();
   return {
     id,

@@ -4,6 +4,7 @@ import { timingSafeEqual } from 'node:crypto';
 import type { NextFunction, Request, Response } from 'express';
 import { parse as parseCookies, serialize } from 'cookie';
 import type { PortalConfig } from '../config/portal';
+import { KEEP_EXPIRED_MS } from '../store/portal-sessions';
 
 export const COOKIE = 'barrage_portal';
 
@@ -43,7 +44,9 @@ export function sessionCookie(portal: PortalConfig, https: boolean, token: strin
     sameSite: embedded ? 'none' : 'lax',
     secure: https,
     partitioned: embedded,
-    ...(expiresAt ? { expires: expiresAt } : { maxAge: 0 }),
+    // Kept by the browser as long as the row is kept, past the session's end: the server says the
+    // session is over (and sends the browser to returnUrl), not a cookie that vanished at the same moment.
+    ...(expiresAt ? { expires: new Date(expiresAt.getTime() + KEEP_EXPIRED_MS) } : { maxAge: 0 }),
   });
 }
 
@@ -59,7 +62,7 @@ const sameOrigin = (value: string | undefined, allowed: string[]): boolean => {
 /** The origins a form of the portal is posted from: the host asked for, and server.publicUrl. */
 function ownOrigins(req: Request, publicUrl: string): string[] {
   const origins = [`${req.protocol}://${req.get('host') ?? ''}`];
-  if (publicUrl) origins.push(new URL(publicUrl).origin);
+  if (URL.canParse(publicUrl)) origins.push(new URL(publicUrl).origin);
   return origins;
 }
 

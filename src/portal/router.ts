@@ -30,10 +30,15 @@ export function portalRouter(ctx: ReceiverContext, api: Api): Router {
   router.use(express.urlencoded({ extended: false, limit: ctx.config.server.maxBodyBytes, parameterLimit: 200 }));
   router.use((req, res, next) => attachSession(ctx, deps, invoke, req, res, next).catch(next));
   router.get('/assets/brand.css', (_req, res) => void res.type('text/css').send(brandCss(page(res).brand)));
-  router.post('/logout', (req, res) => {
-    res.set('Set-Cookie', sessionCookie(portal, isHttps(req, ctx.publicUrl), '', undefined));
-    res.status(200).type('html').send(endedPage(portal, 'signed-out').text);
-  });
+  router.post('/logout', (req, res, next) =>
+    deps.store
+      .revoke(page(res).session.id, new Date(ctx.now()))
+      .then(() => {
+        res.set('Set-Cookie', sessionCookie(portal, isHttps(req, ctx.publicUrl), '', undefined));
+        res.status(200).type('html').send(endedPage(portal, 'signed-out').text);
+      })
+      .catch(next),
+  );
   for (const r of portalPages()) router[r.method](r.path, (_req, res, next) => answer(res, r.handle(page(res))).catch(next));
   router.use(
     (_req, res) =>

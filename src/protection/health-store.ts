@@ -21,8 +21,8 @@ export interface HealthStore {
   /** Applies `change` to the current health under a row lock; a returned `next` is written and announced. */
   update<T>(key: DestinationKey, change: (h: Health) => { next?: Health; value: T }): Promise<T>;
   read(key: DestinationKey): Promise<Health>;
-  /** Every destination whose health was ever written (the rest are closed). */
-  readAll(): Promise<HealthRow[]>;
+  /** Every destination whose health was ever written (the rest are closed): all tenants', or one's. */
+  readAll(tenantId?: string): Promise<HealthRow[]>;
   /** Called with each written row, from any process; resolves to the unsubscribe. */
   watch(onRow: (row: HealthRow) => void): Promise<() => Promise<void>>;
 }
@@ -52,9 +52,10 @@ export function databaseHealthStore(database: Database): HealthStore {
       const { rows } = await sql<{ health: Health }>`select health from destination_health where ${where(key)}`.execute(db);
       return rows[0]?.health ?? CLOSED;
     },
-    async readAll() {
+    async readAll(tenantId) {
+      const only = tenantId === undefined ? sql`` : sql`where tenant_id = ${tenantId}`;
       const { rows } = await sql<{ tenant_id: string; destination_id: string; health: Health }>`
-        select tenant_id, destination_id, health from destination_health`.execute(db);
+        select tenant_id, destination_id, health from destination_health ${only}`.execute(db);
       return rows.map((r) => ({ tenantId: r.tenant_id, destinationId: r.destination_id, health: r.health }));
     },
     watch: (onRow) => database.listen(HEALTH_CHANNEL, (payload) => onRow(JSON.parse(payload) as HealthRow)),
@@ -76,7 +77,7 @@ export function memoryHealthStore(): HealthStore {
       return value;
     },
     read: async (key) => rows.get(id(key))?.health ?? CLOSED,
-    readAll: async () => [...rows.values()],
+    readAll: async (tenantId) => [...rows.values()].filter((r) => tenantId === undefined || r.tenantId === tenantId),
     async watch(onRow) {
       watchers.add(onRow);
       return async () => void watchers.delete(onRow);

@@ -18,7 +18,7 @@ export interface NewPortalSession {
 }
 
 /** Rows this long past their expiry are removed; until then an expired cookie still finds its returnUrl. */
-const KEEP_EXPIRED_MS = 86_400_000;
+export const KEEP_EXPIRED_MS = 86_400_000;
 
 export function createPortalSessionStore(db: Kysely<Tables>) {
   return {
@@ -55,6 +55,16 @@ export function createPortalSessionStore(db: Kysely<Tables>) {
     /** The session a cookie names, expired or revoked ones included (the caller tells them apart). */
     findByToken(token: string): Promise<PortalSessionRow | undefined> {
       return db.selectFrom('portal_sessions').selectAll().where('token_hash', '=', digest(token)).executeTakeFirst();
+    },
+
+    /** Ends one session (signing out). */
+    async revoke(id: string, now: Date): Promise<void> {
+      await db
+        .updateTable('portal_sessions')
+        .set({ revoked_at: now })
+        .where('id', '=', id)
+        .where('revoked_at', 'is', null)
+        .execute();
     },
 
     /** Ends every live session of the tenant; answers how many. */

@@ -7,7 +7,7 @@ import { testTemporalAddress } from '../helpers/env';
 import { api } from '../helpers/hub';
 import { csrfOf, getPage, mintSession, openLink, postForm, signedIn } from '../helpers/portal';
 import { startDatabaseHub, type DatabaseHub } from '../helpers/registry';
-import { eventually } from '../helpers/sink';
+import { eventually, startTestSink } from '../helpers/sink';
 
 const KEY_A = 'key-portal-a';
 const KEY_B = 'key-portal-b';
@@ -137,10 +137,12 @@ test('a POST without the session’s token, or from another origin, changes noth
   }
   const destination = await api(`${hub.url}/v1/destinations/a-api`, { key: KEY_A });
   expect(destination.body.paused).toBe(false);
-  // The same form with the token, from the portal's own origin, is carried out.
+  // The same form with the token, from the portal's own origin, is carried out, then answered with
+  // a redirect (a reload of the page it lands on sends nothing again).
   const done = await postForm(hub.url, '/portal/endpoints/a-api/pause', cookie, { _csrf: csrf });
-  expect(done.status).toBe(200);
-  expect(done.text).toContain('Paused');
+  expect(done.status).toBe(303);
+  expect(done.headers.get('location')).toBe('/portal/endpoints/a-api?done=pause');
+  expect((await getPage(hub.url, '/portal/endpoints/a-api?done=pause', cookie)).text).toContain('Paused');
   expect((await api(`${hub.url}/v1/destinations/a-api`, { key: KEY_A })).body.paused).toBe(true);
   await postForm(hub.url, '/portal/endpoints/a-api/resume', cookie, { _csrf: csrf });
 });
@@ -235,4 +237,74 @@ test('the hub’s brand, and a tenant’s own over it field by field', async () 
   const css = await getPage(hub.url, '/portal/assets/brand.css', b);
   expect(css.headers.get('content-type')).toMatch(/text\/css/);
   expect(css.text).toContain('--primary: #0f766e');
+});
+
+test('signing out ends the session on the server; deleting a tenant ends its sessions', async () => {
+  const cookie = await signedIn(hub.url, KEY_A);
+  const csrf = csrfOf((await getPage(hub.url, '/portal/endpoints', cookie)).text);
+  expect((await postForm(hub.url, '/portal/logout', cookie, { _csrf: csrf })).status).toBe(200);
+  // The same token sent again (as a copied cookie would be) opens nothing.
+  expect((await getPage(hub.url, '/portal/endpoints', cookie)).status).toBe(401);
+
+  const id = `portal_gone_${Date.now().toString(36)}`;
+  expect((await api(`${hub.url}/v1/tenants`, { key: ADMIN, body: { id, namespace: 'barrage-portal-gone' } })).status).toBe(201);
+  const gone = await openLink((await api(`${hub.url}/v1/tenants/${id}/portal-sessions`, { key: ADMIN, body: {} })).body.url);
+  expect((await getPage(hub.url, '/portal/endpoints', gone.cookie)).status).toBe(200);
+  expect((await api(`${hub.url}/v1/tenants/${id}`, { key: ADMIN, method: 'DELETE' })).status).toBe(200);
+  // Revoked, not merely unknown: a tenant made again under this id would not inherit it.
+  const after = await getPage(hub.url, '/portal/endpoints', gone.cookie);
+  expect(after.status).toBe(401);
+  expect(after.text).toContain('Your session was ended');
+});
+
+test('saving an edit keeps credentials the form shows as [redacted], and settings it did not change', async () => {
+  const sink = await startTestSink();
+  try {
+    const made = {
+      id: 'a-secret',
+      url: sink.url,
+      headers: { Authorization: 'Bearer real-token' },
+      retry: { maximumAttempts: 3 },
+    };
+    expect((await api(`${hub.url}/v1/destinations`, { key: KEY_A, body: made })).status).toBe(201);
+    const cookie = await signedIn(hub.url, KEY_A);
+    const form = (await getPage(hub.url, '/portal/endpoints/a-secret/edit', cookie)).text;
+    expect(form).toContain('[redacted]');
+    expect(form).not.toContain('real-token');
+    // The form sent back as shown, with only the description changed.
+    const field = (name: string) => new RegExp(`name="${name}"[^>]*value="([^"]*)"`).exec(form)?.[1] ?? '';
+    const headers = /name="headers"[^>]*>([^<]*)<\/textarea>/.exec(form)?.[1] ?? '';
+    const fields = {
+      _csrf: csrfOf(form),
+      url: field('url').replace(/&#39;/g, "'"),
+      description: 'now described',
+      moreEvents: field('moreEvents'),
+      headers: headers.replace(/&lt;/g, '<').replace(/&gt;/g, '>'),
+      filter: '',
+      maximumAttempts: field('maximumAttempts'),
+      initialInterval: field('initialInterval'),
+      backoffCoefficient: field('backoffCoefficient'),
+      maximumInterval: field('maximumInterval'),
+      perSecond: '',
+      burst: '',
+    };
+    const saved = await postForm(hub.url, '/portal/endpoints/a-secret/edit', cookie, fields);
+    expect(saved.status).toBe(303);
+    const view = (await api(`${hub.url}/v1/destinations/a-secret`, { key: KEY_A })).body;
+    expect(view.description).toBe('now described');
+    expect(view.retry.maximumAttempts).toBe(3);
+    // The stored credentials are the real ones still: a delivery carries them.
+    await api(`${hub.url}/v1/events`, { key: KEY_A, body: { type: 'secret.check', data: {} } });
+    const [received] = await sink.waitFor(1);
+    expect(received.headers.authorization).toBe('Bearer real-token');
+    // Typing [redacted] into a changed header is refused by field, not stored.
+    const refused = await postForm(hub.url, '/portal/endpoints/a-secret/edit', cookie, {
+      ...fields,
+      headers: 'Authorization: [redacted]\nX-New: 1',
+    });
+    expect(refused.status).toBe(400);
+    expect(refused.text).toContain('replace [redacted] with the value');
+  } finally {
+    await sink.close();
+  }
 });

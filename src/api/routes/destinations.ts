@@ -204,6 +204,6 @@ export const destinationRoutes = () => [
 
 /** Every breaker of the tenant from one read (the list's ?health=true); never-failed ones are closed. */
 async function breakersOf(ctx: ReceiverContext, tenantId: string) {
-  const rows = await databaseHealthStore(storesOf(ctx).database).readAll();
-  return new Map(rows.filter((r) => r.tenantId === tenantId).map((r) => [r.destinationId, breakerView(r.health)]));
+  const rows = await databaseHealthStore(storesOf(ctx).database).readAll(tenantId);
+  return new Map(rows.map((r) => [r.destinationId, breakerView(r.health)]));
 }

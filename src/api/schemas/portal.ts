@@ -5,7 +5,11 @@ import { CAPABILITIES, MAX_SESSION_TTL_MS } from '../../management/portal-sessio
 
 export const portalSessionRequestSchema = z
   .object({
-    ttl: duration('how long the session lasts once opened (default 1h, at most 24h)', MAX_SESSION_TTL_MS, true).optional(),
+    ttl: duration(
+      'how long the session lasts, counted from minting (default 1h, at most 24h)',
+      MAX_SESSION_TTL_MS,
+      true,
+    ).optional(),
     capabilities: z
       .array(z.enum(CAPABILITIES))
       .min(1)

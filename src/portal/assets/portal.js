@@ -11,13 +11,31 @@
       });
     });
   });
-  // A running replay refreshes its progress by itself (a Refresh link does it without script).
+  // A running replay's progress is fetched again every few seconds and replaced in place (focus and
+  // reading position stay), until it is done; without script, a Refresh link does the same.
   var live = document.querySelector('[data-refresh]');
-  if (live) {
+  if (live && window.fetch && window.DOMParser) {
     var seconds = Math.max(1, Number(live.getAttribute('data-refresh')) || 2);
-    setTimeout(function () {
-      window.location.reload();
-    }, seconds * 1000);
+    var refresh = function () {
+      fetch(window.location.href, { credentials: 'same-origin' })
+        .then(function (res) {
+          return res.ok ? res.text() : Promise.reject(res.status);
+        })
+        .then(function (text) {
+          var next = new DOMParser().parseFromString(text, 'text/html').getElementById(live.id);
+          if (!next) return;
+          live.innerHTML = next.innerHTML;
+          if (next.hasAttribute('data-refresh')) setTimeout(refresh, seconds * 1000);
+          else
+            document.querySelectorAll('[data-refresh-link]').forEach(function (a) {
+              a.hidden = true;
+            });
+        })
+        .catch(function () {
+          setTimeout(refresh, seconds * 4000);
+        });
+    };
+    setTimeout(refresh, seconds * 1000);
   }
   // Buttons that end something ask once more before their form is sent.
   document.querySelectorAll('form button.danger').forEach(function (button) {

@@ -1,34 +1,25 @@
-// Pause, resume, enable, disable and delete (with a confirmation page): each the API's own call.
+// Pause, resume, enable, disable and delete (with a confirmation page): each the API's own call,
+// then back to a page (303), so a reload sends nothing again.
 import type { PortalPage } from '../context';
-import { page, redirect, requireCapability } from '../context';
-import type { DestinationView } from '../format';
+import { page, redirect } from '../context';
 import { html } from '../html';
-import { actionButton, notice, sessionPage } from '../layout';
+import { actionButton, sessionPage } from '../layout';
 import type { PortalRoute } from '../router';
-import { endpointPage, endpointUrl } from './endpoint';
+import { endpointUrl, ownEndpoint } from './endpoint';
 
 type Action = 'pause' | 'resume' | 'enable' | 'disable';
 
-const DONE: Record<Action, string> = {
-  pause: 'Paused: new events queue, no attempt is made until you resume.',
-  resume: 'Resumed: waiting deliveries go now.',
-  enable: 'Enabled.',
-  disable: 'Disabled: its waiting deliveries end if it is not enabled again within its disabledRetention.',
-};
-
 function act(action: Action) {
   return async (p: PortalPage) => {
-    requireCapability(p, 'manage_endpoints');
-    const id = p.param('id');
+    const { id } = await ownEndpoint(p, 'manage_endpoints');
     if (action === 'pause' || action === 'resume') await p.call(`${action}Destination`, { params: { id } });
     else await p.call('updateDestination', { params: { id }, body: { disabled: action === 'disable' } });
-    return endpointPage(p, id, { message: notice('ok', DONE[action]) });
+    return redirect(`${endpointUrl(p, id)}?done=${action}`);
   };
 }
 
 async function confirmDelete(p: PortalPage) {
-  requireCapability(p, 'manage_endpoints');
-  const d = await p.call<DestinationView>('getDestination', { params: { id: p.param('id') } });
+  const d = await ownEndpoint(p, 'manage_endpoints');
   const body = html`<h1>Delete ${d.id}?</h1>
     <p>It stops receiving events at once; its deliveries still waiting end “cancelled”. This cannot be undone.</p>
     <div class="actions">
@@ -39,8 +30,8 @@ async function confirmDelete(p: PortalPage) {
 }
 
 async function remove(p: PortalPage) {
-  requireCapability(p, 'manage_endpoints');
-  await p.call('deleteDestination', { params: { id: p.param('id') } });
+  const { id } = await ownEndpoint(p, 'manage_endpoints');
+  await p.call('deleteDestination', { params: { id } });
   return redirect(`${p.base}/endpoints`);
 }
 

@@ -44,7 +44,8 @@ function field(name: string, label: string, control: Html, problems: IssueDetail
 
 const described = (name: string, problems: IssueDetail[], hint: boolean) => {
   const ids = [hint ? `h-${name}` : '', ownProblems(name, problems).length ? `e-${name}` : ''].filter(Boolean).join(' ');
-  return ids ? html` aria-describedby="${ids}"` : '';
+  const invalid = ownProblems(name, problems).length ? html` aria-invalid="true"` : '';
+  return ids ? html` aria-describedby="${ids}"${invalid}` : invalid;
 };
 
 const input = (name: string, value: string, problems: IssueDetail[], attrs: Html = html``, hint = false) =>

@@ -8,7 +8,8 @@ import { ms, type DestinationView } from '../format';
 import { html, type Html } from '../html';
 import { csrfField, sessionPage } from '../layout';
 import type { PortalRoute } from '../router';
-import { endpointUrl } from './endpoint';
+import { endpointUrl, ownEndpoint } from './endpoint';
+import { REDACTED } from '../../management/redact';
 import { fieldsOf, type FormValues } from './endpoint-form-fields';
 
 const valuesOf = (d?: DestinationView): FormValues => ({
@@ -124,25 +125,55 @@ function requestBody(v: FormValues, mode: 'create' | 'edit') {
   return { body, problems };
 }
 
+const RETRY_FIELDS = ['maximumAttempts', 'initialInterval', 'backoffCoefficient', 'maximumInterval'] as const;
+const sameText = (a: string | string[], b: string | string[]) =>
+  JSON.stringify([a].flat().slice().sort()) === JSON.stringify([b].flat().slice().sort());
+
+/**
+ * An edit sends only what the form changed: a field left as it was shown stays as stored. That
+ * keeps credentials the API shows as "[redacted]" (in the URL or a header), and settings the form
+ * only displays, exactly as they were.
+ */
+function changedOnly(body: Record<string, unknown>, v: FormValues, before: FormValues, problems: IssueDetail[]) {
+  const changed: Record<string, unknown> = {};
+  const fields = [
+    ['url', ['url']],
+    ['description', ['description']],
+    ['events', ['events']],
+    ['filter', ['filter']],
+    ['headers', ['headers']],
+    ['retry', RETRY_FIELDS],
+    ['rateLimit', ['perSecond', 'burst']],
+  ] as const;
+  for (const [key, inputs] of fields) if (inputs.some((input) => !sameText(v[input], before[input]))) changed[key] = body[key];
+  for (const key of ['url', 'headers'] as const)
+    if (key in changed && JSON.stringify(changed[key]).includes(REDACTED))
+      problems.push({ path: key, message: `replace ${REDACTED} with the value, or leave it as it was` });
+  return changed;
+}
+
 async function save(p: PortalPage, mode: 'create' | 'edit') {
-  requireCapability(p, 'manage_endpoints');
-  const values = submitted(p, mode === 'edit' ? p.param('id') : undefined);
+  const before = mode === 'edit' ? valuesOf(await ownEndpoint(p, 'manage_endpoints')) : undefined;
+  if (!before) requireCapability(p, 'manage_endpoints');
+  const values = submitted(p, before?.id);
   const { body, problems } = requestBody(values, mode);
+  const sent = before ? changedOnly(body, values, before, problems) : body;
   if (problems.length) return form(p, mode, values, problems, 400);
   try {
-    if (mode === 'create') await p.call('createDestination', { body });
-    else await p.call('updateDestination', { params: { id: values.id }, body });
+    if (!before) await p.call('createDestination', { body: sent });
+    else if (Object.keys(sent).length) await p.call('updateDestination', { params: { id: values.id }, body: sent });
   } catch (err) {
     if (!(err instanceof ApiError) || err.status !== 400) throw err;
     const details = Array.isArray(err.details) ? (err.details as IssueDetail[]) : [{ path: '', message: err.message }];
     return form(p, mode, values, details, 400);
   }
-  return redirect(`${endpointUrl(p, values.id)}?saved=1`);
+  return redirect(`${endpointUrl(p, values.id)}?done=saved`);
 }
 
 async function editForm(p: PortalPage) {
-  requireCapability(p, 'manage_endpoints');
-  const d = await p.call<DestinationView>('getDestination', { params: { id: p.param('id') } });
+  const d = await ownEndpoint(p, 'manage_endpoints');
+  if (d.type !== 'http' || d.managedBy === 'config')
+    throw new ApiError(409, 'conflict', 'this endpoint is edited through the API or the config file, not here');
   return form(p, 'edit', valuesOf(d));
 }
 

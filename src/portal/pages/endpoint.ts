@@ -1,15 +1,16 @@
 // One endpoint: its state and settings, the stats chart for 1 h / 24 h / 7 d, and the panels the
-// session's capabilities allow (signing secret, test event, replay). POST handlers that answer
-// with this page pass what they did as `extra`.
+// session's capabilities allow (signing secret, test event, replay). Actions redirect back here
+// with what they did in the query (?done=, ?test=), so a reload repeats nothing.
+import type { Capability } from '../../management/portal-sessions';
 import type { PortalPage } from '../context';
-import { page } from '../context';
+import { page, requireCapability } from '../context';
 import { attemptsChart, type Point } from '../chart';
 import { endpointStatus, ms, percent, target, type DestinationView, type LastAttempt } from '../format';
 import { html, type Html } from '../html';
 import { actionButton, notice, sessionPage, time } from '../layout';
 import { replayPanel } from './replay';
 import { secretPanel, type Secrets } from './secret';
-import { testPanel, type TestResult } from './test-event';
+import { firstAttempt, testPanel, type TestResult } from './test-event';
 
 const WINDOWS = ['1h', '24h', '7d'] as const;
 
@@ -25,8 +26,8 @@ interface Stats {
 }
 
 export interface Extra {
+  /** Revealed (a POST): the values are shown. */
   secrets?: Secrets;
-  rotated?: boolean;
   test?: TestResult;
   preview?: { since: string; matched: number };
   message?: Html;
@@ -35,6 +36,36 @@ export interface Extra {
 
 export const endpointUrl = (p: PortalPage, id: string) => `${p.base}/endpoints/${encodeURIComponent(id)}`;
 
+/**
+ * The endpoint of the URL, looked up before the capability is checked: another tenant's id is the
+ * API's 404 whatever the session may do.
+ */
+export async function ownEndpoint(p: PortalPage, capability: Capability): Promise<DestinationView> {
+  const d = await p.call<DestinationView>('getDestination', { params: { id: p.param('id') } });
+  requireCapability(p, capability);
+  return d;
+}
+
+const DONE: Record<string, string> = {
+  pause: 'Paused: new events queue, no attempt is made until you resume.',
+  resume: 'Resumed: waiting deliveries go now.',
+  enable: 'Enabled.',
+  disable: 'Disabled: its waiting deliveries end if it is not enabled again within its disabledRetention.',
+  saved: 'Saved.',
+  rotated: 'Rotated: the new secret signs every delivery, beside the previous one until it expires.',
+};
+
+const queryText = (value: unknown, pattern: RegExp) => (typeof value === 'string' && pattern.test(value) ? value : undefined);
+
+async function show(p: PortalPage) {
+  const id = p.param('id');
+  const done = DONE[queryText(p.req.query.done, /^[a-z]{1,20}$/) ?? ''];
+  const testId = queryText(p.req.query.test, /^[A-Za-z0-9._:~-]{1,200}$/);
+  const extra: Extra = done ? { message: notice('ok', done) } : {};
+  if (testId && p.can('send_test')) extra.test = { id: testId, delivery: await firstAttempt(p, testId, id) };
+  return endpointPage(p, id, extra);
+}
+
 export async function endpointPage(p: PortalPage, id: string, extra: Extra = {}) {
   const window = WINDOWS.find((w) => w === p.req.query.window) ?? '24h';
   const params = { id };
@@ -42,6 +73,10 @@ export async function endpointPage(p: PortalPage, id: string, extra: Extra = {})
     p.call<DestinationView>('getDestination', { params }),
     p.call<Stats>('getDestinationStats', { params, query: { window } }),
   ]);
+  // Which secrets sign now and until when (values only once revealed).
+  const signing =
+    extra.secrets ??
+    (p.can('view_secrets') && d.type === 'http' ? await p.call<Secrets>('getDestinationSecret', { params }) : undefined);
   const body = html`${extra.message ?? ''}
     <div class="title-row">
       <h1>${d.id}</h1>
@@ -51,7 +86,8 @@ export async function endpointPage(p: PortalPage, id: string, extra: Extra = {})
     ${d.description ? html`<p>${d.description}</p>` : ''}
     ${d.disabledReason ? notice('info', html`Disabled by Barrage: ${d.disabledReason}`) : ''}
     ${(d.warnings ?? []).map((w) => notice('info', w))} ${controls(p, d)} ${statsPanel(p, d.id, window, stats)}
-    ${settingsPanel(d)} ${p.can('view_secrets') || p.can('rotate_secrets') ? secretPanel(p, d, extra.secrets, extra.rotated) : ''}
+    ${settingsPanel(d)}
+    ${p.can('view_secrets') || p.can('rotate_secrets') ? secretPanel(p, d, signing, Boolean(extra.secrets)) : ''}
     ${p.can('send_test') ? testPanel(p, d, extra.test) : ''} ${p.can('replay') ? replayPanel(p, d, extra.preview) : ''}`;
   return page(sessionPage(p, 'endpoints', d.id, body), extra.status);
 }
@@ -59,8 +95,9 @@ export async function endpointPage(p: PortalPage, id: string, extra: Extra = {})
 function controls(p: PortalPage, d: DestinationView): Html {
   if (!p.can('manage_endpoints') || d.managedBy === 'config') return html``;
   const url = endpointUrl(p, d.id);
+  // The form edits HTTP endpoints; queue destinations are edited through the API.
   return html`<div class="actions">
-    <a class="button" href="${url}/edit">Edit</a>
+    ${d.type === 'http' ? html`<a class="button" href="${url}/edit">Edit</a>` : ''}
     ${d.paused ? actionButton(p, `${url}/resume`, 'Resume') : actionButton(p, `${url}/pause`, 'Pause')}
     ${d.disabled ? actionButton(p, `${url}/enable`, 'Enable') : actionButton(p, `${url}/disable`, 'Disable')}
     <a class="button danger" href="${url}/delete">Delete…</a>
@@ -138,10 +175,4 @@ function settingsPanel(d: DestinationView): Html {
   </section>`;
 }
 
-export const endpointRoutes = [
-  {
-    method: 'get' as const,
-    path: '/endpoints/:id',
-    handle: (p: PortalPage) => endpointPage(p, p.param('id'), p.req.query.saved ? { message: notice('ok', 'Saved.') } : {}),
-  },
-];
+export const endpointRoutes = [{ method: 'get' as const, path: '/endpoints/:id', handle: show }];

@@ -1,7 +1,7 @@
 // The tenant's event-type catalog: each type with its description, JSON Schema and example.
 import type { PortalPage } from '../context';
 import { page } from '../context';
-import { html, type Html } from '../html';
+import { html, query, type Html } from '../html';
 import { sessionPage } from '../layout';
 import type { PortalRoute } from '../router';
 
@@ -29,20 +29,23 @@ function typeBlock(p: PortalPage, t: EventType, open: boolean): Html {
   </details>`;
 }
 
+const CURSOR = /^[A-Za-z0-9_-]{1,400}$/;
+
+/** A page of 50 types (a catalog may hold thousands, each schema up to 64 KiB), schemas folded. */
 async function catalog(p: PortalPage) {
-  const types: EventType[] = [];
-  let cursor: string | undefined;
-  for (let i = 0; i < 100; i++) {
-    const got = await p.call<{ eventTypes: EventType[]; nextCursor?: string }>('listEventTypes', {
-      query: { limit: 500, ...(cursor ? { cursor } : {}) },
-    });
-    types.push(...got.eventTypes);
-    if (!(cursor = got.nextCursor)) break;
-  }
+  const cursor = typeof p.req.query.cursor === 'string' && CURSOR.test(p.req.query.cursor) ? p.req.query.cursor : undefined;
+  const got = await p.call<{ eventTypes: EventType[]; nextCursor?: string }>('listEventTypes', {
+    query: { limit: 50, ...(cursor ? { cursor } : {}) },
+  });
+  const types = got.eventTypes;
   const body = html`<h1>Event types</h1>
     ${types.length
       ? types.map((t) => typeBlock(p, t, false))
-      : html`<p>No event types are catalogued: endpoints may subscribe to any type.</p>`}`;
+      : html`<p>No event types are catalogued: endpoints may subscribe to any type.</p>`}
+    <nav class="pager" aria-label="Pages">
+      ${cursor ? html`<a href="${p.base}/event-types">First page</a>` : ''}
+      ${got.nextCursor ? html`<a href="${p.base}/event-types${query({ cursor: got.nextCursor })}" rel="next">Next</a>` : ''}
+    </nav>`;
   return page(sessionPage(p, 'event-types', 'Event types', body));
 }
 

@@ -2,9 +2,9 @@
 // retry, every attempt with its response excerpt, and retry now / cancel.
 import { ApiError } from '../../base/api-error';
 import type { PortalPage } from '../context';
-import { page, requireCapability } from '../context';
+import { page, redirect, requireCapability } from '../context';
 import { statusBadge } from '../format';
-import { html, type Html } from '../html';
+import { html, query, type Html } from '../html';
 import { actionButton, listTable, notice, sessionPage, time } from '../layout';
 import type { PortalRoute } from '../router';
 
@@ -67,7 +67,8 @@ export async function eventPage(p: PortalPage, id: string, message?: Html) {
   const [event, attempts, payload] = await Promise.all([
     p.call<EventStatus>('getEvent', { params }),
     p.call<{ attempts: Attempt[] }>('listEventAttempts', { params }),
-    p.call<Payload>('getEventPayload', { params }),
+    // The payload comes from the event's history: if that read fails, the rest is still worth showing.
+    p.call<Payload>('getEventPayload', { params }).catch((err: unknown) => err as Error),
   ]);
   const url = `${p.base}/events/${encodeURIComponent(event.id)}`;
   const open = event.destinations.some((d) => !FINAL.has(d.status));
@@ -106,7 +107,7 @@ export async function eventPage(p: PortalPage, id: string, message?: Html) {
     </section>
     <section aria-labelledby="payload-h">
       <h2 id="payload-h">Payload</h2>
-      ${payloadView(payload)}
+      ${payload instanceof Error ? html`<p class="muted">The payload could not be read just now.</p>` : payloadView(payload)}
     </section>`;
   return page(sessionPage(p, 'events', event.id, body));
 }
@@ -151,13 +152,31 @@ function attemptTable(attempts: Attempt[]): Html {
   );
 }
 
-function eventAction(operationId: 'retryEvent' | 'cancelEvent', done: (r: Record<string, string[]>) => string) {
+const IDS = /^[A-Za-z0-9._:-]{1,128}(,[A-Za-z0-9._:-]{1,128}){0,200}$/;
+
+/** What a retry or cancel did, from the query it redirected with (destination ids only). */
+function doneMessage(p: PortalPage): Html | undefined {
+  const said = (key: string) =>
+    typeof p.req.query[key] === 'string' && IDS.test(p.req.query[key]) ? p.req.query[key] : undefined;
+  const retried = said('retried');
+  const cancelled = said('cancelled');
+  if (retried !== undefined) return notice('ok', `Retrying: ${retried.split(',').join(', ')}.`);
+  if (cancelled !== undefined) return notice('ok', `Cancelling: ${cancelled.split(',').join(', ')}.`);
+  if (p.req.query.none === 'retry') return notice('info', 'Nothing to retry: every delivery is delivered or in progress.');
+  return undefined;
+}
+
+function eventAction(operationId: 'retryEvent' | 'cancelEvent') {
   return async (p: PortalPage) => {
+    // Looked up first: another tenant's event is 404 whatever the session may do.
+    const { id } = await p.call<EventStatus>('getEvent', { params: { id: p.param('id') } });
     requireCapability(p, 'replay');
-    const id = p.param('id');
+    const url = `${p.base}/events/${encodeURIComponent(id)}`;
     try {
-      const result = await p.call<Record<string, string[]>>(operationId, { params: { id }, body: {} });
-      return eventPage(p, id, notice('ok', done(result)));
+      const result = await p.call<{ retried?: string[]; cancelled?: string[] }>(operationId, { params: { id }, body: {} });
+      const ids = result.retried ?? result.cancelled ?? [];
+      if (!ids.length) return redirect(`${url}?none=retry`);
+      return redirect(`${url}${query({ [operationId === 'retryEvent' ? 'retried' : 'cancelled']: ids.join(',') })}`);
     } catch (err) {
       if (err instanceof ApiError && err.status === 409) return eventPage(p, id, notice('info', err.message));
       throw err;
@@ -166,15 +185,7 @@ function eventAction(operationId: 'retryEvent' | 'cancelEvent', done: (r: Record
 }
 
 export const eventRoutes: PortalRoute[] = [
-  { method: 'get', path: '/events/:id', handle: (p) => eventPage(p, p.param('id')) },
-  {
-    method: 'post',
-    path: '/events/:id/retry',
-    handle: eventAction('retryEvent', (r) => `Retrying: ${r.retried?.join(', ') || 'nothing to retry'}.`),
-  },
-  {
-    method: 'post',
-    path: '/events/:id/cancel',
-    handle: eventAction('cancelEvent', (r) => `Cancelling: ${r.cancelled?.join(', ') || 'nothing open'}.`),
-  },
+  { method: 'get', path: '/events/:id', handle: (p) => eventPage(p, p.param('id'), doneMessage(p)) },
+  { method: 'post', path: '/events/:id/retry', handle: eventAction('retryEvent') },
+  { method: 'post', path: '/events/:id/cancel', handle: eventAction('cancelEvent') },
 ];

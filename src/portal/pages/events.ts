@@ -12,6 +12,8 @@ import { sinceOf } from './replay';
 interface EventList {
   events: { id: string; type: string; source: string; receivedAt: string; destinations: string[] }[];
   nextCursor?: string;
+  /** Set by the page, not the API: why the filters were refused. */
+  problem?: string;
 }
 
 const str = (v: unknown, max = 200) => (typeof v === 'string' ? v.trim().slice(0, max) : '');
@@ -28,25 +30,36 @@ function filtersOf(p: PortalPage) {
   };
 }
 
-async function log(p: PortalPage) {
-  const id = str(p.req.query.id, 128);
-  if (id) return redirect(`${p.base}/events/${encodeURIComponent(id)}`);
-  const f = filtersOf(p);
-  const apiQuery = {
+/** The API's query for the form's filters (a bad time is the API's 400, shown on the page). */
+function apiQueryOf(f: ReturnType<typeof filtersOf>) {
+  const time = (v: string) => {
+    try {
+      return sinceOf(v);
+    } catch (err) {
+      throw new ApiError(400, 'invalid_request', `${(err as Error).message}: "${v}"`);
+    }
+  };
+  return {
     limit: 50,
     ...(f.status ? { status: f.status } : {}),
     ...(f.type ? { type: f.type } : {}),
     ...(f.endpoint ? { destination: f.endpoint } : {}),
-    ...(f.since ? { since: sinceOf(f.since) } : {}),
-    ...(f.until ? { until: sinceOf(f.until) } : {}),
+    ...(f.since ? { since: time(f.since) } : {}),
+    ...(f.until ? { until: time(f.until) } : {}),
     ...(f.cursor ? { cursor: f.cursor } : {}),
   };
-  const list = await p.call<EventList>('listEvents', { query: apiQuery }).catch((err: unknown) => {
-    if (err instanceof ApiError && err.status === 400)
-      return { events: [], problem: err.message } as EventList & { problem: string };
+}
+
+async function log(p: PortalPage) {
+  const id = str(p.req.query.id, 128);
+  if (id) return redirect(`${p.base}/events/${encodeURIComponent(id)}`);
+  const f = filtersOf(p);
+  // A bad time or cursor is the API's 400: shown on the page, with the form to correct it.
+  const list = await (async () => p.call<EventList>('listEvents', { query: apiQueryOf(f) }))().catch((err: unknown) => {
+    if (err instanceof ApiError && err.status === 400) return { events: [], problem: err.message } as EventList;
     throw err;
   });
-  const problem = (list as { problem?: string }).problem;
+  const { problem } = list;
   const next = list.nextCursor ? `${p.base}/events${query({ ...f, cursor: list.nextCursor })}` : undefined;
   const rows = list.events.map(
     (e) =>

@@ -2,12 +2,12 @@
 // progress (a replay workflow in the tenant's namespace, paced by limits.replayPerSecond).
 import { ApiError } from '../../base/api-error';
 import type { PortalPage } from '../context';
-import { page, redirect, requireCapability } from '../context';
+import { page, redirect } from '../context';
 import type { DestinationView } from '../format';
 import { html, type Html } from '../html';
 import { actionButton, notice, sessionPage, time } from '../layout';
 import type { PortalRoute } from '../router';
-import { endpointPage, endpointUrl } from './endpoint';
+import { endpointPage, endpointUrl, ownEndpoint } from './endpoint';
 
 interface Replay {
   id: string;
@@ -57,8 +57,7 @@ export function replayPanel(p: PortalPage, d: DestinationView, preview?: { since
 }
 
 async function previewPage(p: PortalPage) {
-  requireCapability(p, 'replay');
-  const id = p.param('id');
+  const { id } = await ownEndpoint(p, 'replay');
   const since = sinceOf(p.req.query.since);
   const { matched } = await p.call<{ matched: number }>('previewReplay', {
     body: { since, destination: id, statuses: ['failed'] },
@@ -67,9 +66,9 @@ async function previewPage(p: PortalPage) {
 }
 
 async function start(p: PortalPage) {
-  requireCapability(p, 'replay');
+  const { id } = await ownEndpoint(p, 'replay');
   const since = sinceOf(p.req.body?.since);
-  const replay = await p.call<Replay>('startReplay', { body: { since, destination: p.param('id'), statuses: ['failed'] } });
+  const replay = await p.call<Replay>('startReplay', { body: { since, destination: id, statuses: ['failed'] } });
   return redirect(`${p.base}/replays/${encodeURIComponent(replay.id)}`);
 }
 
@@ -114,7 +113,7 @@ async function progress(p: PortalPage) {
         </div>
       </dl>
     </div>
-    ${running ? html`<p><a href="${p.base}/replays/${encodeURIComponent(r.id)}">Refresh</a></p>` : ''}`;
+    ${running ? html`<p><a href="${p.base}/replays/${encodeURIComponent(r.id)}" data-refresh-link>Refresh</a></p>` : ''}`;
   return page(sessionPage(p, 'endpoints', `Replay ${r.id}`, body));
 }
 

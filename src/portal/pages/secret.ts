@@ -1,12 +1,12 @@
-// The signing secret panel: revealed only on request (a POST, so it never sits in a URL or a
-// cache), rotated with the overlap during which the previous secret still signs.
+// The signing secret panel: which secrets sign and until when, their values revealed only on
+// request (a POST, so they never sit in a URL or a cache), rotation with its overlap.
 import type { PortalPage } from '../context';
-import { requireCapability } from '../context';
+import { redirect } from '../context';
 import type { DestinationView } from '../format';
 import { html, type Html } from '../html';
-import { actionButton, csrfField, notice, time } from '../layout';
+import { actionButton, csrfField, time } from '../layout';
 import type { PortalRoute } from '../router';
-import { endpointPage, endpointUrl } from './endpoint';
+import { endpointPage, endpointUrl, ownEndpoint } from './endpoint';
 
 export interface Secrets {
   secrets: { id: string; secret: string; createdAt?: string; expiresAt?: string }[];
@@ -14,55 +14,58 @@ export interface Secrets {
 
 const OVERLAPS = ['1h', '24h', '7d'] as const;
 
-export function secretPanel(p: PortalPage, d: DestinationView, secrets?: Secrets, rotated?: boolean): Html {
+function secretList(secrets: Secrets, revealed: boolean): Html {
+  return html`<ul class="secrets">
+    ${secrets.secrets.map(
+      (s) =>
+        html`<li>
+          ${revealed
+            ? html`<code class="secret">${s.secret}</code>
+                <button type="button" class="copy" data-copy="${s.secret}" hidden>Copy</button>`
+            : html`<code class="secret">${s.secret.slice(0, 6)}…</code>`}
+          ${s.expiresAt
+            ? html`<span class="muted">previous: signs until ${time(s.expiresAt)}</span>`
+            : html`<span class="muted">current${s.createdAt ? html`, since ${time(s.createdAt)}` : ''}</span>`}
+        </li>`,
+    )}
+  </ul>`;
+}
+
+export function secretPanel(p: PortalPage, d: DestinationView, secrets: Secrets | undefined, revealed: boolean): Html {
   if (d.type !== 'http') return html``;
   const url = endpointUrl(p, d.id);
-  const shown = secrets
-    ? html`<ul class="secrets">
-        ${secrets.secrets.map(
-          (s) =>
-            html`<li>
-              <code class="secret">${s.secret}</code>
-              <button type="button" class="copy" data-copy="${s.secret}" hidden>Copy</button> ${s.expiresAt
-                ? html`<span class="muted">previous: signs until ${time(s.expiresAt)}</span>`
-                : html`<span class="muted">current</span>`}
-            </li>`,
-        )}
-      </ul>`
-    : '';
-  const rotate = p.can('rotate_secrets')
-    ? html`<form method="post" action="${url}/secret/rotate" class="inline">
-        ${csrfField(p.session.csrf)}
-        <label
-          >Keep the previous one signing for
-          <select name="overlap">
-            ${OVERLAPS.map((o) => html`<option value="${o}" ${o === '24h' ? html` selected` : ''}>${o}</option>`)}
-          </select></label
-        >
-        <button type="submit">Rotate secret</button>
-      </form>`
-    : '';
+  // Secrets of config-file endpoints change in the file, not here.
+  const rotate =
+    p.can('rotate_secrets') && d.managedBy === 'api'
+      ? html`<form method="post" action="${url}/secret/rotate" class="inline">
+          ${csrfField(p.session.csrf)}
+          <label
+            >Keep the previous one signing for
+            <select name="overlap">
+              ${OVERLAPS.map((o) => html`<option value="${o}" ${o === '24h' ? html` selected` : ''}>${o}</option>`)}
+            </select></label
+          >
+          <button type="submit">Rotate secret</button>
+        </form>`
+      : '';
   return html`<section aria-labelledby="secret-h">
     <h2 id="secret-h">Signing secret</h2>
-    ${rotated ? notice('ok', 'Rotated. Both secrets sign every delivery until the previous one expires.') : ''} ${shown}
-    ${!secrets && p.can('view_secrets') ? actionButton(p, `${url}/secret`, 'Reveal secret') : ''} ${rotate}
+    ${secrets ? secretList(secrets, revealed) : ''}
+    ${!revealed && p.can('view_secrets') ? actionButton(p, `${url}/secret`, 'Reveal secret') : ''} ${rotate}
   </section>`;
 }
 
 async function reveal(p: PortalPage) {
-  requireCapability(p, 'view_secrets');
-  const id = p.param('id');
-  const secrets = await p.call<Secrets>('getDestinationSecret', { params: { id } });
-  return endpointPage(p, id, { secrets });
+  const d = await ownEndpoint(p, 'view_secrets');
+  const secrets = await p.call<Secrets>('getDestinationSecret', { params: { id: d.id } });
+  return endpointPage(p, d.id, { secrets });
 }
 
 async function rotate(p: PortalPage) {
-  requireCapability(p, 'rotate_secrets');
-  const id = p.param('id');
+  const d = await ownEndpoint(p, 'rotate_secrets');
   const overlap = OVERLAPS.find((o) => o === p.req.body?.overlap) ?? '24h';
-  const secrets = await p.call<Secrets>('rotateDestinationSecret', { params: { id }, body: { overlap } });
-  // The new secret is shown once here only with view_secrets.
-  return endpointPage(p, id, { rotated: true, ...(p.can('view_secrets') ? { secrets } : {}) });
+  await p.call('rotateDestinationSecret', { params: { id: d.id }, body: { overlap } });
+  return redirect(`${endpointUrl(p, d.id)}?done=rotated`);
 }
 
 export const secretRoutes: PortalRoute[] = [

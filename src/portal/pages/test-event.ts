@@ -1,14 +1,15 @@
-// "Send test event": a signed barrage.test through the normal path, then its first attempt shown
-// inline (the page waits a few seconds for it; without one yet, it links to the event).
+// "Send test event": a signed barrage.test through the normal path, then (back on the endpoint's
+// page, ?test=<id>) its first attempt shown inline: the page waits a few seconds for it; without
+// one yet, it links to the event.
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { PortalPage } from '../context';
-import { requireCapability } from '../context';
+import { redirect } from '../context';
 import type { DestinationView } from '../format';
 import { statusBadge } from '../format';
 import { html, type Html } from '../html';
 import { actionButton, notice } from '../layout';
 import type { PortalRoute } from '../router';
-import { endpointPage, endpointUrl } from './endpoint';
+import { endpointUrl, ownEndpoint } from './endpoint';
 
 const WAIT_MS = 8000;
 const POLL_MS = 250;
@@ -45,14 +46,13 @@ function testOutcome(p: PortalPage, r: TestResult): Html {
 }
 
 async function send(p: PortalPage) {
-  requireCapability(p, 'send_test');
-  const id = p.param('id');
-  const sent = await p.call<{ id: string }>('sendTestEvent', { params: { id } });
-  return endpointPage(p, id, { test: { id: sent.id, delivery: await firstAttempt(p, sent.id, id) } });
+  const d = await ownEndpoint(p, 'send_test');
+  const sent = await p.call<{ id: string }>('sendTestEvent', { params: { id: d.id } });
+  return redirect(`${endpointUrl(p, d.id)}?test=${encodeURIComponent(sent.id)}`);
 }
 
 /** Bounded wait for the first attempt (or a final status) of the test delivery. */
-async function firstAttempt(p: PortalPage, eventId: string, destination: string): Promise<Delivery | undefined> {
+export async function firstAttempt(p: PortalPage, eventId: string, destination: string): Promise<Delivery | undefined> {
   let found: Delivery | undefined;
   for (let waited = 0; waited <= WAIT_MS; waited += POLL_MS) {
     const event = await p.call<{ destinations: Delivery[] }>('getEvent', { params: { id: eventId } }).catch(() => undefined);

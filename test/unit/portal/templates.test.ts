@@ -37,7 +37,8 @@ test('the session cookie: Lax on its own, None; Secure; Partitioned when framed 
   const portal = portalSchema.parse({ enabled: true });
   const expires = new Date('2026-12-05T12:00:00Z');
   expect(sessionCookie(portal, false, 'pt_x', expires)).toBe(
-    'barrage_portal=pt_x; Path=/portal; Expires=Sat, 05 Dec 2026 12:00:00 GMT; HttpOnly; SameSite=Lax',
+    // The cookie outlives the session by a day: an expired session is told apart (and sent to returnUrl).
+    'barrage_portal=pt_x; Path=/portal; Expires=Sun, 06 Dec 2026 12:00:00 GMT; HttpOnly; SameSite=Lax',
   );
   expect(sessionCookie(portal, true, 'pt_x', expires)).toContain('HttpOnly; Secure; SameSite=Lax');
   const framed = portalSchema.parse({ enabled: true, frameAncestors: ['https://app.example.com'] });
