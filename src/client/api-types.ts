@@ -3582,7 +3582,10 @@ export interface operations {
     };
     getDestination: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description false: leave deliveriesWaiting out (a Temporal visibility count; slow on namespaces with many workflows) */
+                waiting?: "true" | "false";
+            };
             header?: never;
             path: {
                 /** @description the destination id */
@@ -3601,7 +3604,7 @@ export interface operations {
                     "application/json": components["schemas"]["Destination"];
                 };
             };
-            /** @description malformed percent-encoding in the path */
+            /** @description malformed percent-encoding in the path; or an invalid query parameter */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4479,6 +4482,8 @@ export interface operations {
     getDestinationStats: {
         parameters: {
             query?: {
+                /** @description false: leave deliveriesWaiting out (a Temporal visibility count; slow on namespaces with many workflows) */
+                waiting?: "true" | "false";
                 /** @description 1h (a point per minute), 24h or 7d (a point per hour) */
                 window?: "1h" | "24h" | "7d";
             };
@@ -7184,6 +7189,8 @@ export interface operations {
     getTenantStats: {
         parameters: {
             query?: {
+                /** @description false: leave deliveriesWaiting out (a Temporal visibility count; slow on namespaces with many workflows) */
+                waiting?: "true" | "false";
                 /** @description 1h (a point per minute), 24h or 7d (a point per hour) */
                 window?: "1h" | "24h" | "7d";
             };

@@ -4,6 +4,7 @@
 // pages come from the deliveries' search attributes and are folded into their events.
 import { createHash } from 'node:crypto';
 import type { Client } from '@temporalio/client';
+import { defaultPayloadConverter, mapFromPayloads } from '@temporalio/common';
 import type { temporal } from '@temporalio/proto';
 import { eventIdOf, SEARCH_ATTRIBUTES, WORKFLOW, type CallbackMemo, type DeliveryStatus } from '../contracts';
 import { readMemo } from './status';
@@ -54,7 +55,7 @@ export async function listEvents(client: Client, filter: ListFilter): Promise<Ev
         throw new InvalidCursorError('cursor not accepted');
       throw err;
     });
-  const found = await Promise.all((response.executions ?? []).map((e) => eventOf(client, e)));
+  const found = await eventsOf(client, response.executions ?? []);
   const seen = new Set<string>();
   const events = found.flatMap((event) => {
     if (!event || seen.has(event.id)) return [];
@@ -84,23 +85,59 @@ export function tokenOf(cursor: string, namespace: string): Buffer {
 type Execution = NonNullable<temporal.api.workflowservice.v1.IListWorkflowExecutionsResponse['executions']>[number];
 
 /**
- * The event an execution belongs to. A delivery started by its event's workflow (or a dead letter
+ * The event each execution belongs to. A delivery started by its event's workflow (or a dead letter
  * started by such a delivery) has that workflow as its root. A manual retry's run has no parent:
  * its ID is `<event>~<destination>`, whose event is what comes before the "~". Legacy IDs
  * (`<event>.<destination>`, events accepted before the "~") are read by trying each prefix before
  * a dot, as event ids may contain dots themselves, until one is an event.
+ *
+ * Memos come with the page (a callback row carries its own) or from one more visibility query for
+ * the events of a page of deliveries, not from a describe per row; a row whose event visibility
+ * does not show yet (just started) is described.
  */
-async function eventOf(client: Client, execution: Execution): Promise<ListedEvent | undefined> {
+async function eventsOf(client: Client, executions: Execution[]): Promise<(ListedEvent | undefined)[]> {
+  const memos = new Map<string, CallbackMemo>();
+  for (const e of executions) if (e.type?.name === WORKFLOW.callback) memos.set(e.execution?.workflowId ?? '', memoOf(e));
+  const starts = executions.map(startOf);
+  const wanted = [...new Set(starts.map(eventIdOf).filter((id): id is string => id !== undefined && !memos.has(id)))];
+  for (const [id, memo] of await memosOf(client, wanted)) memos.set(id, memo);
+  return Promise.all(
+    starts.map(async (start) => {
+      const fromId = eventIdOf(start);
+      const candidates = fromId !== undefined ? [fromId] : [start, ...prefixes(start)];
+      for (const candidate of candidates) {
+        const memo = memos.get(candidate) ?? (await readMemo(client, candidate));
+        if (memo) return listed(candidate, memo);
+      }
+      return undefined;
+    }),
+  );
+}
+
+function startOf(execution: Execution): string {
   const id = execution.execution?.workflowId ?? '';
   const root = execution.rootExecution?.workflowId;
-  const start = execution.type?.name === WORKFLOW.callback ? id : root && root !== id ? root : id;
-  const fromId = eventIdOf(start);
-  const candidates = fromId !== undefined ? [fromId] : [start, ...prefixes(start)];
-  for (const candidate of candidates) {
-    const memo = await readMemo(client, candidate);
-    if (memo) return listed(candidate, memo);
-  }
-  return undefined;
+  return execution.type?.name === WORKFLOW.callback ? id : root && root !== id ? root : id;
+}
+
+function memoOf(execution: Execution): CallbackMemo {
+  const memo = mapFromPayloads(defaultPayloadConverter, execution.memo?.fields ?? {}) as Partial<CallbackMemo> &
+    Omit<CallbackMemo, 'destinations'>;
+  // An event no destination subscribed to was written with an empty list, which Temporal's memo
+  // does not give back: absent is "none" (as readMemo reads it).
+  return { ...memo, destinations: memo.destinations ?? [] };
+}
+
+/** The callback memos of these events, from one visibility query. */
+async function memosOf(client: Client, ids: string[]): Promise<Map<string, CallbackMemo>> {
+  if (!ids.length) return new Map();
+  const query = `WorkflowType = ${visibilityString(WORKFLOW.callback)} AND WorkflowId IN (${ids.map(visibilityString).join(', ')})`;
+  const { executions } = await client.workflowService.listWorkflowExecutions({
+    namespace: client.options.namespace,
+    query,
+    pageSize: ids.length,
+  });
+  return new Map((executions ?? []).map((e) => [e.execution?.workflowId ?? '', memoOf(e)]));
 }
 
 function prefixes(id: string): string[] {

@@ -27,13 +27,16 @@ const iso = (ms: number | undefined) => (ms ? new Date(ms).toISOString() : undef
 export async function destinationHealth(
   deps: { stores: Stores; client: Client; namespace: string; logger: Logger },
   key: DestinationKey,
+  countWaiting = true,
 ): Promise<HealthView> {
   const [health, waiting] = await Promise.all([
     databaseHealthStore(deps.stores.database).read(key),
-    openDeliveries(deps, key.destinationId).catch((err: unknown) => {
-      deps.logger.warn({ err: String(err), destination: key.destinationId }, 'counting open deliveries failed');
-      return undefined;
-    }),
+    countWaiting
+      ? openDeliveries(deps, key.destinationId).catch((err: unknown) => {
+          deps.logger.warn({ err: String(err), destination: key.destinationId }, 'counting open deliveries failed');
+          return undefined;
+        })
+      : undefined,
   ]);
   return { ...breakerView(health), ...(waiting !== undefined ? { deliveriesWaiting: waiting } : {}) };
 }

@@ -155,6 +155,11 @@ test('a read-only session sees no controls, and its forged POSTs get 403', async
   expect(detail.status).toBe(200);
   for (const control of ['Pause', 'Reveal secret', 'Rotate secret', 'Send test event', 'Replay failed', 'Edit'])
     expect(detail.text).not.toContain(control);
+  // The slow figure is its own page (portal.js fills it in; a link without script).
+  expect(detail.text).toContain('/portal/endpoints/a-api/waiting');
+  const waiting = await getPage(hub.url, '/portal/endpoints/a-api/waiting', cookie);
+  expect(waiting.status).toBe(200);
+  expect(waiting.text).toMatch(/<span id="fill">\d+<\/span>/);
   const csrf = csrfOf(detail.text);
   const forged = [
     ['/portal/endpoints/a-api/pause', {}],

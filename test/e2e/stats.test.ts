@@ -89,6 +89,13 @@ test('attempts, success ratio, latency, the last attempt and a series, per desti
     { id: 'flaky', attempts: 10, delivered: 5, failed: 5, successRatio: 0.5 },
     { id: 'steady', attempts: 3, delivered: 3, failed: 0, successRatio: 1 },
   ]);
+  // The newest attempt to each destination, and the visibility count left out on request.
+  expect(tenant.lastAttempts.map((l: { destination: string }) => l.destination).sort()).toEqual(['flaky', 'steady']);
+  const uncounted = await call('/v1/stats?window=1h&waiting=false');
+  expect(uncounted.body).toMatchObject({ attempts: 13 });
+  expect(uncounted.body.deliveriesWaiting).toBeUndefined();
+  expect((await call('/v1/destinations/flaky?waiting=false')).body.health.deliveriesWaiting).toBeUndefined();
+  expect((await call('/v1/destinations/flaky')).body.health.deliveriesWaiting).toBe(0);
 });
 
 test('a destination with no attempts answers zeros; unknown ids, other tenants and bad windows do not', async () => {

@@ -12,10 +12,16 @@ import { configDefined } from './answers';
 const unknown = { description: 'unknown destination', codes: ['not_found' as const] };
 
 /** The destination as GET /v1/destinations/{id} shows it: with its health. */
-export async function destinationWithHealth(ctx: ReceiverContext, tenant: LiveTenant, entry: DestinationEntry) {
+export async function destinationWithHealth(
+  ctx: ReceiverContext,
+  tenant: LiveTenant,
+  entry: DestinationEntry,
+  countWaiting = true,
+) {
   const health = await destinationHealth(
     { stores: storesOf(ctx), client: ctx.clientFor(tenant), namespace: tenant.namespace, logger: ctx.logger },
     { tenantId: tenant.id, destinationId: entry.config.id },
+    countWaiting,
   );
   return { ...destinationView(entry, tenant.eventTypes), health };
 }

@@ -21,6 +21,8 @@ import { route } from '../route';
 import { configDefined } from './answers';
 import { destinationWithHealth } from './destination-controls';
 import { destinationListQuerySchema, destinationParams } from '../schemas/management';
+import { waitingFlag } from '../schemas/stats';
+import { z } from 'zod';
 
 const unknown = { description: 'unknown destination', codes: ['not_found' as const] };
 const invalidDestination = {
@@ -88,10 +90,11 @@ export const destinationRoutes = () => [
     auth: 'tenant',
     database: true,
     params: destinationParams,
+    query: z.object({ waiting: waitingFlag }).strict(),
     answers: { 200: { description: 'the destination', body: 'Destination' }, 404: unknown },
-    handle: async ({ ctx, tenant, params }) => ({
+    handle: async ({ ctx, tenant, params, query }) => ({
       status: 200,
-      body: await destinationWithHealth(ctx, tenant, entryOf(tenant, params.id)),
+      body: await destinationWithHealth(ctx, tenant, entryOf(tenant, params.id), query.waiting !== 'false'),
     }),
   }),
   route({

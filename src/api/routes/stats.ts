@@ -11,7 +11,7 @@ import { statsQuerySchema } from '../schemas/stats';
 
 const badWindow = { description: 'a window other than 1h, 24h, 7d', codes: ['invalid_request' as const] };
 
-async function rows(ctx: ReceiverContext, tenant: LiveTenant, window: StatsWindow, destinationId?: string) {
+async function rows(ctx: ReceiverContext, tenant: LiveTenant, window: StatsWindow, waiting: boolean, destinationId?: string) {
   const range = windowRange(window, ctx.now());
   const found = await storesOf(ctx).stats.range({
     tenantId: tenant.id,
@@ -21,9 +21,11 @@ async function rows(ctx: ReceiverContext, tenant: LiveTenant, window: StatsWindo
   });
   const client = ctx.clientFor(tenant);
   // Visibility trouble leaves the count out rather than failing the stats.
-  const waiting = await openDeliveries({ client, namespace: tenant.namespace }, destinationId).catch(() => undefined);
+  const open = waiting
+    ? await openDeliveries({ client, namespace: tenant.namespace }, destinationId).catch(() => undefined)
+    : undefined;
   const base = { window, from: range.from.toISOString(), ...totals(found), series: series(found, range) };
-  return { found, base: { ...base, ...(waiting !== undefined ? { deliveriesWaiting: waiting } : {}) } };
+  return { found, base: { ...base, ...(open !== undefined ? { deliveriesWaiting: open } : {}) } };
 }
 
 export const statsRoutes = () => [
@@ -44,7 +46,7 @@ export const statsRoutes = () => [
     },
     async handle({ ctx, tenant, params, query }) {
       const { config } = entryOf(tenant, params.id);
-      const { base } = await rows(ctx, tenant, query.window, config.id);
+      const { base } = await rows(ctx, tenant, query.window, query.waiting !== 'false', config.id);
       const [last] = await storesOf(ctx).stats.lastAttempts(tenant.id, config.id);
       const lastAttempt = lastAttemptView(last);
       return { status: 200, body: { destination: config.id, ...base, ...(lastAttempt ? { lastAttempt } : {}) } };
@@ -62,7 +64,7 @@ export const statsRoutes = () => [
     answers: { 200: { description: 'the tenant’s stats over the window', body: 'TenantStats' }, 400: badWindow },
     async handle({ ctx, tenant, query }) {
       const [{ found, base }, lasts] = await Promise.all([
-        rows(ctx, tenant, query.window),
+        rows(ctx, tenant, query.window, query.waiting !== 'false'),
         storesOf(ctx).stats.lastAttempts(tenant.id),
       ]);
       const lastAttempts = lasts.map((row) => ({ destination: row.destination_id, ...lastAttemptView(row)! }));

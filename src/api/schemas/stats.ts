@@ -3,9 +3,16 @@ import { z } from 'zod';
 import { ATTEMPT_OUTCOMES } from '../../contracts';
 import { STATS_WINDOWS } from '../../stats/report';
 
+/** Counting deliveries not yet final asks Temporal visibility, which costs on a namespace with many workflows. */
+export const waitingFlag = z
+  .enum(['true', 'false'])
+  .optional()
+  .describe('false: leave deliveriesWaiting out (a Temporal visibility count; slow on namespaces with many workflows)');
+
 export const statsQuerySchema = z
   .object({
     window: z.enum(STATS_WINDOWS).default('1h').describe('1h (a point per minute), 24h or 7d (a point per hour)'),
+    waiting: waitingFlag,
   })
   .strict();
 

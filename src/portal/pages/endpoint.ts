@@ -34,6 +34,12 @@ export interface Extra {
   status?: number;
 }
 
+/**
+ * Deliveries waiting is a visibility count, slow on a namespace with many workflows: pages render
+ * without it, and the figure is its own small page (filled in by portal.js, a link without it).
+ */
+const NO_COUNT = { waiting: 'false' };
+
 export const endpointUrl = (p: PortalPage, id: string) => `${p.base}/endpoints/${encodeURIComponent(id)}`;
 
 /**
@@ -41,7 +47,7 @@ export const endpointUrl = (p: PortalPage, id: string) => `${p.base}/endpoints/$
  * API's 404 whatever the session may do.
  */
 export async function ownEndpoint(p: PortalPage, capability: Capability): Promise<DestinationView> {
-  const d = await p.call<DestinationView>('getDestination', { params: { id: p.param('id') } });
+  const d = await p.call<DestinationView>('getDestination', { params: { id: p.param('id') }, query: NO_COUNT });
   requireCapability(p, capability);
   return d;
 }
@@ -70,8 +76,8 @@ export async function endpointPage(p: PortalPage, id: string, extra: Extra = {})
   const window = WINDOWS.find((w) => w === p.req.query.window) ?? '24h';
   const params = { id };
   const [d, stats] = await Promise.all([
-    p.call<DestinationView>('getDestination', { params }),
-    p.call<Stats>('getDestinationStats', { params, query: { window } }),
+    p.call<DestinationView>('getDestination', { params, query: NO_COUNT }),
+    p.call<Stats>('getDestinationStats', { params, query: { window, ...NO_COUNT } }),
   ]);
   // Which secrets sign now and until when (values only once revealed).
   const signing =
@@ -140,7 +146,7 @@ function statsPanel(p: PortalPage, id: string, window: string, s: Stats): Html {
       </div>
       <div>
         <dt>Waiting now</dt>
-        <dd>${s.deliveriesWaiting ?? '—'}</dd>
+        <dd data-fill="${endpointUrl(p, id)}/waiting"><a href="${endpointUrl(p, id)}/waiting">count</a></dd>
       </div>
       <div>
         <dt>Last attempt</dt>
@@ -175,4 +181,21 @@ function settingsPanel(d: DestinationView): Html {
   </section>`;
 }
 
-export const endpointRoutes = [{ method: 'get' as const, path: '/endpoints/:id', handle: show }];
+/** The deliveries-waiting figure on its own (portal.js puts #fill into the endpoint page). */
+async function waiting(p: PortalPage) {
+  const d = await p.call<DestinationView>('getDestination', { params: { id: p.param('id') } });
+  const n = d.health?.deliveriesWaiting;
+  const body = html`<h1>Deliveries waiting: ${d.id}</h1>
+    <p>
+      <span id="fill">${n ?? 'unknown (Temporal did not answer)'}</span> ${n !== undefined
+        ? 'deliveries to it are not final yet (waiting on a retry, a hold, a schedule, or in flight).'
+        : ''}
+    </p>
+    <p><a href="${endpointUrl(p, d.id)}">Back to ${d.id}</a></p>`;
+  return page(sessionPage(p, 'endpoints', `Waiting: ${d.id}`, body));
+}
+
+export const endpointRoutes = [
+  { method: 'get' as const, path: '/endpoints/:id', handle: show },
+  { method: 'get' as const, path: '/endpoints/:id/waiting', handle: waiting },
+];

@@ -42,7 +42,7 @@ async function list(p: PortalPage) {
   const at = Math.max(0, Math.min(10_000, Number.parseInt(String(p.req.query.page ?? '0'), 10) || 0));
   const [endpoints, stats] = await Promise.all([
     allEndpoints(p, true),
-    p.call<TenantStats>('getTenantStats', { query: { window: '24h' } }),
+    p.call<TenantStats>('getTenantStats', { query: { window: '24h', waiting: 'false' } }),
   ]);
   const found = endpoints.filter((d) => matches(d, q, status));
   const shown = found.slice(at * PAGE_SIZE, (at + 1) * PAGE_SIZE);
