@@ -145,7 +145,8 @@ async function photograph(base, host) {
     await page.goto((await call(base, '/v1/portal-sessions', {})).url);
     await shoot(page, 'endpoints');
     await page.getByRole('link', { name: 'warehouse' }).click();
-    await page.getByRole('button', { name: 'Reveal secret' }).click();
+    // A rotation, so the page shows both secrets and until when the previous one signs.
+    await page.getByRole('button', { name: 'Rotate secret' }).click();
     await page.getByRole('button', { name: 'Send test event' }).click();
     await shoot(page, 'endpoint');
     await page.goto(`${base}/portal/endpoints/new`);
