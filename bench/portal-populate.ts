@@ -1,9 +1,14 @@
 // Scenario 17's tenant, filled through the API as a tenant would fill it: 1,000 endpoints (10 take
-// each event type), a catalog of 101 event types with schemas, a few hundred events delivered by a
-// worker (so attempts, stats and "delivered" exist), then the bulk of the events through
-// POST /v1/events/batch to a receiver whose task queue no worker polls: real callback workflows in
-// the tenant's namespace, started and left waiting, as scenarios 1 and 2 leave theirs.
+// each catalogued type), a catalog of 101 event types with schemas, a few hundred events delivered
+// by a worker (so attempts, stats and "delivered" exist), then the bulk of the events through
+// POST /v1/events/batch: real callback workflows in the tenant's namespace. By default the bulk is
+// of types no endpoint takes, and a worker closes each callback as it would in a settled tenant;
+// with --portal-backlog it is of catalogued types (10 endpoints each) sent to a task queue no worker
+// polls, so every callback stays running, as scenarios 1 and 2 leave theirs: a tenant whose workers
+// are down, the worst case for Temporal visibility.
+import { Connection } from '@temporalio/client';
 import type { Pool } from 'undici';
+import { WORKFLOW } from '../src/contracts';
 import { API_KEY } from './hub-config';
 import { closedLoop } from './load';
 import type { BenchSink } from './sink';
@@ -19,10 +24,12 @@ const BATCH_CONCURRENCY = 8;
 /** However slow the dev server gets, population stops here and the count reached is reported. */
 const POPULATE_DEADLINE_MS = 45 * 60_000;
 const LIVE_DEADLINE_MS = 180_000;
+const CLOSE_DEADLINE_MS = 30 * 60_000;
 
 export interface Population {
-  /** Callback workflows started by the batches (accepted, never run: no worker polls their queue). */
+  /** Callback workflows started by the batches: closed by a worker, or (backlog) left running. */
   bulk: number;
+  backlog: boolean;
   bulkFailed: number;
   bulkSeconds: number;
   /** Events delivered end to end before the bulk. */
@@ -30,7 +37,7 @@ export interface Population {
   deliveredSeconds: number;
   /** One of each, for the event detail pages. */
   deliveredId: string;
-  waitingId: string;
+  bulkId: string;
 }
 
 export async function call(pool: Pool, method: string, path: string, body: unknown, expect: number): Promise<unknown> {
@@ -46,6 +53,8 @@ export async function call(pool: Pool, method: string, path: string, body: unkno
 }
 
 const typeName = (k: number) => `type${k % PORTAL_TYPES}.created`;
+/** The bulk's types: catalogued ones when it is a backlog, else types no endpoint takes. */
+export const bulkType = (backlog: boolean) => (backlog ? typeName : (k: number) => `audit${k % PORTAL_TYPES}.logged`);
 const SCHEMA = {
   type: 'object',
   required: ['n', 'customer'],
@@ -123,10 +132,11 @@ interface BatchAnswer {
   results: { status: number; id?: string }[];
 }
 
-/** `events` in batches of 100, 8 at once, to the receiver no worker serves. */
+/** `events` in batches of 100, 8 at once. */
 export async function populate(
   pool: Pool,
   events: number,
+  type: (k: number) => string,
   progress: (msg: string) => void,
 ): Promise<{ accepted: number; failed: number; seconds: number; firstId: string }> {
   const started = performance.now();
@@ -144,7 +154,7 @@ export async function populate(
       async (b) => {
         const size = Math.min(BATCH, events - b * BATCH);
         const body = {
-          events: Array.from({ length: size }, (_, j) => ({ type: typeName(b * BATCH + j), data: dataOf(b * BATCH + j) })),
+          events: Array.from({ length: size }, (_, j) => ({ type: type(b * BATCH + j), data: dataOf(b * BATCH + j) })),
         };
         const answer = (await call(pool, 'POST', '/v1/events/batch', body, 207)) as BatchAnswer;
         for (const r of answer.results) if (r.status === 202) accepted++;
@@ -159,4 +169,31 @@ export async function populate(
     clearInterval(ticker);
   }
   return { accepted, failed, seconds: (performance.now() - started) / 1000, firstId };
+}
+
+/** Until no callback of the tenant runs any more (the worker has closed the bulk), within 30 minutes. */
+export async function waitClosed(
+  address: string,
+  namespace: string,
+  progress: (msg: string) => void,
+): Promise<{ seconds: number; running: number }> {
+  const connection = await Connection.connect({ address });
+  const started = performance.now();
+  const query = `WorkflowType = '${WORKFLOW.callback}' AND ExecutionStatus = 'Running'`;
+  let told = started;
+  try {
+    for (;;) {
+      const { count } = await connection.workflowService.countWorkflowExecutions({ namespace, query });
+      const running = Number(count ?? 0);
+      const seconds = (performance.now() - started) / 1000;
+      if (running === 0 || seconds * 1000 > CLOSE_DEADLINE_MS) return { seconds, running };
+      if (performance.now() - told > 30_000) {
+        progress(`${running} callbacks still running ${seconds.toFixed(0)} s after the last accept`);
+        told = performance.now();
+      }
+      await new Promise((r) => setTimeout(r, 2_000));
+    }
+  } finally {
+    await connection.close();
+  }
 }

@@ -12,25 +12,34 @@ const cores = (t: Timing) =>
 
 const met = (t: Timing) => t.p95 <= PORTAL_TARGET_P95_MS;
 
+const bulkFate = (p: PortalResults) =>
+  p.population.backlog
+    ? 'left running: no worker polls their queue'
+    : `types no endpoint takes, closed by a worker (the last ${fmt(p.population.closedAfterSeconds ?? NaN)} s after the last accept)`;
+
 /** One row a page, and how the tenant was filled. */
 export function portalRows(p: PortalResults): string[] {
   const pop = p.population;
   const tenant = `${fmt(p.destinations)} endpoints, ${fmt(p.events)} events`;
   return [
-    `| 17 | portal tenant: ${tenant} (${fmt(pop.bulk)} accepted by POST /v1/events/batch, 100 a request, 8 at once; ${fmt(pop.delivered)} delivered to ${pop.liveEndpoints} endpoints each) | batches ${fmt(pop.bulkPerSecond)} events/s, ${fmt(pop.bulkSeconds)} s${pop.bulkFailed ? `; ${fmt(pop.bulkFailed)} refused` : ''} | |`,
+    `| 17 | portal tenant: ${tenant} (${fmt(pop.bulk)} accepted by POST /v1/events/batch, 100 a request, 8 at once, ${bulkFate(p)}; ${fmt(pop.delivered)} delivered to ${pop.liveEndpoints} endpoints each); load average ${fmt(p.load.before, 1)} as the pages began, ${fmt(p.load.after, 1)} at the end | batches ${fmt(pop.bulkPerSecond)} events/s, ${fmt(pop.bulkSeconds)} s${pop.bulkFailed ? `; ${fmt(pop.bulkFailed)} refused` : ''} | |`,
     ...p.pages.map(
       (t) =>
-        `| 17 | portal page: ${t.name} (\`${t.path.length > 60 ? `${t.path.slice(0, 57)}…` : t.path}\`), ${tenant} | p50 ${fmt(t.p50, 1)} ms, p95 ${fmt(t.p95, 1)} ms, p99 ${fmt(t.p99, 1)} ms (n=${t.n}, ${fmt(t.bytes / 1024)} KiB; cores: ${cores(t)}) | target p95 ≤ ${PORTAL_TARGET_P95_MS} ms: ${met(t) ? 'met' : 'missed'} |`,
+        `| 17 | portal page: ${t.name} (\`${t.path.length > 60 ? `${t.path.slice(0, 57)}…` : t.path}\`), ${tenant} | p50 ${fmt(t.p50, 1)} ms, p95 ${fmt(t.p95, 1)} ms, p99 ${fmt(t.p99, 1)} ms (n=${t.n}, ${fmt((t.bytes ?? NaN) / 1024)} KiB; cores: ${cores(t)}) | target p95 ≤ ${PORTAL_TARGET_P95_MS} ms: ${met(t) ? 'met' : 'missed'} |`,
     ),
   ];
 }
 
-/** The API calls behind the pages, over HTTP with the tenant's key. */
+/** The API calls behind the pages (over HTTP with the tenant's key), then the visibility queries behind those. */
 export function portalApiTable(p: PortalResults): string {
+  const row = (t: Timing) =>
+    `| ${t.name} (\`${t.path}\`) | ${fmt(t.p50, 1)} | ${fmt(t.p95, 1)} | ${fmt(t.p99, 1)} | ${t.n}${t.rows === undefined ? '' : t.name.includes('count') ? `; count ${t.rows}` : `; ${t.rows} rows`} |`;
   return [
-    '| API call behind a portal page (scenario 17) | p50 ms | p95 ms | p99 ms | n |',
+    '| call behind a portal page (scenario 17) | p50 ms | p95 ms | p99 ms | n |',
     '| --- | --- | --- | --- | --- |',
-    ...p.apiCalls.map((t) => `| ${t.name} (\`${t.path}\`) | ${fmt(t.p50, 1)} | ${fmt(t.p95, 1)} | ${fmt(t.p99, 1)} | ${t.n} |`),
+    ...p.apiCalls.map(row),
+    // Result files from before the visibility profile have none.
+    ...(p.visibility ?? []).map(row),
   ].join('\n');
 }
 
@@ -44,7 +53,7 @@ export function portalSummary(p: PortalResults) {
   };
 }
 
-/** `--only portal`: <quick|full>-portal-<stamp>.json (git-ignored in bench/results/) and latest-portal-<quick|full>.json. */
+/** `--only portal`: <quick|full>-portal[-backlog]-<stamp>.json (git-ignored in bench/results/) and latest-portal[-backlog]-<quick|full>.json. */
 export function writePortalReport<O extends { quick: boolean; out: string }>(
   p: PortalResults,
   options: O,
@@ -53,8 +62,9 @@ export function writePortalReport<O extends { quick: boolean; out: string }>(
   mkdirSync(options.out, { recursive: true });
   const stamp = new Date().toISOString().replace(/[:.]/g, '-');
   const name = options.quick ? 'quick' : 'full';
+  const scenario = p.population.backlog ? 'portal-backlog' : 'portal';
   const json = { date: new Date().toISOString(), ...run, options, summary: portalSummary(p), raw: p };
-  const files = [join(options.out, `${name}-portal-${stamp}.json`), join(options.out, `latest-portal-${name}.json`)];
+  const files = [join(options.out, `${name}-${scenario}-${stamp}.json`), join(options.out, `latest-${scenario}-${name}.json`)];
   for (const file of files) writeFileSync(file, JSON.stringify(json, null, 2));
   const table = ['| # | scenario | figure | target |', '| --- | --- | --- | --- |', ...portalRows(p)].join('\n');
   return { table: `${table}\n\n${portalApiTable(p)}`, files };

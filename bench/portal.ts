@@ -1,9 +1,11 @@
 // Scenario 17: the tenant portal's server-side render time (issue 20's target: p95 ≤ 100 ms with
 // 1,000 endpoints and 100,000 events in the tenant). A private PostgreSQL, and on it a receiver
-// serving the portal with a worker on its task queue, plus an intake receiver whose queue no worker
-// polls; the tenant is filled (bench/portal-populate.ts), a session is minted and opened as a
-// browser would, and each page is fetched one at a time after warm-ups. Then the API calls behind
-// the pages, timed the same way, to show where a slow page spends its time.
+// serving the portal with a worker on its task queue, plus an intake receiver for the bulk; the
+// tenant is filled (bench/portal-populate.ts: settled, or with --portal-backlog a backlog of running
+// callbacks), a session is minted and opened as a browser would, and each page is fetched one at a
+// time after warm-ups. Then the API calls behind the pages, and the visibility queries behind those
+// (bench/portal-visibility.ts), timed the same way, to show where a slow page spends its time.
+import { loadavg } from 'node:os';
 import type { Pool } from 'undici';
 import { startPostgres } from '../src/devtools/postgres';
 import { freePort } from '../src/net/free-port';
@@ -12,15 +14,18 @@ import { API_KEY } from './hub-config';
 import { cpuShare, receiverUrl, startRole, writeConfig, type Proc } from './processes';
 import {
   call,
+  bulkType,
   deliverLive,
   LIVE_ENDPOINTS,
   LIVE_EVENTS,
   populate,
   PORTAL_DESTINATIONS,
   registerTenant,
+  waitClosed,
   waitForEndpoints,
   type Population,
 } from './portal-populate';
+import { visibilityTimings } from './portal-visibility';
 import { httpPool } from './scenarios';
 import type { BenchSink } from './sink';
 import { latencySummary } from './stats';
@@ -42,8 +47,10 @@ export interface Timing {
   p95: number;
   p99: number;
   max: number;
-  /** Body size of the last answer. */
-  bytes: number;
+  /** Body size of the last answer (pages and API calls). */
+  bytes?: number;
+  /** Executions listed, or counted, by the last answer (visibility queries). */
+  rows?: number;
   /** Cores each process used while it was timed. */
   cores?: Record<string, number>;
 }
@@ -52,10 +59,14 @@ export interface PortalResults {
   destinations: number;
   /** Callback workflows in the tenant's namespace when the pages were timed. */
   events: number;
-  population: Population & { bulkPerSecond: number; liveEndpoints: number };
+  population: Population & { bulkPerSecond: number; liveEndpoints: number; closedAfterSeconds?: number };
   warmups: number;
+  /** The machine's 1-minute load average as the pages began and as the API calls ended: others' work shows here. */
+  load: { before: number; after: number };
   pages: Timing[];
   apiCalls: Timing[];
+  /** The visibility queries behind them, straight to the Temporal server. */
+  visibility: Timing[];
 }
 
 export interface PortalContext {
@@ -66,6 +77,8 @@ export interface PortalContext {
   /** The Temporal server's pid, for the cores it spends per page. */
   temporalPid?: number;
   events: number;
+  /** Leave the bulk running on a queue no worker polls (--portal-backlog). */
+  backlog: boolean;
   progress: (msg: string) => void;
 }
 
@@ -89,7 +102,8 @@ export async function portalScenario(ctx: PortalContext): Promise<PortalResults>
   try {
     const key = newEncryptionKey();
     const live = writeConfig(ctx.dir, 'portal', configOf(ctx, postgres.url, key, 'portal-live'));
-    const intakeConfig = writeConfig(ctx.dir, 'portal-intake', configOf(ctx, postgres.url, key, 'portal-no-worker'));
+    const intakeQueue = ctx.backlog ? 'portal-no-worker' : 'portal-live';
+    const intakeConfig = writeConfig(ctx.dir, 'portal-intake', configOf(ctx, postgres.url, key, intakeQueue));
     const [receiver, worker, intake] = await Promise.all([
       startRole('receiver', live, ctx.logDir, 'portal-receiver'),
       startRole('worker', live, ctx.logDir, 'portal-worker'),
@@ -105,14 +119,19 @@ export async function portalScenario(ctx: PortalContext): Promise<PortalResults>
     const delivered = await deliverLive(api, ctx.sink);
     ctx.progress(`${LIVE_EVENTS} events delivered to ${LIVE_ENDPOINTS} endpoints each in ${delivered.seconds.toFixed(0)} s`);
     t0 = performance.now();
-    const bulk = await populate(intakePool, ctx.events, ctx.progress);
+    const bulk = await populate(intakePool, ctx.events, bulkType(ctx.backlog), ctx.progress);
     if (bulk.accepted === 0) throw new Error('no event of the bulk was accepted');
     const bulkPerSecond = bulk.accepted / bulk.seconds;
     ctx.progress(
       `populated ${bulk.accepted} events (${bulk.failed} refused) in ${bulk.seconds.toFixed(0)} s: ${bulkPerSecond.toFixed(0)}/s`,
     );
+    const closed = ctx.backlog ? undefined : await waitClosed(ctx.address, PORTAL_NAMESPACE, ctx.progress);
+    if (closed)
+      ctx.progress(`every callback closed ${closed.seconds.toFixed(0)} s after the last accept (${closed.running} running)`);
     const population = {
       bulk: bulk.accepted,
+      backlog: ctx.backlog,
+      ...(closed ? { closedAfterSeconds: closed.seconds } : {}),
       bulkFailed: bulk.failed,
       bulkSeconds: bulk.seconds,
       bulkPerSecond,
@@ -120,12 +139,13 @@ export async function portalScenario(ctx: PortalContext): Promise<PortalResults>
       deliveredSeconds: delivered.seconds,
       liveEndpoints: LIVE_ENDPOINTS,
       deliveredId: delivered.id,
-      waitingId: bulk.firstId,
+      bulkId: bulk.firstId,
     };
     const cookie = await signIn(api);
     const page = httpPool(receiverUrl(receiver), 1);
     pools.push(page);
     const pids = { receiver: receiver.child.pid, 'Temporal server': ctx.temporalPid };
+    const before = loadavg()[0];
     const pages: Timing[] = [];
     for (const [name, path] of pagesOf(population)) {
       const t = await timeRequests(page, { name, path, headers: { cookie }, warmups: WARMUPS, samples: SAMPLES, pids });
@@ -139,13 +159,18 @@ export async function portalScenario(ctx: PortalContext): Promise<PortalResults>
       ctx.progress(`API ${name} (${path}): p50 ${t.p50.toFixed(1)} ms, p95 ${t.p95.toFixed(1)} ms`);
       apiCalls.push(t);
     }
+    const visibility = await visibilityTimings(ctx.address, PORTAL_NAMESPACE, bulkType(ctx.backlog)(7));
+    for (const t of visibility)
+      ctx.progress(`${t.name}: p50 ${t.p50.toFixed(1)} ms, p95 ${t.p95.toFixed(1)} ms (${t.rows} rows)`);
     return {
       destinations: PORTAL_DESTINATIONS,
       events: bulk.accepted + LIVE_EVENTS,
       population,
       warmups: WARMUPS,
+      load: { before, after: loadavg()[0] },
       pages,
       apiCalls,
+      visibility,
     };
   } finally {
     await Promise.all(pools.map((p) => p.close()));
@@ -161,12 +186,17 @@ function pagesOf(p: Population): [string, string][] {
     ['endpoints', '/portal/endpoints'],
     ['endpoints, searched', '/portal/endpoints?q=ep12'],
     ['endpoint detail, 24 h', '/portal/endpoints/ep0?window=24h'],
+    // Its "waiting now" figure, a visibility count, is a page of its own that portal.js fills in.
+    ['endpoint deliveries waiting', '/portal/endpoints/ep0/waiting'],
     ['event log', '/portal/events'],
     ['event log, status delivered', '/portal/events?status=delivered'],
-    ['event log, one event type', '/portal/events?type=type7.created'],
+    ['event log, one event type', `/portal/events?type=${bulkType(p.backlog)(7)}`],
     ['event log, one endpoint', '/portal/events?endpoint=ep0'],
     [`event detail, delivered to ${LIVE_ENDPOINTS}`, `/portal/events/${encodeURIComponent(p.deliveredId)}`],
-    ['event detail, waiting for 10', `/portal/events/${encodeURIComponent(p.waitingId)}`],
+    [
+      p.backlog ? 'event detail, waiting for 10' : 'event detail, no endpoint took it',
+      `/portal/events/${encodeURIComponent(p.bulkId)}`,
+    ],
     ['event types', '/portal/event-types'],
   ];
 }
@@ -176,17 +206,18 @@ function apiCallsOf(p: Population): [string, string][] {
   const delivered = encodeURIComponent(p.deliveredId);
   return [
     ['listDestinations, 500, health', '/v1/destinations?limit=500&health=true'],
-    ['getTenantStats 24h', '/v1/stats?window=24h'],
-    ['getDestination', '/v1/destinations/ep0'],
-    ['getDestinationStats 24h', '/v1/destinations/ep0/stats?window=24h'],
+    ['getTenantStats 24h, no count', '/v1/stats?window=24h&waiting=false'],
+    ['getDestination, no count', '/v1/destinations/ep0?waiting=false'],
+    ['getDestinationStats 24h, no count', '/v1/destinations/ep0/stats?window=24h&waiting=false'],
+    ['getDestination with deliveries waiting', '/v1/destinations/ep0'],
     ['listEvents', '/v1/events?limit=50'],
     ['listEvents, status delivered', '/v1/events?limit=50&status=delivered'],
-    ['listEvents, one event type', '/v1/events?limit=50&type=type7.created'],
+    ['listEvents, one event type', `/v1/events?limit=50&type=${bulkType(p.backlog)(7)}`],
     ['listEvents, one endpoint', '/v1/events?limit=50&destination=ep0'],
     ['getEvent, delivered', `/v1/events/${delivered}`],
     ['listEventAttempts', `/v1/events/${delivered}/attempts`],
     ['getEventPayload', `/v1/events/${delivered}/payload`],
-    ['getEvent, waiting', `/v1/events/${encodeURIComponent(p.waitingId)}`],
+    [p.backlog ? 'getEvent, waiting' : 'getEvent, no endpoint', `/v1/events/${encodeURIComponent(p.bulkId)}`],
     ['listEventTypes, 500', '/v1/event-types?limit=500'],
   ];
 }

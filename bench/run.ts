@@ -42,6 +42,7 @@ interface Options {
   queueMessages: number;
   cluster: boolean;
   portalEvents: number;
+  portalBacklog: boolean;
   only?: 'portal';
   out: string;
 }
@@ -66,6 +67,7 @@ function parseOptions(): Options {
       false,
     )
     .option('--portal-events <n>', 'events in the tenant of scenario 17 (default 100000, 20000 with --quick)', Number)
+    .option('--portal-backlog', 'scenario 17 with its bulk left running (no worker), not closed by a worker', false)
     .option('--only <scenario>', 'run one scenario alone: portal (17, the tenant portal)')
     // Runs land in a git-ignored folder; --record writes the figures the docs cite.
     .option('--record', 'write to bench/results/ (tracked, cited by docs/PERFORMANCE.md)', false)
@@ -85,6 +87,7 @@ function parseOptions(): Options {
     queueMessages: o.queueMessages ?? (quick ? 1000 : 3000),
     cluster: o.cluster || process.env.npm_config_cluster === 'true',
     portalEvents: o.portalEvents ?? (quick ? 20_000 : 100_000),
+    portalBacklog: o.portalBacklog,
     only: o.only,
     out: o.out ?? join(PROJECT_ROOT, 'bench', o.record || process.env.npm_config_record === 'true' ? 'results' : 'out'),
   };
@@ -120,6 +123,7 @@ async function main(): Promise<void> {
     sink,
     temporalPid: server.process.pid,
     events: opts.portalEvents,
+    backlog: opts.portalBacklog,
     progress,
   };
   try {
