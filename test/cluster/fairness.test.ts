@@ -79,9 +79,10 @@ test('tenant B keeps its latency while tenant A bursts 2,000 events to a slow de
   );
   // Every one of B's deliveries went while most of A's still waited: none queued behind A's backlog.
   expect(backlogLeft).toBeGreaterThan(BURST / 2);
-  // The issue's target is 3×; on this machine the runs measured 2.9–3.7×, so the check allows 5×
-  // (fixed slots measured 13–15×, which it catches).
-  expect(busy).toBeLessThan(5 * idle);
+  // The issue's target is 3×; on this machine the runs measured 2.9–3.7× alone, and up to 7.4× in a
+  // CI run whose other suites loaded both cores, so the check allows 10×: fixed slots measured
+  // 13–15× (alone), which it still catches. The figure itself is the bench's (scenario 15).
+  expect(busy).toBeLessThan(10 * idle);
   // A is served too, not parked behind B: its deliveries go on arriving. (The rest of its backlog,
   // minutes of work on two cores, is left on this test's own task queue when the hub stops.)
   // (In CI beside the chaos test, A's first deliveries came after more than 90 s: its 2,000 callback
