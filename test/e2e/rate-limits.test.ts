@@ -91,9 +91,10 @@ test('300 events at 20/s: within the limit plus one second’s burst, all delive
   // Where the limit is enforced, Temporal hands attempts to workers: one second's worth may go at
   // once (its bucket), then the rate, so at most twice the rate (+1 at the window's edge) in any
   // second. The sink sees the same stream after the workers: a worker starved of CPU (the whole
-  // suite runs beside this test) can bunch a few, so it gets a quarter more room.
+  // suite runs beside this test) can bunch a few, so it gets half again as much room (a clean-clone
+  // CI run saw 51 at the sink while Temporal handed out no more than the bound).
   expect(dispatched).toBeLessThanOrEqual(2 * PER_SECOND + 1);
-  expect(busiest).toBeLessThanOrEqual(2.5 * PER_SECOND);
+  expect(busiest).toBeLessThanOrEqual(3 * PER_SECOND);
   expect(took).toBeGreaterThanOrEqual((300 - 2 * PER_SECOND) / PER_SECOND);
   const last = await eventually(async () => {
     const got = await api(`${hubs[0].url}/v1/events/${ids[299]}`, { key: KEY });
