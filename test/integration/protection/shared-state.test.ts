@@ -81,15 +81,16 @@ describe.each([
     const b = u ? databaseLeases(await open(u)) : a;
     const lk = { tenantId: 't', destinationId: 'leased' };
     const first = await a.acquire(lk, 2, 60_000);
-    const second = await b.acquire(lk, 2, 300);
+    // Long enough to outlast the next four calls on a loaded PGlite (300 ms once did not).
+    const second = await b.acquire(lk, 2, 2_000);
     expect(first && second).toBeTruthy();
     expect(await a.acquire(lk, 2, 60_000)).toBeUndefined();
     await a.release(first!);
     const third = await b.acquire(lk, 2, 60_000);
     expect(third).toBeTruthy();
     expect(await a.acquire(lk, 2, 60_000)).toBeUndefined();
-    // `second` was taken for 300 ms, as by a worker that then died: its place comes back.
-    await new Promise((r) => setTimeout(r, 400));
+    // `second` was taken for 2 s, as by a worker that then died: its place comes back.
+    await new Promise((r) => setTimeout(r, 2_100));
     expect(await a.acquire(lk, 2, 60_000)).toBeTruthy();
   });
 
