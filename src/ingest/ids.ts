@@ -7,9 +7,29 @@ import { invalidRequest } from '../base/api-error';
  * Without a key every callback gets a fresh random ID.
  */
 export function eventIdFor(tenantId: string, source: string, key: string | undefined): string {
-  if (key === undefined) return `evt_${randomBytes(13).toString('hex')}`;
+  if (key === undefined) return `evt_${randomHex()}`;
   const digest = createHash('sha256').update(`${tenantId}\n${source}\n${key}`).digest('hex');
   return `evt_${digest.slice(0, 26)}`;
+}
+
+const RANDOM_ID_BYTES = 13;
+const IDS_PER_FILL = 256;
+let pool = Buffer.alloc(0);
+let used = 0;
+
+/**
+ * 13 random bytes as hex, cut from a pool the CSPRNG fills 256 ids at a time: one randomBytes()
+ * call per id cost the accept path more than the rest of building the callback's input (the
+ * reason node:crypto's randomUUID() keeps a cache too). Each byte is still handed out once only.
+ */
+function randomHex(): string {
+  if (used + RANDOM_ID_BYTES > pool.length) {
+    pool = randomBytes(RANDOM_ID_BYTES * IDS_PER_FILL);
+    used = 0;
+  }
+  const hex = pool.toString('hex', used, used + RANDOM_ID_BYTES);
+  used += RANDOM_ID_BYTES;
+  return hex;
 }
 
 /** The shape eventIdFor produces; anything else (a child's ID, say) is not an event. */

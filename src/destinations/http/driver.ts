@@ -23,9 +23,11 @@ export function createHttpDriver(options: HttpDriverOptions): DestinationDriver<
       try {
         if (!options.allowPrivateDestinations) refuseLiteralPrivateHost(req.destination.url);
         const target = withoutCredentials(req.destination.url);
-        const headers = buildHeaders(req, now(), options.userAgent);
+        // Encoded once: the signature covers exactly the bytes that are sent.
+        const body = Buffer.from(req.payload.body, req.payload.encoding);
+        const headers = buildHeaders(req, body, now(), options.userAgent);
         if (target.authorization) headers.authorization = target.authorization;
-        return await post(req, { url: target.url, dispatcher, headers, now });
+        return await post(req, { url: target.url, dispatcher, headers, body, now });
       } catch (err) {
         const { outcome, reason } = classifyError(err);
         return { outcome, error: reason };
@@ -53,7 +55,7 @@ export function withoutCredentials(url: string): { url: string; authorization?: 
   return { url: parsed.toString(), authorization: `Basic ${Buffer.from(credentials, 'utf8').toString('base64')}` };
 }
 
-function buildHeaders(req: DriverRequest<'http'>, nowMs: number, userAgent: string): Record<string, string> {
+function buildHeaders(req: DriverRequest<'http'>, body: Buffer, nowMs: number, userAgent: string): Record<string, string> {
   const timestampSeconds = Math.floor(nowMs / 1000);
   const headers: Record<string, string> = {
     ...lowerKeys(req.destination.headers),
@@ -69,7 +71,7 @@ function buildHeaders(req: DriverRequest<'http'>, nowMs: number, userAgent: stri
     headers['webhook-signature'] = signatureHeader(secrets, {
       id: req.event.eventId,
       timestampSeconds,
-      body: Buffer.from(req.payload.body, req.payload.encoding),
+      body,
     });
   }
   return headers;
@@ -83,6 +85,7 @@ interface PostContext {
   url: string;
   dispatcher: Dispatcher;
   headers: Record<string, string>;
+  body: Buffer;
   now: () => number;
 }
 
@@ -91,7 +94,7 @@ async function post(req: DriverRequest<'http'>, ctx: PostContext): Promise<Drive
     method: 'POST',
     dispatcher: ctx.dispatcher,
     headers: ctx.headers,
-    body: Buffer.from(req.payload.body, req.payload.encoding),
+    body: ctx.body,
     headersTimeout: req.timeoutMs,
     bodyTimeout: req.timeoutMs,
     signal: req.signal ? AbortSignal.any([AbortSignal.timeout(req.timeoutMs), req.signal]) : AbortSignal.timeout(req.timeoutMs),

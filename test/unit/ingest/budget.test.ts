@@ -42,4 +42,10 @@ describe('event IDs', () => {
     expect(eventIdFor('t', 'api', undefined)).not.toBe(eventIdFor('t', 'api', undefined));
     for (const id of [eventIdFor('t', 'api', 'k'), eventIdFor('t', 'api', undefined)]) expect(id).toMatch(EVENT_ID);
   });
+
+  test('random IDs stay well-formed and distinct across refills of their random pool', () => {
+    const ids = Array.from({ length: 1000 }, () => eventIdFor('t', 'api', undefined));
+    for (const id of ids) expect(id).toMatch(EVENT_ID);
+    expect(new Set(ids).size).toBe(ids.length);
+  });
 });
