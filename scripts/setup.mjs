@@ -194,6 +194,16 @@ function ensureChromium() {
   );
 }
 
+// Redis for the BullMQ reference dispatcher of the benchmark and its smoke test (bench/peers/):
+// Debian's redis-server, started privately by bench/peers/redis.ts. `--peers` asks for it by name;
+// the default run installs it too, as the test suite needs it.
+function ensureRedis() {
+  const found = existsSync('/usr/bin/redis-server') ? '/usr/bin/redis-server' : onPath('redis-server');
+  if (found) return say(`redis-server is installed (${found})`);
+  if (aptInstall(['redis-server'], "the benchmark's BullMQ peer") && onPath('redis-server')) return;
+  console.log('[setup] note: no redis-server (the BullMQ peer and its test need it): apt-get install redis-server');
+}
+
 // The Prometheus project's own text-format parser (prometheus-client, Python), which the metrics
 // tests read /metrics with instead of a regular expression of ours; and schemathesis, the
 // schema-driven fuzzer the OpenAPI test runs against a live receiver.
@@ -295,6 +305,7 @@ ensureTemporalCli();
 ensureBrokers();
 ensurePostgres();
 ensureChromium();
+ensureRedis(); // always: `--peers` names it, but the default run needs it as well
 ensurePythonTools();
 ensureJaeger();
 if (process.argv.includes('--cluster')) ensureTemporalServer();
