@@ -31,6 +31,7 @@ import { clusterScenario } from './cluster';
 import { PORTAL_NAMESPACE, portalScenario, type PortalContext } from './portal';
 import { portalOnly } from './portal-report';
 import { machine } from './report';
+import { peersOnly } from './peers/only';
 
 interface Options {
   quick: boolean;
@@ -44,6 +45,8 @@ interface Options {
   portalEvents: number;
   portalBacklog: boolean;
   only?: 'portal';
+  peers: boolean;
+  peersEvents: number;
   out: string;
 }
 
@@ -69,6 +72,12 @@ function parseOptions(): Options {
     .option('--portal-events <n>', 'events in the tenant of scenario 17 (default 100000, 20000 with --quick)', Number)
     .option('--portal-backlog', 'scenario 17 with its bulk left running (no worker), not closed by a worker', false)
     .option('--only <scenario>', 'run one scenario alone: portal (17, the tenant portal)')
+    .option(
+      '--peers',
+      'scenario 18 alone: Barrage beside pg-boss and BullMQ dispatchers and bare node:http (npm run setup -- --peers)',
+      false,
+    )
+    .option('--peers-events <n>', 'events of scenario 18 killed -9 under (default 1000, 300 with --quick)', Number)
     // Runs land in a git-ignored folder; --record writes the figures the docs cite.
     .option('--record', 'write to bench/results/ (tracked, cited by docs/PERFORMANCE.md)', false)
     .option('--out <dir>', 'where results go (default bench/out/, or bench/results/ with --record)')
@@ -76,12 +85,13 @@ function parseOptions(): Options {
   const o = program.opts();
   // `npm run bench --quick` hands the flag to npm, which passes it on as npm_config_quick.
   const quick = o.quick || process.env.npm_config_quick === 'true';
+  const peers = o.peers || process.env.npm_config_peers === 'true';
   if (o.only !== undefined && o.only !== 'portal') throw new Error(`--only takes portal, not ${o.only}`);
   return {
     quick,
-    runs: o.runs ?? (quick ? 3 : 5),
-    duration: o.duration ?? (quick ? 2 : 8),
-    concurrency: o.concurrency ?? (quick ? [8, 32] : [1, 8, 32, 64]),
+    runs: o.runs ?? (quick ? (peers ? 1 : 3) : peers ? 3 : 5),
+    duration: o.duration ?? (quick ? (peers ? 3 : 2) : peers ? 5 : 8),
+    concurrency: o.concurrency ?? (peers ? [1, 8, 32] : quick ? [8, 32] : [1, 8, 32, 64]),
     e2eConcurrency: o.e2eConcurrency ?? 32,
     fanout: o.destinations ?? [10, 100],
     queueMessages: o.queueMessages ?? (quick ? 1000 : 3000),
@@ -89,6 +99,8 @@ function parseOptions(): Options {
     portalEvents: o.portalEvents ?? (quick ? 20_000 : 100_000),
     portalBacklog: o.portalBacklog,
     only: o.only,
+    peers,
+    peersEvents: o.peersEvents ?? (quick ? 300 : 1000),
     out: o.out ?? join(PROJECT_ROOT, 'bench', o.record || process.env.npm_config_record === 'true' ? 'results' : 'out'),
   };
 }
@@ -105,6 +117,7 @@ async function main(): Promise<void> {
   const cliPath = findTemporalCli(process.env);
   if (!cliPath) throw new Error(TEMPORAL_CLI_MISSING);
   progress(`options ${JSON.stringify({ ...opts, out: undefined })}; logs in ${logDir}`);
+  if (opts.peers) return peersOnly({ dir, logDir, cliPath, progress }, opts, started);
   const port = await freePort();
   const server = await startDevServer({
     cliPath,

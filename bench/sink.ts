@@ -9,8 +9,10 @@ export interface BenchSink {
   requests: Map<string, number>;
   /** Successful (2xx) receipts: webhook-id → first receipt time (performance.now()). */
   delivered: Map<string, number>;
+  /** Successful (2xx) receipts per webhook-id + path, counting repeats (scenario 18's duplicates). */
+  successes: Map<string, number>;
   waiters: Map<string, () => void>;
-  /** Fraction of /flaky requests answered 500. */
+  /** Fraction of requests to /flaky… paths answered 500. */
   flakyFailureRate: number;
   waitFor(id: string, timeoutMs: number): Promise<number>;
   reset(): void;
@@ -18,18 +20,25 @@ export interface BenchSink {
 }
 
 export async function startBenchSink(): Promise<BenchSink> {
-  const sink = { requests: new Map(), delivered: new Map(), waiters: new Map(), flakyFailureRate: 0.5 } as BenchSink;
+  const sink = {
+    requests: new Map(),
+    delivered: new Map(),
+    successes: new Map(),
+    waiters: new Map(),
+    flakyFailureRate: 0.5,
+  } as BenchSink;
   const server: Server = createServer((req, res) => {
     req.resume();
     req.on('end', () => {
       const path = (req.url ?? '/').split('?')[0];
       sink.requests.set(path, (sink.requests.get(path) ?? 0) + 1);
-      const fail = path === '/flaky' && Math.random() < sink.flakyFailureRate;
+      const fail = path.startsWith('/flaky') && Math.random() < sink.flakyFailureRate;
       const answer = () => {
         res.writeHead(fail ? 500 : 200).end();
         if (fail) return;
         const id = String(req.headers['webhook-id'] ?? '');
         const key = `${id}${path}`;
+        sink.successes.set(key, (sink.successes.get(key) ?? 0) + 1);
         if (!sink.delivered.has(key)) sink.delivered.set(key, performance.now());
         sink.waiters.get(key)?.();
       };
@@ -58,6 +67,7 @@ export async function startBenchSink(): Promise<BenchSink> {
   sink.reset = () => {
     sink.requests.clear();
     sink.delivered.clear();
+    sink.successes.clear();
   };
   sink.close = () =>
     new Promise((resolve) => {
