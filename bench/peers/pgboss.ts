@@ -55,6 +55,10 @@ function newBoss(settings: PeerSettings, role: string, extra: PgBoss.Constructor
 async function enqueueOnce(pool: Pool, boss: PgBoss, job: { eventId: string; body: string; destinationIds: string[] }) {
   const client: PoolClient = await pool.connect();
   let broken = false;
+  // pg's pool listens for errors on idle clients only: a checked-out one whose server dies would
+  // emit an unhandled 'error' and end the process (the query itself rejects as well).
+  const onError = () => (broken = true);
+  client.on('error', onError);
   try {
     await client.query('BEGIN');
     const seen = await client.query('INSERT INTO peer_events (id) VALUES ($1) ON CONFLICT DO NOTHING', [job.eventId]);
@@ -76,7 +80,9 @@ async function enqueueOnce(pool: Pool, boss: PgBoss, job: { eventId: string; bod
     await client.query('ROLLBACK').catch(() => undefined);
     throw err;
   } finally {
-    // A connection that failed mid-transaction may be dead (PostgreSQL killed): drop it from the pool.
+    // A connection that failed mid-transaction may be dead (PostgreSQL killed): drop it from the
+    // pool, keeping the listener for what its closing socket still reports.
+    if (!broken) client.off('error', onError);
     client.release(broken);
   }
 }
