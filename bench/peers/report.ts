@@ -93,18 +93,18 @@ function e2eTable(r: PeersResults, s: Summary): string[] {
 
 function retryTable(r: PeersResults): string[] {
   return [
-    '| system | delivered/s | attempts per delivery | receipt p50 / p99 ms | not received in 30 s |',
-    '| --- | --- | --- | --- | --- |',
+    '| system | delivered/s | attempts per delivery | CPU ms per delivery | receipt p50 / p99 ms | not received in 30 s |',
+    '| --- | --- | --- | --- | --- | --- |',
     ...Object.entries(r.retries).map(([name, runs]) => {
       const x = runs[runs.length - 1];
-      return `| ${name} | ${fmt(x.deliveriesPerSecond)} | ${fmt(x.attemptsPerDelivery, 2)} | ${fmt(x.receiptP50)} / ${fmt(x.receiptP99)} | ${x.notReceived} |`;
+      return `| ${name} | ${fmt(x.deliveriesPerSecond)} | ${fmt(x.attemptsPerDelivery, 2)} | ${fmt(x.cpuMsPerDelivery, 2)} | ${fmt(x.receiptP50)} / ${fmt(x.receiptP99)} | ${x.notReceived} |`;
     }),
   ];
 }
 
 function durabilityTable(r: PeersResults): string[] {
   return [
-    '| system | accepted (client retries) | delivered of expected | lost | duplicated | last delivery after |',
+    '| system | accepted of sent (client retries) | delivered of owed | lost (accepted, never delivered) | duplicated | last delivery after |',
     '| --- | --- | --- | --- | --- | --- |',
     ...Object.entries(r.durability).map(
       ([name, d]) =>
@@ -154,7 +154,10 @@ const COLOURS: Record<string, string> = {
   'bare node:http': '#7a869a',
 };
 
-/** Grouped bars: accepts at the highest c, and deliveries/s at D=1 and D=3, per system (median). */
+/**
+ * Grouped bars on a log scale (the bare server is 100× the rest): accepts at the highest c,
+ * deliveries/s at D=1 and D=3, and CPU ms per delivery at D=1, per system (median).
+ */
 export function peersChart(r: PeersResults): string {
   const s = peersSummary(r);
   const top = String(Math.max(...Object.keys(Object.values(s.accept)[0] ?? { 0: 0 }).map(Number)));
@@ -162,15 +165,17 @@ export function peersChart(r: PeersResults): string {
     { label: `accepts/s (c=${top})`, value: (n: string) => s.accept[n]?.[top]?.perSecond.median },
     { label: 'deliveries/s, D=1', value: (n: string) => s.e2e[n]?.[1]?.deliveriesPerSecond.median },
     { label: 'deliveries/s, D=3', value: (n: string) => s.e2e[n]?.[3]?.deliveriesPerSecond.median },
+    { label: 'CPU ms per delivery, D=1 (every process; lower is better)', value: (n: string) => s.e2e[n]?.[1]?.cpuMs.median },
   ];
   const width = 800;
   const left = 180;
-  const bar = 16;
-  const rows = groups.flatMap((g) => r.systems.map((n) => ({ group: g.label, name: n, v: g.value(n) ?? NaN })));
-  const max = Math.max(1, ...rows.map((x) => (Number.isFinite(x.v) ? x.v : 0)));
-  const scale = (v: number) => ((width - left - 80) * v) / max;
-  let y = 40;
+  const span = width - left - 80;
+  const values = groups.flatMap((g) => r.systems.map((n) => g.value(n) ?? NaN)).filter((v) => Number.isFinite(v) && v > 0);
+  const low = 10 ** Math.floor(Math.log10(Math.min(...values)));
+  const high = 10 ** Math.ceil(Math.log10(Math.max(...values)));
+  const x = (v: number) => left + (span * Math.log10(Math.max(v, low) / low)) / Math.log10(high / low);
   const parts: string[] = [];
+  let y = 48;
   for (const g of groups) {
     parts.push(`<text x="12" y="${y + 12}" font-size="13" font-weight="bold">${g.label}</text>`);
     y += 18;
@@ -179,17 +184,25 @@ export function peersChart(r: PeersResults): string {
       if (v === undefined || !Number.isFinite(v)) continue;
       parts.push(
         `<text x="${left - 8}" y="${y + 12}" text-anchor="end" font-size="12">${n}</text>`,
-        `<rect x="${left}" y="${y}" width="${scale(v).toFixed(1)}" height="${bar - 2}" fill="${COLOURS[n] ?? '#555'}"/>`,
-        `<text x="${left + scale(v) + 6}" y="${y + 12}" font-size="12">${Math.round(v)}</text>`,
+        `<rect x="${left}" y="${y}" width="${(x(v) - left).toFixed(1)}" height="14" fill="${COLOURS[n] ?? '#555'}"/>`,
+        `<text x="${x(v) + 6}" y="${y + 12}" font-size="12">${v < 10 ? v.toFixed(2) : Math.round(v)}</text>`,
       );
-      y += bar;
+      y += 16;
     }
     y += 12;
+  }
+  const ticks: string[] = [];
+  for (let t = low; t <= high; t *= 10) {
+    ticks.push(
+      `<line x1="${x(t)}" x2="${x(t)}" y1="36" y2="${y}" stroke="#ddd"/>`,
+      `<text x="${x(t)}" y="32" font-size="10" fill="#555" text-anchor="middle">${t < 1 ? t : t.toLocaleString('en-US')}</text>`,
+    );
   }
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${y + 30}" font-family="sans-serif">`,
     '<rect width="100%" height="100%" fill="white"/>',
-    '<text x="12" y="22" font-size="15" font-weight="bold">Barrage beside a pg-boss and a BullMQ dispatcher (median of runs)</text>',
+    '<text x="12" y="18" font-size="15" font-weight="bold">Barrage beside a pg-boss and a BullMQ dispatcher (median of runs, log scale)</text>',
+    ...ticks,
     ...parts,
     `<text x="12" y="${y + 14}" font-size="11" fill="#555">Same machine, one run, alternating; loopback only. Durability and operability are in the tables.</text>`,
     '</svg>',

@@ -63,7 +63,7 @@ export async function peersScenario(ctx: PeersContext): Promise<PeersResults> {
       const r = await retries(system, ctx.sink, { ...bounds(E2E_CONCURRENCY), durationMs: Math.max(ctx.durationMs, 10_000) });
       (results.retries[system.name] ??= []).push(r);
       ctx.progress(
-        `${system.name}: sink failing 50 %: ${r.deliveriesPerSecond.toFixed(0)} delivered/s, ${r.attemptsPerDelivery.toFixed(2)} attempts each, ${r.notReceived} not received in 30 s`,
+        `${system.name}: sink failing 50 %: ${r.deliveriesPerSecond.toFixed(0)} delivered/s, ${r.attemptsPerDelivery.toFixed(2)} attempts and ${r.cpuMsPerDelivery.toFixed(2)} CPU ms each, ${r.notReceived} not received in 30 s`,
       );
     }
     await durabilityRuns(ctx, delivering, results);
@@ -131,7 +131,7 @@ async function durabilityRuns(ctx: PeersContext, systems: System[], results: Pee
     });
     results.durability[s.name] = d;
     ctx.progress(
-      `${s.name}: accepted ${d.accepted}/${d.events} (${d.clientRetries} client retries), delivered ${d.delivered}/${d.expected}, lost ${d.lost}, duplicated ${d.duplicated}, last delivery at ${d.secondsToLastDelivery.toFixed(0)} s; ${d.crashes.join('; ')}`,
+      `${s.name}: accepted ${d.accepted}/${d.events} (${d.clientRetries} client retries), delivered ${d.delivered}/${d.expected} owed, lost ${d.lost}, duplicated ${d.duplicated}, last delivery at ${d.secondsToLastDelivery.toFixed(0)} s; ${d.crashes.join('; ')}`,
     );
   }
 }
