@@ -1,7 +1,6 @@
 // Scenario 17's rows in the report, its summary in the JSON, and the files of `--only portal`
 // (the machine comes from report.ts, passed in: report.ts imports this file).
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { writeResultFiles } from './result-files';
 import { PORTAL_TARGET_P95_MS, portalScenario, type PortalContext, type PortalResults, type Timing } from './portal';
 import { fmt } from './stats';
 
@@ -59,13 +58,9 @@ export function writePortalReport<O extends { quick: boolean; out: string }>(
   options: O,
   run: { elapsedMs: number; machine: Record<string, unknown> },
 ): { table: string; files: string[] } {
-  mkdirSync(options.out, { recursive: true });
-  const stamp = new Date().toISOString().replace(/[:.]/g, '-');
-  const name = options.quick ? 'quick' : 'full';
   const scenario = p.population.backlog ? 'portal-backlog' : 'portal';
   const json = { date: new Date().toISOString(), ...run, options, summary: portalSummary(p), raw: p };
-  const files = [join(options.out, `${name}-${scenario}-${stamp}.json`), join(options.out, `latest-${scenario}-${name}.json`)];
-  for (const file of files) writeFileSync(file, JSON.stringify(json, null, 2));
+  const files = writeResultFiles(options, scenario, json);
   const table = ['| # | scenario | figure | target |', '| --- | --- | --- | --- |', ...portalRows(p)].join('\n');
   return { table: `${table}\n\n${portalApiTable(p)}`, files };
 }

@@ -2,19 +2,9 @@
 // attempts/backoff, and its failed set as the dead-letter queue.
 import { Queue, Worker, type JobsOptions, type RedisOptions } from 'bullmq';
 import { listenPeerApi, type PeerApi } from './api';
-import { deliver, errorText, log, type PeerSettings } from './settings';
+import { deliver, errorText, log, type JobData, type PeerSettings, type PeerWorker } from './settings';
 
 const QUEUE = 'webhooks';
-
-interface JobData {
-  eventId: string;
-  destinationId: string;
-  body: string;
-}
-
-export interface PeerWorker {
-  close(): Promise<void>;
-}
 
 function redisOptions(settings: PeerSettings): RedisOptions {
   const url = new URL(settings.storeUrl);

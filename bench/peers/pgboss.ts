@@ -3,20 +3,10 @@
 import PgBoss from 'pg-boss';
 import { Pool, type PoolClient } from 'pg';
 import { listenPeerApi, type PeerApi } from './api';
-import { deliver, errorText, log, type PeerDestination, type PeerSettings } from './settings';
+import { deliver, errorText, log, type PeerDestination, type JobData, type PeerSettings, type PeerWorker } from './settings';
 
 const QUEUE = 'webhooks';
 const DEAD = 'webhooks-dead';
-
-interface JobData {
-  eventId: string;
-  destinationId: string;
-  body: string;
-}
-
-export interface PeerWorker {
-  close(): Promise<void>;
-}
 
 async function ensureQueues(boss: PgBoss, settings: PeerSettings): Promise<void> {
   const options = {

@@ -1,6 +1,7 @@
 // Scenario 18's tables, ratios (Barrage ÷ peer), chart and files.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { writeResultFiles } from '../result-files';
 import { figure, fmt, fmtFigure, type Figure } from '../stats';
 import type { PeersResults } from './scenario';
 
@@ -135,13 +136,9 @@ export function writePeersReport<O extends { quick: boolean; out: string }>(
   options: O,
   run: { elapsedMs: number; machine: Record<string, unknown> },
 ): { table: string; files: string[] } {
-  mkdirSync(options.out, { recursive: true });
-  const stamp = new Date().toISOString().replace(/[:.]/g, '-');
-  const name = options.quick ? 'quick' : 'full';
   const json = { date: new Date().toISOString(), ...run, options, summary: peersSummary(r), raw: r };
-  const files = [join(options.out, `${name}-peers-${stamp}.json`), join(options.out, `latest-peers-${name}.json`)];
-  for (const file of files) writeFileSync(file, JSON.stringify(json, null, 2));
-  const svg = join(options.out, `latest-peers-${name}.svg`);
+  const files = writeResultFiles(options, 'peers', json);
+  const svg = join(options.out, `latest-peers-${options.quick ? 'quick' : 'full'}.svg`);
   writeFileSync(svg, peersChart(r));
   return { table: peersTables(r), files: [...files, svg] };
 }

@@ -35,6 +35,17 @@ export interface PeerEvent {
   body: string;
 }
 
+/** One job: one event for one destination, as both queues store it. */
+export interface JobData {
+  eventId: string;
+  destinationId: string;
+  body: string;
+}
+
+export interface PeerWorker {
+  close(): Promise<void>;
+}
+
 /** What the api hands its store; 'duplicate' when the event id was seen before. */
 export type Enqueue = (eventId: string, body: string, destinationIds: string[]) => Promise<'new' | 'duplicate'>;
 
