@@ -86,12 +86,16 @@ function parseOptions(): Options {
   // `npm run bench --quick` hands the flag to npm, which passes it on as npm_config_quick.
   const quick = o.quick || process.env.npm_config_quick === 'true';
   const peers = o.peers || process.env.npm_config_peers === 'true';
+  // Scenario 18 alone measures five systems per figure: fewer, shorter runs than the main bench.
+  const defaults = peers
+    ? { runs: quick ? 1 : 3, duration: quick ? 3 : 5, concurrency: [1, 8, 32] }
+    : { runs: quick ? 3 : 5, duration: quick ? 2 : 8, concurrency: quick ? [8, 32] : [1, 8, 32, 64] };
   if (o.only !== undefined && o.only !== 'portal') throw new Error(`--only takes portal, not ${o.only}`);
   return {
     quick,
-    runs: o.runs ?? (quick ? (peers ? 1 : 3) : peers ? 3 : 5),
-    duration: o.duration ?? (quick ? (peers ? 3 : 2) : peers ? 5 : 8),
-    concurrency: o.concurrency ?? (peers ? [1, 8, 32] : quick ? [8, 32] : [1, 8, 32, 64]),
+    runs: o.runs ?? defaults.runs,
+    duration: o.duration ?? defaults.duration,
+    concurrency: o.concurrency ?? defaults.concurrency,
     e2eConcurrency: o.e2eConcurrency ?? 32,
     fanout: o.destinations ?? [10, 100],
     queueMessages: o.queueMessages ?? (quick ? 1000 : 3000),
