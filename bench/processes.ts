@@ -55,7 +55,13 @@ export async function startNode(
     child.stderr?.on('data', onData);
     child.once('exit', (code) => reject(new Error(`${name} exited (${code}):\n${seen.slice(-2000)}`)));
   });
-  await readyPromise;
+  try {
+    await readyPromise;
+  } catch (err) {
+    // Not ready in time: the caller never gets a handle, so nothing else would stop this child.
+    child.kill('SIGKILL');
+    throw err;
+  }
   const url = /"url":"(http:\/\/[^"]+)"/.exec(seen)?.[1];
   return { name, child, url, stop: () => stopProcess(child, 10_000) };
 }
