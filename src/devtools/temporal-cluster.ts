@@ -58,6 +58,8 @@ export interface TemporalClusterOptions extends ServerConfigOptions {
 
 export interface RunningTemporalServer {
   address: string;
+  /** The server's log (all its services), appended to across restarts. */
+  logFile: string;
   pid(): number | undefined;
   stop(): Promise<void>;
   /** SIGKILL, as a crash would; `start()` brings it back on the same databases. */
@@ -117,6 +119,7 @@ export async function startTemporalServer(options: TemporalClusterOptions): Prom
   await start();
   return {
     address,
+    logFile: join(dir, 'server.log'),
     pid: () => child?.pid,
     start,
     async kill() {
