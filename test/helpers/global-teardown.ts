@@ -9,4 +9,5 @@ export default async function globalTeardown(): Promise<void> {
   holder.__servers = undefined;
   await stopShared(shared);
   if (shared.dataDir) rmSync(shared.dataDir, { recursive: true, force: true });
+  if (shared.tempRoot) rmSync(shared.tempRoot, { recursive: true, force: true });
 }
